@@ -1,0 +1,42 @@
+/**
+ * The evaluation context of one subject (the terrain, or one building on it):
+ * clean facts, parameters on the assessment date and a cache of calculated quantities.
+ */
+import type { ResolvedParam } from './params';
+import type { ToolboxIndex } from './toolbox';
+import type { FactValue } from './types';
+
+/** A calculated quantity: null when an input is unknown; `exact` false means `value` is only a lower bound. */
+export interface CalcResult {
+  value: number | null;
+  exact: boolean;
+  missing: string[];
+}
+
+export interface Ctx {
+  index: ToolboxIndex;
+  date: string;
+  params: Map<string, ResolvedParam>;
+  terrain: Map<string, FactValue>;
+  /** null for terrain-level measures. */
+  building: Map<string, FactValue> | null;
+  buildings: Map<string, FactValue>[];
+  calcCache: Map<string, CalcResult>;
+}
+
+/** A fact's clean value in this context (building facts from the building, terrain facts from the terrain). */
+export function factValue(ctx: Ctx, id: string): FactValue {
+  if (ctx.index.factScope.get(id) === 'building') return ctx.building ? (ctx.building.get(id) ?? null) : null;
+  return ctx.terrain.get(id) ?? null;
+}
+
+/** A parameter's value on the assessment date (null when none is in force). */
+export function paramValue(ctx: Ctx, id: string): number | string | boolean | null {
+  return ctx.params.get(id)?.value ?? null;
+}
+
+/** A numeric parameter; NaN when absent, so that a broken toolbox shows up instead of passing silently. */
+export function num(ctx: Ctx, id: string): number {
+  const v = paramValue(ctx, id);
+  return typeof v === 'number' ? v : Number.NaN;
+}

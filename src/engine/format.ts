@@ -1,0 +1,57 @@
+/**
+ * Formats observed and expected values for the reason sentences, in nl-NL or en-GB.
+ * Pure (Intl only); the number formatters are made once.
+ */
+import type { CompareOp, Expected, Lang, ParamValue } from './types';
+
+const numberFormat: Record<Lang, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
+const words: Record<Lang, { yes: string; no: string; unknown: string }> = {
+  nl: { yes: 'ja', no: 'nee', unknown: 'onbekend' },
+  en: { yes: 'yes', no: 'no', unknown: 'unknown' },
+};
+
+const opWords: Record<CompareOp, string> = {
+  eq: '=',
+  ne: '≠',
+  lt: '<',
+  lte: '≤',
+  gt: '>',
+  gte: '≥',
+  in: '∈',
+  nin: '∉',
+};
+
+/** Formats a date string YYYY-MM-DD as d-m-yyyy (nl) or d/m/yyyy (en). */
+function formatDate(value: string, lang: Lang): string {
+  const [y, m, d] = value.split('-').map(Number);
+  return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
+}
+
+/** One value as a person reads it. Option labels are looked up by the caller when known. */
+export function formatValue(value: ParamValue | null | undefined, lang: Lang, unit?: string, label?: (v: string) => string): string {
+  if (value === null || value === undefined) return words[lang].unknown;
+  if (typeof value === 'boolean') return value ? words[lang].yes : words[lang].no;
+  if (typeof value === 'number') {
+    const text = numberFormat[lang].format(value);
+    return unit && unit !== '-' ? `${text} ${unit}` : text;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
+  return label ? label(value) : value;
+}
+
+/** An expected value, e.g. "≥ 2.000 m²" or "∈ geen, geel". */
+export function formatExpected(expected: Expected | undefined, lang: Lang, unit?: string, label?: (v: string) => string): string {
+  if (!expected) return '';
+  const { op, value } = expected;
+  if (Array.isArray(value)) return `${opWords[op]} {${value.map((v) => formatValue(v, lang, undefined, label)).join(', ')}}`;
+  return `${opWords[op]} ${formatValue(value, lang, unit, label)}`;
+}
+
+/** Fills {observed} and {expected} in a sentence template. */
+export function fillTemplate(template: string, observed: string, expected: string): string {
+  return template.replace('{observed}', observed).replace('{expected}', expected);
+}

@@ -1,0 +1,210 @@
+/**
+ * Assesses one measure for one subject (a building, or the terrain): applicability,
+ * obligation, conditions, status, the steps it needs, its quantities and subsidy routes.
+ * Every failed or unknown condition becomes a reason with fact, observed and expected
+ * value, a sentence in both languages and its sources.
+ */
+import { calc, calcById } from './calcs';
+import { factValue, type Ctx } from './context';
+import { decidingLeaf, evaluate, expectedOf, exprParams, missingFacts, or3, not3, subjectOf, type Tri } from './expr';
+import { fillTemplate, formatExpected, formatValue } from './format';
+import type { Comparison, Condition, Expr, Lang, Measure, MeasureResult, Quantity, Reason, Status, SubsidyResult } from './types';
+
+/** Kleene implication: the condition only matters when `when` holds. */
+function conditionResult(ctx: Ctx, c: { when?: Expr; test: Expr }): Tri {
+  if (!c.when) return evaluate(ctx, c.test);
+  const w = evaluate(ctx, c.when);
+  if (w === 0) return 1;
+  return or3(not3(w), evaluate(ctx, c.test));
+}
+
+function isIndicative(ctx: Ctx, params: string[]): boolean {
+  for (const p of params) if (ctx.params.get(p)?.unconfirmed) return true;
+  return false;
+}
+
+function unitOf(ctx: Ctx, leaf: Comparison): string | undefined {
+  if (leaf.fact) return ctx.index.facts.get(leaf.fact)?.unit;
+  if (leaf.calc) return calcById.get(leaf.calc)?.unit;
+  return undefined;
+}
+
+function optionLabel(ctx: Ctx, leaf: Comparison, lang: Lang): ((v: string) => string) | undefined {
+  const options = leaf.fact ? ctx.index.facts.get(leaf.fact)?.options : undefined;
+  if (!options) return undefined;
+  return (v) => options.find((o) => o.value === v)?.label[lang] ?? v;
+}
+
+/** Builds the reason for a condition that failed (0) or is unknown (-1). */
+export function reasonFor(
+  ctx: Ctx,
+  c: Pick<Condition, 'id' | 'when' | 'test' | 'text' | 'sources'> & Partial<Pick<Condition, 'fix'>>,
+  result: Tri,
+  kind: Reason['kind'],
+  resolvedBy: string[],
+): Reason {
+  let leaf = decidingLeaf(ctx, c.test, result);
+  if (!leaf && c.when) leaf = decidingLeaf(ctx, c.when, -1);
+  const subject = leaf ? subjectOf(ctx, leaf) : { value: null, exact: true };
+  const observed = subject.exact ? subject.value : null;
+  const expectedValue = leaf ? expectedOf(ctx, leaf) : null;
+  const expected = leaf ? { op: leaf.op, value: expectedValue } : undefined;
+  const unit = leaf ? unitOf(ctx, leaf) : undefined;
+  const texts = (['nl', 'en'] as const).map((lang) => {
+    const label = leaf ? optionLabel(ctx, leaf, lang) : undefined;
+    return fillTemplate(c.text[lang], formatValue(observed, lang, unit, label), formatExpected(expected, lang, unit, label));
+  });
+  const params = [...exprParams(c.test), ...exprParams(c.when)];
+  return {
+    ruleId: c.id,
+    factId: leaf?.fact,
+    calcId: leaf?.calc,
+    observed: typeof observed === 'number' ? Math.round(observed * 10) / 10 : observed,
+    expected,
+    outcome: result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown',
+    kind,
+    text: texts[0],
+    textEn: texts[1],
+    fix: c.fix?.nl,
+    fixEn: c.fix?.en,
+    resolvedBy,
+    sourceIds: c.sources,
+    indicative: isIndicative(ctx, params),
+  };
+}
+
+function collectMissing(ctx: Ctx, c: { when?: Expr; test: Expr }, out: Set<string>): void {
+  if (c.when) missingFacts(ctx, c.when, out);
+  missingFacts(ctx, c.test, out);
+}
+
+const rank: Record<Status, number> = { feasible: 0, conditional: 1, 'needs-info': 2, blocked: 3, 'not-applicable': 4 };
+
+function quantity(ctx: Ctx, id: string): Quantity {
+  const r = calc(ctx, id);
+  const params = exprParams({ calc: id, op: 'gte', value: 0 });
+  return {
+    id,
+    value: r.exact && r.value !== null ? Math.round(r.value * 10) / 10 : null,
+    unit: calcById.get(id)?.unit ?? '',
+    parameterIds: params,
+    missingFacts: r.missing,
+    indicative: isIndicative(ctx, params),
+  };
+}
+
+function subsidy(ctx: Ctx, route: Measure['subsidies'][number]): SubsidyResult {
+  const open = route.available ? evaluate(ctx, route.available) : 1;
+  const eligible = evaluate(ctx, route.eligible);
+  const status: SubsidyResult['status'] =
+    open === 0 ? 'closed' : eligible === 0 ? 'not-eligible' : eligible === 1 && open === 1 ? 'eligible' : 'unknown';
+  return {
+    scheme: route.scheme,
+    status,
+    text: route.text.nl,
+    textEn: route.text.en,
+    sourceIds: route.sources,
+    indicative: isIndicative(ctx, [...exprParams(route.eligible), ...exprParams(route.available)]),
+  };
+}
+
+/** Quantities that make up a generation measure's `potential`. */
+const POTENTIAL_KWP = ['pvKwp', 'carportKwp', 'sceKwp'];
+const POTENTIAL_KWH = ['pvKwhPerYear', 'carportKwhPerYear'];
+
+/** Assesses one measure in one context. */
+export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | undefined): MeasureResult {
+  const reasons: Reason[] = [];
+  const missing = new Set<string>();
+  const base = { measureId: measure.id, ...(buildingId ? { buildingId } : {}) };
+
+  // 1. Applicability.
+  let applicability: Tri = 1;
+  for (const a of measure.applies) {
+    const r = conditionResult(ctx, a);
+    if (r === 1) continue;
+    if (r === 0) {
+      return {
+        ...base,
+        status: 'not-applicable',
+        obligation: false,
+        reasons: [reasonFor(ctx, a, 0, 'applicability', [])],
+        missingFacts: [],
+        steps: [],
+        quantities: [],
+        subsidies: [],
+        indicative: false,
+      };
+    }
+    applicability = -1;
+    reasons.push(reasonFor(ctx, a, -1, 'applicability', []));
+    collectMissing(ctx, a, missing);
+  }
+
+  // 2. Obligation.
+  let obligation: boolean | null = false;
+  if (measure.obligation) {
+    const r = conditionResult(ctx, { test: measure.obligation.when });
+    obligation = r === 1 ? true : r === 0 ? false : null;
+    if (r !== 0) {
+      const o = measure.obligation;
+      const reason = reasonFor(ctx, { id: o.id, test: o.when, text: o.text, sources: o.sources }, r, 'obligation', []);
+      reasons.push(reason);
+      if (r === -1) missingFacts(ctx, o.when, missing);
+    }
+  }
+
+  // 3. Conditions.
+  let status: Status = applicability === -1 ? 'needs-info' : 'feasible';
+  const steps = new Set<string>();
+  if (applicability === 1) {
+    for (const c of measure.conditions) {
+      const r = conditionResult(ctx, c);
+      if (r === 1) continue;
+      let verdict: Status;
+      let resolvedBy: string[] = [];
+      if (r === 0) {
+        verdict = c.onFail;
+        if (c.onFail === 'conditional') resolvedBy = c.resolvedBy ?? [];
+      } else {
+        collectMissing(ctx, c, missing);
+        verdict = c.onUnknown === 'conditional' ? 'conditional' : 'needs-info';
+        if (verdict === 'conditional') resolvedBy = c.resolvedByWhenUnknown ?? c.resolvedBy ?? [];
+      }
+      resolvedBy.forEach((s) => steps.add(s));
+      reasons.push(reasonFor(ctx, c, r, c.kind, resolvedBy));
+      if (rank[verdict] > rank[status]) status = verdict;
+    }
+  }
+
+  // 4. Steps (only for measures that go ahead).
+  if (status === 'feasible' || status === 'conditional') {
+    for (const use of measure.steps) if (!use.when || evaluate(ctx, use.when) !== 0) steps.add(use.step);
+  } else {
+    steps.clear();
+  }
+
+  const quantities = measure.quantities.map((id) => quantity(ctx, id));
+  const kwp = quantities.find((q) => POTENTIAL_KWP.includes(q.id));
+  const kwh = quantities.find((q) => POTENTIAL_KWH.includes(q.id));
+  const subsidies = measure.subsidies.map((s) => subsidy(ctx, s));
+  return {
+    ...base,
+    status,
+    obligation,
+    reasons,
+    missingFacts: [...missing].sort((a, b) => (ctx.index.factOrder.get(a) ?? 0) - (ctx.index.factOrder.get(b) ?? 0)),
+    steps: [...steps],
+    quantities,
+    ...(kwp ? { potential: { kwp: kwp.value, kwhPerYear: kwh?.value ?? null } } : {}),
+    subsidies,
+    indicative: reasons.some((r) => r.indicative) || quantities.some((q) => q.indicative),
+  };
+}
+
+/** True when an advice item applies (its condition is not false). */
+export function adviceApplies(ctx: Ctx, when: Expr | undefined): boolean {
+  return !when || evaluate(ctx, when) !== 0;
+}
+
+export { factValue };
