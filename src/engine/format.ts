@@ -31,13 +31,30 @@ function formatDate(value: string, lang: Lang): string {
   return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
 }
 
+/** Units in the data are Dutch; their English form. */
+const englishUnits: Record<string, string> = {
+  jaar: 'years',
+  'kWh/jaar': 'kWh/year',
+  'm³/jaar': 'm³/year',
+  plaatsen: 'spaces',
+  gebouwen: 'buildings',
+  leden: 'members',
+  "bestelauto's": 'vans',
+  "vrachtauto's": 'trucks',
+};
+
+/** A unit in the given language. */
+export function unitIn(unit: string, lang: Lang): string {
+  return lang === 'en' ? (englishUnits[unit] ?? unit) : unit;
+}
+
 /** One value as a person reads it. Option labels are looked up by the caller when known. */
 export function formatValue(value: ParamValue | null | undefined, lang: Lang, unit?: string, label?: (v: string) => string): string {
   if (value === null || value === undefined) return words[lang].unknown;
   if (typeof value === 'boolean') return value ? words[lang].yes : words[lang].no;
   if (typeof value === 'number') {
     const text = numberFormat[lang].format(value);
-    return unit && unit !== '-' ? `${text} ${unit}` : text;
+    return unit && unit !== '-' ? `${text} ${unitIn(unit, lang)}` : text;
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
   return label ? label(value) : value;

@@ -15,7 +15,7 @@ export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
 export { checkFactValue, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
-export { formatValue, formatExpected } from './format';
+export { formatValue, formatExpected, unitIn } from './format';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

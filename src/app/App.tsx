@@ -1,0 +1,128 @@
+/** The app shell: header with navigation, language switch and save state; notices; the current view. */
+import { useEffect } from 'preact/hooks';
+import { lang, setLang, t } from '../i18n';
+import { conflict, resolveConflict, saveError, saveState } from '../state/terrainStore';
+import { AssessmentView } from '../views/AssessmentView';
+import { Link } from '../views/common';
+import { TerrainEditor } from '../views/TerrainEditor';
+import { TerrainList } from '../views/TerrainList';
+import { applyUpdate, offlineReady, updateWaiting } from './pwa';
+import { hrefs, route } from './router';
+
+function SaveIndicator() {
+  const state = saveState.value;
+  const text =
+    state === 'saved' ? t('saveSaved') : state === 'saving' ? t('saveSaving') : state === 'pending' ? t('savePending') : state === 'error' ? t('saveError', { error: saveError.value ?? '' }) : t('saveConflict');
+  return (
+    <p class={`save-state save-${state}`} role="status" aria-live="polite" data-state={state}>
+      {text}
+    </p>
+  );
+}
+
+function Notices() {
+  return (
+    <div class="notices">
+      {conflict.value && (
+        <div class="notice notice-warning" role="alert">
+          {t('saveConflict')}{' '}
+          <button type="button" onClick={() => void resolveConflict('mine')}>
+            {t('conflictKeepMine')}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => void resolveConflict('theirs')}>
+            {t('conflictTakeTheirs')}
+          </button>
+        </div>
+      )}
+      {offlineReady.value && (
+        <div class="notice" role="status">
+          {t('offlineReady')}{' '}
+          <button type="button" class="secondary" onClick={() => (offlineReady.value = false)}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      {updateWaiting.value && (
+        <div class="notice" role="status">
+          {t('updateAvailable')}{' '}
+          <button type="button" onClick={applyUpdate}>
+            {t('updateReload')}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => (updateWaiting.value = false)}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function View() {
+  const r = route.value;
+  switch (r.name) {
+    case 'list':
+      return <TerrainList />;
+    case 'editor':
+      return <TerrainEditor id={r.id} focus={r.focus} />;
+    case 'assessment':
+      return <AssessmentView id={r.id} />;
+    case 'compare':
+    case 'report':
+    case 'handbook':
+      return <p>{t('comingSoon')}</p>;
+    default:
+      return (
+        <section>
+          <h1>{t('notFound')}</h1>
+          <Link href={hrefs.list()}>{t('backToList')}</Link>
+        </section>
+      );
+  }
+}
+
+export function App() {
+  useEffect(() => {
+    document.documentElement.lang = lang.value;
+    document.title = t('appTitle');
+  }, [lang.value]);
+  const r = route.value.name;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="app-header no-print">
+        <Link href={hrefs.list()} class="brand">
+          {t('appTitle')}
+        </Link>
+        <nav aria-label={t('appTitle')}>
+          <ul>
+            <li>
+              <Link href={hrefs.list()} aria-current={r === 'list' ? 'page' : undefined}>
+                {t('navTerrains')}
+              </Link>
+            </li>
+            <li>
+              <Link href={hrefs.compare()} aria-current={r === 'compare' ? 'page' : undefined}>
+                {t('navCompare')}
+              </Link>
+            </li>
+            <li>
+              <Link href={hrefs.handbook()} aria-current={r === 'handbook' ? 'page' : undefined}>
+                {t('navHandbook')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <SaveIndicator />
+        <button type="button" class="lang-switch secondary" lang={lang.value === 'nl' ? 'en' : 'nl'} aria-label={t('switchLangLabel')} onClick={() => setLang(lang.value === 'nl' ? 'en' : 'nl')}>
+          {t('switchLang')}
+        </button>
+      </header>
+      <Notices />
+      <main id="main" tabIndex={-1}>
+        <View />
+      </main>
+    </>
+  );
+}

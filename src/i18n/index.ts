@@ -1,0 +1,64 @@
+/**
+ * UI language (Dutch first, English switch) and nl-NL / en-GB number and date formats.
+ * Texts of the toolbox itself come from toolbox-data in both languages.
+ */
+import { computed, signal } from '@preact/signals';
+import type { Lang, Text } from '../engine/types';
+import { messages, type MessageKey } from './messages';
+
+const STORAGE_KEY = 'energietoolbox.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'nl' || saved === 'en') return saved;
+  } catch {
+    /* storage unavailable: default */
+  }
+  return 'nl';
+}
+
+export const lang = signal<Lang>(initialLang());
+
+export function setLang(next: Lang): void {
+  lang.value = next;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+  } catch {
+    /* ignore */
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+}
+
+/** A UI message in the current language, with {name} placeholders filled. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  let text = messages[lang.value][key] ?? messages.nl[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(typeof v === 'number' ? formatNumber(v) : v);
+  return text;
+}
+
+/** A toolbox text in the current language. */
+export function tx(text: Text | undefined): string {
+  return text ? text[lang.value] : '';
+}
+
+const numberFormats = computed(() => new Intl.NumberFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }));
+
+/** 1.234,5 (nl) or 1,234.5 (en). */
+export function formatNumber(value: number, maximumFractionDigits = 1): string {
+  if (maximumFractionDigits === 1) return numberFormats.value.format(value);
+  return new Intl.NumberFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits }).format(value);
+}
+
+/** A number with its unit, e.g. "1.234,5 kWp". */
+export function formatQuantity(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return t('unknown');
+  return unit && unit !== '-' ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+/** 28-11-2026 (nl) or 28 Nov 2026 (en). */
+export function formatDate(iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}

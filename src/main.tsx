@@ -1,0 +1,13 @@
+/** Entry point: render the app, load terrains, start autosave flushing and the service worker. */
+import { render } from 'preact';
+import { App } from './app/App';
+import { startServiceWorker } from './app/pwa';
+import { startRouter } from './app/router';
+import { loadTerrains, requestPersistentStorage, startAutosaveFlush } from './state/terrainStore';
+import './styles.css';
+
+startRouter();
+startAutosaveFlush();
+render(<App />, document.getElementById('app')!);
+void loadTerrains().then(() => requestPersistentStorage());
+if (import.meta.env.PROD) startServiceWorker();

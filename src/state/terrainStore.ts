@@ -1,0 +1,252 @@
+/**
+ * The terrains model: one map of terrains as the single source of truth, the open
+ * terrain and its assessment as computed values, edit actions, and autosave
+ * (debounced, flushed when the page is hidden or left) with a visible save state.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { assess } from '../engine';
+import type { Building, FactValue, Terrain } from '../engine/types';
+import type { StoredTerrain } from '../storage/db';
+import { ConflictError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+
+/** How long typing may pause before a save starts. */
+export const SAVE_DEBOUNCE_MS = 300;
+
+export const terrainsById = signal<ReadonlyMap<string, StoredTerrain>>(new Map());
+export const loaded = signal(false);
+export const loadError = signal<string | null>(null);
+export const currentId = signal<string | null>(null);
+
+export const terrainList = computed(() => [...terrainsById.value.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)));
+export const current = computed(() => (currentId.value ? (terrainsById.value.get(currentId.value) ?? null) : null));
+export const currentAssessment = computed(() => (current.value ? assess(current.value) : null));
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
+export const saveState = signal<SaveState>('saved');
+export const saveError = signal<string | null>(null);
+/** The other tab's version when a save found a newer revision in the database. */
+export const conflict = signal<StoredTerrain | null>(null);
+/** The last deleted terrain, for undo. */
+export const lastDeleted = signal<StoredTerrain | null>(null);
+
+const dirty = new Set<string>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+let saving: Promise<void> = Promise.resolve();
+
+const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** A random id (crypto.randomUUID where the browser has it). */
+export function newId(prefix = ''): string {
+  const uuid = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return prefix + uuid;
+}
+
+function setTerrain(t: StoredTerrain): void {
+  const next = new Map(terrainsById.value);
+  next.set(t.id, t);
+  terrainsById.value = next;
+}
+
+/** Loads all terrains from IndexedDB. */
+export async function loadTerrains(): Promise<void> {
+  try {
+    const list = await listTerrains();
+    terrainsById.value = new Map(list.map((t) => [t.id, t]));
+    loadError.value = null;
+  } catch (error) {
+    loadError.value = String(error);
+  } finally {
+    loaded.value = true;
+  }
+}
+
+/** Applies an edit to one terrain and schedules its save. */
+export function updateTerrain(id: string, edit: (t: StoredTerrain) => StoredTerrain): void {
+  const existing = terrainsById.value.get(id);
+  if (!existing) return;
+  setTerrain({ ...edit(existing), updatedAt: new Date().toISOString() });
+  dirty.add(id);
+  saveState.value = 'pending';
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => void flushSaves(), SAVE_DEBOUNCE_MS);
+}
+
+/** Writes every pending change now (also called on visibilitychange/pagehide). */
+export function flushSaves(): Promise<void> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  saving = saving.then(async () => {
+    while (dirty.size) {
+      const [id] = dirty;
+      dirty.delete(id);
+      const latest = terrainsById.value.get(id);
+      if (!latest) continue;
+      saveState.value = 'saving';
+      try {
+        const stored = await saveTerrain(stripBookkeeping(latest), latest.revision);
+        const now = terrainsById.value.get(id);
+        // Keep edits made while the write was in flight; take the new revision.
+        // Without such edits the model holds exactly the stored record.
+        if (now) setTerrain(now === latest ? stored : { ...now, revision: stored.revision, createdAt: stored.createdAt });
+        saveError.value = null;
+      } catch (error) {
+        if (error instanceof ConflictError) {
+          conflict.value = error.stored;
+          saveState.value = 'conflict';
+          return;
+        }
+        dirty.add(id);
+        saveError.value = error instanceof Error ? error.message : String(error);
+        saveState.value = 'error';
+        return;
+      }
+    }
+    // Nothing is dirty now; 'pending' too (the edited terrain was deleted before its save).
+    if (saveState.value === 'saving' || saveState.value === 'pending') saveState.value = 'saved';
+  });
+  return saving;
+}
+
+function stripBookkeeping(t: StoredTerrain): Terrain {
+  const { createdAt: _c, updatedAt: _u, revision: _r, ...terrain } = t;
+  return terrain;
+}
+
+/** Resolves a save conflict: keep mine (overwrite) or take theirs. */
+export async function resolveConflict(choice: 'mine' | 'theirs'): Promise<void> {
+  const theirs = conflict.value;
+  if (!theirs) return;
+  conflict.value = null;
+  if (choice === 'theirs') {
+    dirty.delete(theirs.id);
+    setTerrain(theirs);
+    saveState.value = 'saved';
+    return;
+  }
+  const mine = terrainsById.value.get(theirs.id);
+  if (mine) {
+    setTerrain({ ...mine, revision: theirs.revision });
+    dirty.add(theirs.id);
+    await flushSaves();
+  }
+}
+
+/** Re-reads one terrain from the database (another tab changed it). */
+export async function reloadTerrain(id: string): Promise<void> {
+  const stored = await getTerrain(id);
+  if (stored && !dirty.has(id)) setTerrain(stored);
+}
+
+function emptyBuilding(index: number): Building {
+  return { id: newId('b-'), name: `Gebouw ${index}`, facts: {} };
+}
+
+/** Creates a terrain with one building and saves it at once. */
+export async function createTerrain(name: string): Promise<StoredTerrain> {
+  const terrain: Terrain = { id: newId(), name, municipality: '', postcode4: '', assessmentDate: todayIso(), facts: {}, buildings: [emptyBuilding(1)] };
+  const stored = await saveTerrain(terrain);
+  setTerrain(stored);
+  return stored;
+}
+
+/** Copies a terrain under a new id. */
+export async function duplicateTerrain(id: string, suffix: string): Promise<StoredTerrain | null> {
+  const source = terrainsById.value.get(id);
+  if (!source) return null;
+  const copy: Terrain = { ...structuredClone(stripBookkeeping(source)), id: newId(), name: `${source.name} ${suffix}` };
+  const stored = await saveTerrain(copy);
+  setTerrain(stored);
+  return stored;
+}
+
+/** Deletes a terrain; it can be brought back with undoDelete until the next delete. */
+export async function deleteTerrain(id: string): Promise<void> {
+  const existing = terrainsById.value.get(id);
+  if (!existing) return;
+  dirty.delete(id);
+  await removeStored(id);
+  batch(() => {
+    const next = new Map(terrainsById.value);
+    next.delete(id);
+    terrainsById.value = next;
+    lastDeleted.value = existing;
+    if (currentId.value === id) currentId.value = null;
+  });
+}
+
+export async function undoDelete(): Promise<void> {
+  const t = lastDeleted.value;
+  if (!t) return;
+  await putTerrains([t]);
+  setTerrain(t);
+  lastDeleted.value = null;
+}
+
+// ---------------------------------------------------------------- field edits
+
+/** Sets (or with null clears) one fact of the terrain or of a building. Only valid values reach here. */
+export function setFact(terrainId: string, buildingId: string | null, factId: string, value: FactValue): void {
+  updateTerrain(terrainId, (t) => {
+    const apply = (facts: Record<string, unknown>): Record<string, unknown> => {
+      const next = { ...facts };
+      if (value === null) delete next[factId];
+      else next[factId] = value;
+      return next;
+    };
+    if (!buildingId) return { ...t, facts: apply(t.facts) };
+    return { ...t, buildings: t.buildings.map((b) => (b.id === buildingId ? { ...b, facts: apply(b.facts) } : b)) };
+  });
+}
+
+/** Sets a field of the terrain record itself (name, municipality, postcode, date). */
+export function setTerrainField(terrainId: string, field: 'name' | 'municipality' | 'postcode4' | 'assessmentDate', value: string): void {
+  updateTerrain(terrainId, (t) => ({ ...t, [field]: value }));
+}
+
+export function setBuildingName(terrainId: string, buildingId: string, name: string): void {
+  updateTerrain(terrainId, (t) => ({ ...t, buildings: t.buildings.map((b) => (b.id === buildingId ? { ...b, name } : b)) }));
+}
+
+export function addBuilding(terrainId: string): string {
+  const building = emptyBuilding((terrainsById.value.get(terrainId)?.buildings.length ?? 0) + 1);
+  updateTerrain(terrainId, (t) => ({ ...t, buildings: [...t.buildings, building] }));
+  return building.id;
+}
+
+export function duplicateBuilding(terrainId: string, buildingId: string, suffix: string): string | null {
+  const source = terrainsById.value.get(terrainId)?.buildings.find((b) => b.id === buildingId);
+  if (!source) return null;
+  const copy: Building = { id: newId('b-'), name: `${source.name} ${suffix}`, facts: structuredClone(source.facts) };
+  updateTerrain(terrainId, (t) => {
+    const i = t.buildings.findIndex((b) => b.id === buildingId);
+    const buildings = [...t.buildings];
+    buildings.splice(i + 1, 0, copy);
+    return { ...t, buildings };
+  });
+  return copy.id;
+}
+
+export function removeBuilding(terrainId: string, buildingId: string): void {
+  updateTerrain(terrainId, (t) => ({ ...t, buildings: t.buildings.filter((b) => b.id !== buildingId) }));
+}
+
+/** Saves on leaving: flush when the page is hidden or unloaded. */
+export function startAutosaveFlush(): void {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushSaves();
+  });
+  window.addEventListener('pagehide', () => void flushSaves());
+}
+
+/** Asks the browser to keep our storage (not evict it under pressure). */
+export async function requestPersistentStorage(): Promise<boolean | null> {
+  try {
+    if (!navigator.storage?.persist) return null;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Terrains in IndexedDB: list, get, save (with a revision check so two tabs never
+ * silently overwrite each other), delete. The model hands it only valid fact values.
+ */
+import { openDatabase, type StoredTerrain } from './db';
+import type { Terrain } from '../engine/types';
+
+/** Another tab saved this terrain since we loaded it. */
+export class ConflictError extends Error {
+  constructor(public readonly stored: StoredTerrain) {
+    super('conflict');
+  }
+}
+
+/** All terrains, most recently changed first. */
+export async function listTerrains(): Promise<StoredTerrain[]> {
+  const db = await openDatabase();
+  const all = await db.getAllFromIndex('terrains', 'by-updated');
+  return all.reverse();
+}
+
+export async function getTerrain(id: string): Promise<StoredTerrain | undefined> {
+  const db = await openDatabase();
+  return db.get('terrains', id);
+}
+
+/**
+ * Saves a terrain. With `expectedRevision`, refuses (ConflictError) when the stored
+ * revision differs: someone else saved in between. Read and write are one transaction.
+ */
+export async function saveTerrain(terrain: Terrain, expectedRevision?: number): Promise<StoredTerrain> {
+  const db = await openDatabase();
+  const tx = db.transaction('terrains', 'readwrite');
+  const existing = await tx.store.get(terrain.id);
+  if (existing && expectedRevision !== undefined && existing.revision !== expectedRevision) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new ConflictError(existing);
+  }
+  const now = new Date().toISOString();
+  const stored: StoredTerrain = {
+    ...terrain,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+    revision: (existing?.revision ?? 0) + 1,
+  };
+  await tx.store.put(stored);
+  await tx.done;
+  return stored;
+}
+
+export async function deleteTerrain(id: string): Promise<void> {
+  const db = await openDatabase();
+  await db.delete('terrains', id);
+}
+
+/**
+ * Writes several terrains in one transaction: all or nothing (import). A record the
+ * store refuses (e.g. no id) throws at put() without aborting the transaction, which
+ * would then commit the records before it: abort explicitly.
+ */
+export async function putTerrains(terrains: StoredTerrain[]): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction('terrains', 'readwrite');
+  const writes: Promise<unknown>[] = [tx.done];
+  try {
+    for (const t of terrains) writes.push(tx.store.put(t));
+  } catch (error) {
+    // The requests already made fail with AbortError: expected, not worth reporting.
+    for (const w of writes) w.catch(() => undefined);
+    tx.abort();
+    throw error;
+  }
+  await Promise.all(writes);
+}

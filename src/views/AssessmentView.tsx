@@ -1,0 +1,129 @@
+/** The assessment of one terrain: measures by status with reasons and sources, the ordered plan, next questions, do's and don'ts. */
+import { useEffect } from 'preact/hooks';
+import { hrefs } from '../app/router';
+import type { AdviceResult, Status } from '../engine/types';
+import { formatDate, lang, t, tx } from '../i18n';
+import { currentAssessment, currentId, loaded, terrainsById } from '../state/terrainStore';
+import { Link, SourceList, StatusBadge, toolboxIndex } from './common';
+import { MeasureCard } from './MeasureCard';
+import { NextQuestions } from './NextQuestions';
+import { PlanList } from './PlanList';
+
+const ORDER: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
+
+function AdviceList({ items, id }: { items: AdviceResult[]; id: string }) {
+  return (
+    <ul class="advice" id={id}>
+      {items.map((a) => (
+        <li key={a.id}>
+          {lang.value === 'nl' ? a.text : a.textEn}
+          <SourceList ids={a.sourceIds} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AssessmentView({ id }: { id: string }) {
+  useEffect(() => {
+    currentId.value = id;
+  }, [id]);
+  if (!loaded.value) return <p>{t('loading')}</p>;
+  const terrain = terrainsById.value.get(id);
+  if (!terrain) {
+    return (
+      <section>
+        <h1>{t('assessmentTitle')}</h1>
+        <p>{t('terrainNotFound')}</p>
+        <Link href={hrefs.list()}>{t('backToList')}</Link>
+      </section>
+    );
+  }
+  const assessment = currentId.value === id ? currentAssessment.value : null;
+  if (!assessment) return <p>{t('loading')}</p>;
+  return (
+    <div class="assessment">
+      <header class="page-head">
+        <div>
+          <h1>
+            {t('assessmentTitle')}: {terrain.name}
+          </h1>
+          <p class="muted">{t('assessmentMeta', { date: formatDate(assessment.assessmentDate), version: assessment.toolboxVersion })}</p>
+        </div>
+        <nav class="actions" aria-label={t('assessmentTitle')}>
+          <Link class="button secondary" href={hrefs.editor(id)}>
+            {t('toEditor')}
+          </Link>
+          <Link class="button secondary" href={hrefs.report(id)}>
+            {t('report')}
+          </Link>
+        </nav>
+      </header>
+
+      {assessment.inputIssues.length > 0 && (
+        <section class="card warning" aria-labelledby="issues-title">
+          <h2 id="issues-title">{t('inputIssues')}</h2>
+          <ul>
+            {assessment.inputIssues.map((issue, i) => (
+              <li key={i}>
+                {tx(toolboxIndex.facts.get(issue.factId)?.label)}
+                {issue.buildingId && ` (${terrain.buildings.find((b) => b.id === issue.buildingId)?.name ?? issue.buildingId})`}: {lang.value === 'nl' ? issue.message : issue.messageEn}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="next-title" class="card">
+        <h2 id="next-title">{t('nextQuestions')}</h2>
+        <NextQuestions assessment={assessment} terrain={terrain} />
+      </section>
+
+      <section aria-labelledby="measures-title">
+        <h2 id="measures-title">{t('measuresTitle')}</h2>
+        {ORDER.map((status) => {
+          const list = assessment.measures.filter((m) => m.status === status);
+          if (!list.length) return null;
+          const body = list.map((m) => <MeasureCard key={`${m.measureId}-${m.buildingId ?? ''}`} result={m} terrain={terrain} />);
+          return (
+            <section key={status} class="status-group" aria-labelledby={`group-${status}`}>
+              {status === 'not-applicable' ? (
+                <details>
+                  <summary>
+                    <h3 id={`group-${status}`} class="inline">
+                      <StatusBadge status={status} /> {t('countMeasures', { n: list.length })}
+                    </h3>
+                  </summary>
+                  {body}
+                </details>
+              ) : (
+                <>
+                  <h3 id={`group-${status}`}>
+                    <StatusBadge status={status} /> {t('countMeasures', { n: list.length })}
+                  </h3>
+                  {body}
+                </>
+              )}
+            </section>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="plan-title">
+        <h2 id="plan-title">{t('planTitle')}</h2>
+        <PlanList assessment={assessment} terrain={terrain} />
+      </section>
+
+      <div class="two-col">
+        <section aria-labelledby="dos-title" class="card">
+          <h2 id="dos-title">{t('dosTitle')}</h2>
+          <AdviceList items={assessment.dos} id="dos" />
+        </section>
+        <section aria-labelledby="donts-title" class="card">
+          <h2 id="donts-title">{t('dontsTitle')}</h2>
+          <AdviceList items={assessment.donts} id="donts" />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * One input field generated from the fact catalogue: yes/no/unknown radios, a select
+ * with "onbekend", or a number field that accepts nl-NL input and shows a Dutch message
+ * next to the field when the value is not valid (an invalid value is never stored).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { checkFactValue, parseNumberInput, unitIn } from '../engine';
+import type { Fact, FactValue } from '../engine/types';
+import { formatNumber, lang, t, tx } from '../i18n';
+
+interface Props {
+  fact: Fact;
+  value: unknown;
+  /** Unique per terrain/building, used for ids and deep links. */
+  fieldId: string;
+  onChange(value: FactValue): void;
+}
+
+export function fieldDomId(scopeId: string, factId: string): string {
+  return `f-${scopeId}-${factId}`;
+}
+
+export function FactField({ fact, value, fieldId, onChange }: Props) {
+  const helpId = `${fieldId}-help`;
+  const errorId = `${fieldId}-error`;
+  const unit = fact.unit ? unitIn(fact.unit, lang.value) : '';
+  if (fact.type === 'boolean') {
+    const current = value === true ? 'yes' : value === false ? 'no' : 'unknown';
+    return (
+      <fieldset class="field field-radio" id={fieldId} tabIndex={-1}>
+        <legend>{tx(fact.label)}</legend>
+        <div class="radios">
+          {(['yes', 'no', 'unknown'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={fieldId}
+                value={option}
+                checked={current === option}
+                aria-describedby={helpId}
+                onChange={() => onChange(option === 'yes' ? true : option === 'no' ? false : null)}
+              />
+              {t(option)}
+            </label>
+          ))}
+        </div>
+        <p class="help" id={helpId}>
+          {tx(fact.help)}
+        </p>
+      </fieldset>
+    );
+  }
+  if (fact.type === 'enum') {
+    const known = typeof value === 'string' && fact.options?.some((o) => o.value === value);
+    return (
+      <div class="field">
+        <label for={fieldId}>{tx(fact.label)}</label>
+        <select id={fieldId} value={known ? (value as string) : ''} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget.value || null) as FactValue)}>
+          <option value="">{t('unknownOption')}</option>
+          {fact.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {tx(o.label)}
+            </option>
+          ))}
+        </select>
+        <p class="help" id={helpId}>
+          {tx(fact.help)}
+        </p>
+      </div>
+    );
+  }
+  return <NumberField fact={fact} value={value} fieldId={fieldId} unit={unit} helpId={helpId} errorId={errorId} onChange={onChange} />;
+}
+
+function toText(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, 6) : '';
+}
+
+function NumberField(props: Props & { unit: string; helpId: string; errorId: string }) {
+  const { fact, value, fieldId, unit, helpId, errorId, onChange } = props;
+  const [text, setText] = useState(() => toText(value));
+  const [error, setError] = useState<string | null>(null);
+  const focused = useRef(false);
+
+  // Follow outside changes (another tab, language switch) unless the person is typing.
+  useEffect(() => {
+    if (!focused.current && !error) setText(toText(value));
+  }, [value, lang.value]);
+
+  const handle = (raw: string) => {
+    setText(raw);
+    const parsed = parseNumberInput(raw, lang.value);
+    if (parsed === null) {
+      setError(null);
+      onChange(null);
+      return;
+    }
+    const check = checkFactValue(fact, Number.isNaN(parsed) ? raw : parsed);
+    if (check.ok) {
+      setError(null);
+      onChange(check.value);
+    } else {
+      setError(tx(check.message));
+      onChange(null);
+    }
+  };
+
+  return (
+    <div class={`field${error ? ' field-invalid' : ''}`}>
+      <label for={fieldId}>
+        {tx(fact.label)}
+        {unit && <span class="unit"> ({unit})</span>}
+      </label>
+      <input
+        id={fieldId}
+        type="text"
+        inputMode={fact.type === 'integer' ? 'numeric' : 'decimal'}
+        autoComplete="off"
+        value={text}
+        placeholder={t('unknown')}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${errorId} ${helpId}` : helpId}
+        onFocus={() => (focused.current = true)}
+        onBlur={() => (focused.current = false)}
+        onInput={(e) => handle(e.currentTarget.value)}
+      />
+      <p class="field-error" id={errorId} aria-live="polite">
+        {error}
+      </p>
+      <p class="help" id={helpId}>
+        {tx(fact.help)} {t('emptyIsUnknown')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+/** One measure verdict: status, duty, potential, every reason with observed/expected value, fix, steps and sources. */
+import { hrefs } from '../app/router';
+import { formatExpected, formatValue } from '../engine';
+import type { MeasureResult, Reason, Terrain } from '../engine/types';
+import { formatQuantity, lang, t, tx } from '../i18n';
+import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from './common';
+import { fieldDomId } from './FactField';
+
+function optionLabel(factId: string | undefined) {
+  const options = factId ? toolboxIndex.facts.get(factId)?.options : undefined;
+  return options ? (v: string) => tx(options.find((o) => o.value === v)?.label) || v : undefined;
+}
+
+function unitOf(reason: Reason): string | undefined {
+  return reason.factId ? toolboxIndex.facts.get(reason.factId)?.unit : undefined;
+}
+
+function ReasonItem({ reason }: { reason: Reason }) {
+  const l = lang.value;
+  const label = optionLabel(reason.factId);
+  const subject = reason.factId ? tx(toolboxIndex.facts.get(reason.factId)?.label) : reason.calcId ? t(`q${reason.calcId}` as never) : null;
+  return (
+    <li class={`reason reason-${reason.outcome}`}>
+      <p>
+        {l === 'nl' ? reason.text : reason.textEn} {reason.indicative && <IndicativeBadge />}
+      </p>
+      {subject && reason.expected && (
+        <p class="observed">
+          {subject}: {t('observed')} <strong>{formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
+          <strong>{formatExpected(reason.expected, l, unitOf(reason), label)}</strong>
+        </p>
+      )}
+      {(reason.fix || reason.fixEn) && (
+        <p class="fix">
+          <span class="label">{t('fix')}:</span> {l === 'nl' ? reason.fix : reason.fixEn}
+        </p>
+      )}
+      {reason.resolvedBy.length > 0 && (
+        <p class="fix">
+          <span class="label">{t('resolvedBy')}:</span> {reason.resolvedBy.map((s) => tx(toolboxIndex.steps.get(s)?.label)).join('; ')}
+        </p>
+      )}
+      <details class="source-details">
+        <summary>
+          {t('sources')} ({reason.ruleId})
+        </summary>
+        <SourceList ids={reason.sourceIds} />
+      </details>
+    </li>
+  );
+}
+
+export function MeasureCard({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
+  const measure = toolboxIndex.toolbox.measures.find((m) => m.id === result.measureId);
+  const building = result.buildingId ? terrain.buildings.find((b) => b.id === result.buildingId) : undefined;
+  const l = lang.value;
+  return (
+    <article class={`card measure status-border-${result.status}`} aria-labelledby={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
+      <header class="measure-head">
+        <h3 id={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
+          {tx(measure?.label)} <span class="muted">— {building ? building.name : t('terrainLevel')}</span>
+        </h3>
+        <div class="badges">
+          <StatusBadge status={result.status} />
+          {result.obligation === true && <span class="badge badge-duty">{t('obligation')}</span>}
+          {result.obligation === null && <span class="badge badge-duty-unknown">{t('obligationUnknown')}</span>}
+          {result.indicative && <IndicativeBadge />}
+        </div>
+      </header>
+      {result.potential && result.potential.kwp !== null && (
+        <p class="potential">
+          {t('potential')}: <strong>{formatQuantity(result.potential.kwp, 'kWp')}</strong>
+          {result.potential.kwhPerYear !== null && (
+            <>
+              {' '}
+              · <strong>{formatQuantity(result.potential.kwhPerYear / 1000, t('mwhPerYear'))}</strong>
+            </>
+          )}
+        </p>
+      )}
+      {result.reasons.length > 0 && (
+        <ul class="reasons">
+          {result.reasons.map((r) => (
+            <ReasonItem key={r.ruleId} reason={r} />
+          ))}
+        </ul>
+      )}
+      {result.missingFacts.length > 0 && (
+        <p class="missing">
+          <span class="label">{t('missingFacts')}:</span>{' '}
+          {result.missingFacts.map((f, i) => {
+            const fact = toolboxIndex.facts.get(f);
+            const scope = fact?.scope === 'building' ? (result.buildingId ?? terrain.buildings[0]?.id ?? '') : 'terrain';
+            return (
+              <span key={f}>
+                {i > 0 && ', '}
+                <Link href={hrefs.editor(terrain.id, fieldDomId(scope, f))}>{fact ? tx(fact.label) : f}</Link>
+              </span>
+            );
+          })}
+        </p>
+      )}
+      {result.quantities.some((q) => q.value !== null) && (
+        <details class="quantities">
+          <summary>{t('quantities')}</summary>
+          <dl>
+            {result.quantities
+              .filter((q) => q.value !== null)
+              .map((q) => (
+                <div key={q.id}>
+                  <dt>{t(`q${q.id}` as never)}</dt>
+                  <dd>
+                    {formatValue(q.value, l, q.unit)} {q.indicative && <IndicativeBadge />}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </details>
+      )}
+      {result.subsidies.length > 0 && (
+        <details class="subsidies">
+          <summary>{t('subsidies')}</summary>
+          <ul>
+            {result.subsidies.map((s) => (
+              <li key={s.scheme}>
+                <strong>{s.scheme.toUpperCase()}</strong>: {t(`subsidy${s.status}` as never)} {s.indicative && <IndicativeBadge />}
+                <br />
+                <span class="muted">{l === 'nl' ? s.text : s.textEn}</span>
+                <SourceList ids={s.sourceIds} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </article>
+  );
+}

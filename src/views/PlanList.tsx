@@ -1,0 +1,59 @@
+/** The step plan in required order, by phase, with why each step stands where it does. */
+import type { Assessment, Phase, Terrain } from '../engine/types';
+import { lang, t, tx } from '../i18n';
+import { SourceList, toolboxIndex } from './common';
+
+const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
+
+export function PlanList({ assessment, terrain }: { assessment: Assessment; terrain: Terrain }) {
+  if (!assessment.plan.length) return <p>{t('planEmpty')}</p>;
+  const phases = [1, 2, 3, 4, 5] as Phase[];
+  let number = 0;
+  const measureLabel = (id: string) => tx(toolboxIndex.toolbox.measures.find((m) => m.id === id)?.label) || id;
+  const buildingName = (id: string) => terrain.buildings.find((b) => b.id === id)?.name ?? id;
+  return (
+    <div class="plan">
+      {phases.map((phase) => {
+        const items = assessment.plan.filter((p) => p.phase === phase);
+        if (!items.length) return null;
+        return (
+          <section key={phase} class="phase" aria-labelledby={`phase-${phase}`}>
+            <h3 id={`phase-${phase}`}>{t(`phase${phase}` as never)}</h3>
+            <ol class="steps" start={number + 1}>
+              {items.map((item) => {
+                number++;
+                const step = toolboxIndex.steps.get(item.stepId);
+                return (
+                  <li key={item.stepId} class="step" data-step={item.stepId}>
+                    <h4 class="step-title">{stepLabel(item.stepId)}</h4>
+                    <p>{tx(step?.description)}</p>
+                    <p class="muted">
+                      <span class="label">{t('forMeasures')}:</span> {item.measureIds.map(measureLabel).join(', ')}
+                      {item.buildingIds.length > 0 && ` (${item.buildingIds.map(buildingName).join(', ')})`}
+                    </p>
+                    <div class="why">
+                      <span class="label">{t('whyHere')}:</span>
+                      {item.reasons.length === 0 ? (
+                        <p>{t('firstInPhase')}</p>
+                      ) : (
+                        <ul>
+                          {item.reasons.map((r) => (
+                            <li key={r.after}>
+                              {r.via.length ? t('afterStepVia', { step: stepLabel(r.after), via: r.via.map(stepLabel).join(', ') }) : t('afterStep', { step: stepLabel(r.after) })}:{' '}
+                              {lang.value === 'nl' ? r.text : r.textEn}
+                              <SourceList ids={r.sourceIds} />
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The terrain editor: the terrain record, terrain facts and buildings, all fields
+ * generated from the fact catalogue, with a live summary and the next questions.
+ */
+import { useEffect } from 'preact/hooks';
+import { hrefs } from '../app/router';
+import type { Fact, FactGroup, Scope } from '../engine/types';
+import { t, tx } from '../i18n';
+import {
+  addBuilding,
+  currentAssessment,
+  currentId,
+  duplicateBuilding,
+  loaded,
+  removeBuilding,
+  setBuildingName,
+  setFact,
+  setTerrainField,
+  terrainsById,
+} from '../state/terrainStore';
+import { Link, StatusBadge, toolboxIndex } from './common';
+import { FactField, fieldDomId } from './FactField';
+import { NextQuestions } from './NextQuestions';
+import { TextField } from './TextField';
+import type { Status } from '../engine/types';
+
+const groupsOf = (scope: Scope): { group: FactGroup; facts: Fact[] }[] =>
+  toolboxIndex.toolbox.factGroups
+    .filter((g) => g.scope === scope)
+    .map((group) => ({ group, facts: toolboxIndex.toolbox.facts.filter((f) => f.scope === scope && f.group === group.id) }))
+    .filter((g) => g.facts.length > 0);
+
+const terrainGroups = groupsOf('terrain');
+const buildingGroups = groupsOf('building');
+const STATUSES: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
+
+/** Opens any closed <details> around a field, scrolls to it and focuses it. */
+function focusField(domId: string): void {
+  const el = document.getElementById(domId);
+  if (!el) return;
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  el.scrollIntoView({ block: 'center' });
+  (el as HTMLElement).focus();
+}
+
+export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
+  useEffect(() => {
+    currentId.value = id;
+  }, [id]);
+  const terrain = terrainsById.value.get(id);
+  useEffect(() => {
+    if (focus && terrain) requestAnimationFrame(() => focusField(focus));
+  }, [focus, !!terrain]);
+
+  if (!loaded.value) return <p>{t('loading')}</p>;
+  if (!terrain) {
+    return (
+      <section>
+        <h1>{t('editorTitle')}</h1>
+        <p>{t('terrainNotFound')}</p>
+        <Link href={hrefs.list()}>{t('backToList')}</Link>
+      </section>
+    );
+  }
+  const assessment = currentId.value === id ? currentAssessment.value : null;
+  const counts = new Map<Status, number>();
+  for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+
+  return (
+    <div class="editor">
+      <header class="page-head">
+        <h1>{terrain.name || t('editorTitle')}</h1>
+        <nav class="actions" aria-label={t('editorTitle')}>
+          <Link class="button" href={hrefs.assessment(id)}>
+            {t('toAssessment')}
+          </Link>
+          <Link class="button secondary" href={hrefs.report(id)}>
+            {t('report')}
+          </Link>
+        </nav>
+      </header>
+
+      <div class="editor-layout">
+        <aside class="live-summary" aria-labelledby="live-summary-title">
+          <h2 id="live-summary-title">{t('liveSummary')}</h2>
+          <ul class="status-counts" aria-live="polite">
+            {STATUSES.filter((s) => counts.get(s)).map((s) => (
+              <li key={s}>
+                <StatusBadge status={s} /> <strong>{counts.get(s)}</strong>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('nextQuestions')}</h3>
+          {assessment && <NextQuestions assessment={assessment} terrain={terrain} limit={5} />}
+        </aside>
+
+        <div class="editor-form">
+          <section class="card" aria-labelledby="terrain-section">
+            <h2 id="terrain-section">{t('terrainSection')}</h2>
+            <div class="grid">
+              <TextField id="terrain-name" label={t('fieldName')} value={terrain.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setTerrainField(id, 'name', v)} />
+              <TextField id="terrain-municipality" label={t('fieldMunicipality')} value={terrain.municipality ?? ''} onCommit={(v) => setTerrainField(id, 'municipality', v)} />
+              <TextField
+                id="terrain-postcode"
+                label={t('fieldPostcode')}
+                value={terrain.postcode4 ?? ''}
+                inputMode="numeric"
+                check={(v) => (v === '' || /^\d{4}$/.test(v.trim()) ? null : t('postcodeInvalid'))}
+                onCommit={(v) => setTerrainField(id, 'postcode4', v.trim())}
+              />
+              <TextField
+                id="terrain-date"
+                type="date"
+                label={t('fieldDate')}
+                help={t('fieldDateHelp')}
+                value={terrain.assessmentDate ?? ''}
+                check={(v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('dateInvalid'))}
+                onCommit={(v) => setTerrainField(id, 'assessmentDate', v)}
+              />
+            </div>
+            {terrainGroups.map(({ group, facts }) => (
+              <details key={group.id} class="fact-group" open>
+                <summary>{tx(group.label)}</summary>
+                <div class="grid">
+                  {facts.map((fact) => (
+                    <FactField key={fact.id} fact={fact} value={terrain.facts[fact.id]} fieldId={fieldDomId('terrain', fact.id)} onChange={(v) => setFact(id, null, fact.id, v)} />
+                  ))}
+                </div>
+              </details>
+            ))}
+          </section>
+
+          <section aria-labelledby="buildings-section">
+            <h2 id="buildings-section">{t('buildingsSection')}</h2>
+            {terrain.buildings.map((b, index) => (
+              <section key={b.id} class="card building" aria-labelledby={`h-${b.id}`}>
+                <div class="building-head">
+                  <h3 id={`h-${b.id}`}>{b.name || `#${index + 1}`}</h3>
+                  <div class="actions">
+                    <button type="button" class="secondary" onClick={() => duplicateBuilding(id, b.id, t('copySuffix'))}>
+                      {t('duplicateBuilding')}
+                    </button>
+                    <button
+                      type="button"
+                      class="danger"
+                      onClick={() => {
+                        if (confirm(t('confirmRemoveBuilding', { name: b.name }))) removeBuilding(id, b.id);
+                      }}
+                    >
+                      {t('removeBuilding')}
+                    </button>
+                  </div>
+                </div>
+                <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(id, b.id, v)} />
+                {buildingGroups.map(({ group, facts }, gi) => (
+                  <details key={group.id} class="fact-group" open={gi === 0}>
+                    <summary>{tx(group.label)}</summary>
+                    <div class="grid">
+                      {facts.map((fact) => (
+                        <FactField key={fact.id} fact={fact} value={b.facts[fact.id]} fieldId={fieldDomId(b.id, fact.id)} onChange={(v) => setFact(id, b.id, fact.id, v)} />
+                      ))}
+                    </div>
+                  </details>
+                ))}
+              </section>
+            ))}
+            <button
+              type="button"
+              onClick={() => {
+                const newId = addBuilding(id);
+                requestAnimationFrame(() => document.getElementById(`name-${newId}`)?.focus());
+              }}
+            >
+              {t('addBuilding')}
+            </button>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

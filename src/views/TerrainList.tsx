@@ -1,0 +1,97 @@
+/** The terrains on this device: create, open, duplicate, delete (with undo). */
+import { useState } from 'preact/hooks';
+import { hrefs, navigate } from '../app/router';
+import { formatDate, t } from '../i18n';
+import { createTerrain, deleteTerrain, duplicateTerrain, lastDeleted, loaded, loadError, terrainList, undoDelete } from '../state/terrainStore';
+import { Link } from './common';
+
+export function TerrainList() {
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const deleted = lastDeleted.value;
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const terrain = await createTerrain(name.trim() || t('newTerrainDefault'));
+      setName('');
+      navigate(hrefs.editor(terrain.id));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="list-title">
+      <h1 id="list-title">{t('listTitle')}</h1>
+      <p class="intro">{t('listIntro')}</p>
+      <form class="create-form" onSubmit={create}>
+        <div class="field">
+          <label for="new-terrain-name">{t('newTerrainName')}</label>
+          <input id="new-terrain-name" type="text" value={name} placeholder={t('newTerrainDefault')} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <button type="submit" disabled={busy}>
+          {t('createTerrain')}
+        </button>
+      </form>
+
+      {deleted && (
+        <div class="notice" role="status">
+          {t('deleted', { name: deleted.name })}{' '}
+          <button type="button" class="secondary" onClick={() => void undoDelete()}>
+            {t('undo')}
+          </button>
+        </div>
+      )}
+
+      {loadError.value && (
+        <p class="error" role="alert">
+          {loadError.value}
+        </p>
+      )}
+      {!loaded.value ? (
+        <p>{t('loading')}</p>
+      ) : terrainList.value.length === 0 ? (
+        <p>{t('noTerrains')}</p>
+      ) : (
+        <ul class="terrain-list" aria-label={t('listTitle')}>
+          {terrainList.value.map((terrain) => (
+            <li key={terrain.id} class="card terrain-item">
+              <div>
+                <h2 class="terrain-name">
+                  <Link href={hrefs.editor(terrain.id)}>{terrain.name}</Link>
+                </h2>
+                <p class="muted">
+                  {[terrain.municipality, terrain.postcode4].filter(Boolean).join(' · ')}
+                  {terrain.municipality || terrain.postcode4 ? ' · ' : ''}
+                  {terrain.buildings.length === 1 ? t('buildingsCountOne') : t('buildingsCount', { n: terrain.buildings.length })} ·{' '}
+                  {t('lastChanged', { date: formatDate(terrain.updatedAt) })}
+                </p>
+              </div>
+              <div class="actions">
+                <Link class="button secondary" href={hrefs.assessment(terrain.id)} aria-label={`${t('openAssessment')}: ${terrain.name}`}>
+                  {t('openAssessment')}
+                </Link>
+                <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void duplicateTerrain(terrain.id, t('copySuffix'))}>
+                  {t('duplicate')}
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  aria-label={`${t('delete')}: ${terrain.name}`}
+                  onClick={() => {
+                    if (confirm(t('confirmDelete', { name: terrain.name }))) void deleteTerrain(terrain.id);
+                  }}
+                >
+                  {t('delete')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** Small shared pieces: in-app links, status badges, source lists. */
+import type { ComponentChildren } from 'preact';
+import { onLinkClick } from '../app/router';
+import { indexToolbox, bundledToolbox } from '../engine';
+import type { Status } from '../engine/types';
+import { t } from '../i18n';
+
+export const toolboxIndex = indexToolbox(bundledToolbox);
+
+export function Link({ href, children, class: className, ...rest }: { href: string; children: ComponentChildren; class?: string; 'aria-label'?: string }) {
+  return (
+    <a href={href} class={className} onClick={onLinkClick} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+export function StatusBadge({ status }: { status: Status }) {
+  return <span class={`badge status-${status}`}>{t(`status${status}` as never)}</span>;
+}
+
+export function IndicativeBadge() {
+  return (
+    <span class="badge badge-indicative" title={t('indicativeHelp')}>
+      {t('indicative')}
+    </span>
+  );
+}
+
+/** Source references by id: title, publisher and link (links open only when the person chooses). */
+export function SourceList({ ids }: { ids: string[] }) {
+  const sources = ids.map((id) => toolboxIndex.sources.get(id)).filter((s) => s !== undefined);
+  if (!sources.length) return null;
+  return (
+    <ul class="sources">
+      {sources.map((s) => (
+        <li key={s.id}>
+          <span class={`kind kind-${s.kind}`}>{s.kind}</span>{' '}
+          <a href={s.url} rel="noreferrer noopener" target="_blank">
+            {s.title}
+          </a>{' '}
+          <span class="publisher">({s.publisher})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
