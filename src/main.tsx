@@ -1,6 +1,6 @@
 /** Entry point: render the app, load terrains, start autosave flushing and the service worker. */
 import { render } from 'preact';
-import { App } from './app/App';
+import { App, preloadViews } from './app/App';
 import { startServiceWorker } from './app/pwa';
 import { startRouter } from './app/router';
 import { loadTerrains, requestPersistentStorage, startAutosaveFlush } from './state/terrainStore';
@@ -10,4 +10,5 @@ startRouter();
 startAutosaveFlush();
 render(<App />, document.getElementById('app')!);
 void loadTerrains().then(() => requestPersistentStorage());
+preloadViews();
 if (import.meta.env.PROD) startServiceWorker();

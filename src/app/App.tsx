@@ -1,11 +1,10 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from '../i18n';
-import { conflict, resolveConflict, saveError, saveState } from '../state/terrainStore';
-import { AssessmentView } from '../views/AssessmentView';
-import { Link } from '../views/common';
-import { TerrainEditor } from '../views/TerrainEditor';
+import { conflict, loadEngine, resolveConflict, saveError, saveState } from '../state/terrainStore';
 import { TerrainList } from '../views/TerrainList';
+import { lazyView } from './lazy';
+import { Link } from './Link';
 import { applyUpdate, offlineReady, updateWaiting } from './pwa';
 import { hrefs, route } from './router';
 
@@ -55,6 +54,20 @@ function Notices() {
       )}
     </div>
   );
+}
+
+// Editor and assessment carry the engine and the toolbox data: loaded on demand, warmed after first paint.
+const TerrainEditor = lazyView(() => Promise.all([import('../views/TerrainEditor'), loadEngine()]).then(([m]) => m.TerrainEditor));
+const AssessmentView = lazyView(() => Promise.all([import('../views/AssessmentView'), loadEngine()]).then(([m]) => m.AssessmentView));
+
+/** Loads the other views when the browser is idle, so the next click is instant. */
+export function preloadViews(): void {
+  const warm = () => {
+    void TerrainEditor.preload();
+    void AssessmentView.preload();
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 500);
 }
 
 function View() {

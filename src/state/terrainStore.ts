@@ -4,7 +4,6 @@
  * (debounced, flushed when the page is hidden or left) with a visible save state.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { assess } from '../engine';
 import type { Building, FactValue, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { ConflictError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
@@ -19,7 +18,15 @@ export const currentId = signal<string | null>(null);
 
 export const terrainList = computed(() => [...terrainsById.value.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)));
 export const current = computed(() => (currentId.value ? (terrainsById.value.get(currentId.value) ?? null) : null));
-export const currentAssessment = computed(() => (current.value ? assess(current.value) : null));
+/** The engine and toolbox data, loaded on demand so the first paint stays small. */
+type Engine = typeof import('../engine');
+export const engine = signal<Engine | null>(null);
+let enginePromise: Promise<Engine> | null = null;
+export function loadEngine(): Promise<Engine> {
+  return (enginePromise ??= import('../engine').then((m) => (engine.value = m)));
+}
+
+export const currentAssessment = computed(() => (engine.value && current.value ? engine.value.assess(current.value) : null));
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 export const saveState = signal<SaveState>('saved');

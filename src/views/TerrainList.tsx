@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { hrefs, navigate } from '../app/router';
 import { formatDate, t } from '../i18n';
 import { createTerrain, deleteTerrain, duplicateTerrain, lastDeleted, loaded, loadError, terrainList, undoDelete } from '../state/terrainStore';
-import { Link } from './common';
+import { Link } from '../app/Link';
 
 export function TerrainList() {
   const [name, setName] = useState('');

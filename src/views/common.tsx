@@ -1,19 +1,11 @@
 /** Small shared pieces: in-app links, status badges, source lists. */
-import type { ComponentChildren } from 'preact';
-import { onLinkClick } from '../app/router';
 import { indexToolbox, bundledToolbox } from '../engine';
 import type { Status } from '../engine/types';
 import { t } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
 
-export function Link({ href, children, class: className, ...rest }: { href: string; children: ComponentChildren; class?: string; 'aria-label'?: string }) {
-  return (
-    <a href={href} class={className} onClick={onLinkClick} {...rest}>
-      {children}
-    </a>
-  );
-}
+export { Link } from '../app/Link';
 
 export function StatusBadge({ status }: { status: Status }) {
   return <span class={`badge status-${status}`}>{t(`status${status}` as never)}</span>;

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase } from '../../src/storage/db';
 import { getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import {
@@ -20,6 +20,7 @@ import {
   duplicateTerrain,
   flushSaves,
   lastDeleted,
+  loadEngine,
   loadTerrains,
   removeBuilding,
   resolveConflict,
@@ -34,6 +35,11 @@ import {
   undoDelete,
 } from '../../src/state/terrainStore';
 import type { StoredTerrain } from '../../src/storage/db';
+
+// The engine is loaded on demand in the app; here once, up front.
+beforeAll(async () => {
+  await loadEngine();
+});
 
 /** Lets IndexedDB (setImmediate in Node) and promise chains run until `done` holds. */
 async function waitFor(done: () => boolean, what = 'condition'): Promise<void> {
