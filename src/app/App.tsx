@@ -59,6 +59,9 @@ function Notices() {
 // Editor and assessment carry the engine and the toolbox data: loaded on demand, warmed after first paint.
 const TerrainEditor = lazyView(() => Promise.all([import('../views/TerrainEditor'), loadEngine()]).then(([m]) => m.TerrainEditor));
 const AssessmentView = lazyView(() => Promise.all([import('../views/AssessmentView'), loadEngine()]).then(([m]) => m.AssessmentView));
+const ReportView = lazyView(() => Promise.all([import('../views/ReportView'), loadEngine()]).then(([m]) => m.ReportView));
+const CompareView = lazyView(() => Promise.all([import('../views/CompareView'), loadEngine()]).then(([m]) => m.CompareView));
+const HandbookView = lazyView(() => import('../views/HandbookView').then((m) => m.HandbookView));
 
 /** Loads the other views when the browser is idle, so the next click is instant. */
 export function preloadViews(): void {
@@ -79,10 +82,12 @@ function View() {
       return <TerrainEditor id={r.id} focus={r.focus} />;
     case 'assessment':
       return <AssessmentView id={r.id} />;
-    case 'compare':
     case 'report':
+      return <ReportView id={r.id} />;
+    case 'compare':
+      return <CompareView />;
     case 'handbook':
-      return <p>{t('comingSoon')}</p>;
+      return <HandbookView />;
     default:
       return (
         <section>

@@ -91,7 +91,7 @@ export function AssessmentView({ id }: { id: string }) {
                 <details>
                   <summary>
                     <h3 id={`group-${status}`} class="inline">
-                      <StatusBadge status={status} /> {t('countMeasures', { n: list.length })}
+                      <StatusBadge status={status} /> {list.length === 1 ? t('countMeasuresOne') : t('countMeasures', { n: list.length })}
                     </h3>
                   </summary>
                   {body}
@@ -99,7 +99,7 @@ export function AssessmentView({ id }: { id: string }) {
               ) : (
                 <>
                   <h3 id={`group-${status}`}>
-                    <StatusBadge status={status} /> {t('countMeasures', { n: list.length })}
+                    <StatusBadge status={status} /> {list.length === 1 ? t('countMeasuresOne') : t('countMeasures', { n: list.length })}
                   </h3>
                   {body}
                 </>

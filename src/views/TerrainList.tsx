@@ -35,6 +35,9 @@ export function TerrainList() {
         <button type="submit" disabled={busy}>
           {t('createTerrain')}
         </button>
+        <button type="button" class="secondary" onClick={() => void import('../state/examples').then((m) => m.addExampleTerrains())}>
+          {t('addExamples')}
+        </button>
       </form>
 
       {deleted && (

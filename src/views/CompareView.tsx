@@ -1,0 +1,254 @@
+/**
+ * Compare pilot terrains: pick two to ten, see a table of indicators and chart.js charts
+ * (each with its data as a table beside it), and download a CSV for Dutch Excel.
+ */
+import { computed, signal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { BLOCKER_KINDS, indicatorsFor, STATUSES, type TerrainIndicators } from '../compare/indicators';
+import { toCsv } from '../compare/csv';
+import type { BarChartSpec } from '../compare/charts';
+import { formatNumber, lang, t } from '../i18n';
+import { engine, loaded, terrainList } from '../state/terrainStore';
+import { toolboxIndex } from './common';
+
+export const MAX_COMPARE = 10;
+const selected = signal<string[]>([]);
+
+const indicators = computed<TerrainIndicators[]>(() => {
+  const e = engine.value;
+  if (!e) return [];
+  const byId = new Map(terrainList.value.map((x) => [x.id, x]));
+  return selected.value
+    .map((id) => byId.get(id))
+    .filter((x) => x !== undefined)
+    .map((terrain) => indicatorsFor(terrain, e.assess(terrain)));
+});
+
+const STATUS_COLORS: Record<string, string> = { feasible: '#1b6e35', conditional: '#b36b00', blocked: '#a4161a', 'needs-info': '#5b3f99', 'not-applicable': '#8a939e' };
+const KIND_COLORS: Record<string, string> = { grid: '#0b5cad', roof: '#8a5300', insurance: '#a4161a', organisation: '#1b6e35', law: '#12324f', info: '#5b3f99' };
+
+function congestionLabel(value: string | null, factId: string): string {
+  if (!value) return t('unknown');
+  const option = toolboxIndex.facts.get(factId)?.options?.find((o) => o.value === value);
+  return option ? option.label[lang.value] : value;
+}
+
+function ChartWithTable({ id, title, spec }: { id: string; title: string; spec: BarChartSpec }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    let destroy: (() => void) | null = null;
+    let cancelled = false;
+    void import('../compare/charts').then(({ drawBarChart }) => {
+      if (!cancelled && canvas.current) destroy = drawBarChart(canvas.current, spec);
+    });
+    return () => {
+      cancelled = true;
+      destroy?.();
+    };
+  }, [JSON.stringify(spec)]);
+  return (
+    <figure class="chart card" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`}>
+        <h3>{title}</h3>
+      </figcaption>
+      <div class="chart-box">
+        <canvas ref={canvas} id={id} role="img" aria-label={`${title}: ${t('chartTableBelow')}`} />
+      </div>
+      <table class="data-table">
+        <caption class="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('terrain')}</th>
+            {spec.datasets.map((d) => (
+              <th scope="col" key={d.label}>
+                {d.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spec.labels.map((label, i) => (
+            <tr key={label + i}>
+              <th scope="row">{label}</th>
+              {spec.datasets.map((d) => (
+                <td key={d.label}>{formatNumber(d.data[i])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** The CSV of the compared terrains, one row per terrain. */
+export function compareCsv(rows: TerrainIndicators[]): string {
+  const header = [
+    t('terrain'),
+    t('fieldMunicipality'),
+    t('buildingsSection'),
+    `${t('qpvKwp')} (kWp)`,
+    `${t('qpvKwhPerYear')} (MWh)`,
+    ...STATUSES.map((s) => t(`status${s}` as never)),
+    t('obligationsOpen'),
+    ...BLOCKER_KINDS.map((k) => `${t('blockers')}: ${t(`kind${k}` as never)}`),
+    t('congestionOfftakeShort'),
+    t('congestionFeedInShort'),
+  ];
+  return toCsv([
+    header,
+    ...rows.map((r) => [
+      r.name,
+      r.municipality,
+      r.buildings,
+      r.pvKwp,
+      r.pvMwhPerYear,
+      ...STATUSES.map((s) => r.byStatus[s]),
+      r.obligations,
+      ...BLOCKER_KINDS.map((k) => r.blockers[k]),
+      congestionLabel(r.congestionOfftake, 'congestionOfftake'),
+      congestionLabel(r.congestionFeedIn, 'congestionFeedIn'),
+    ]),
+  ]);
+}
+
+function downloadCsv(rows: TerrainIndicators[]): void {
+  const blob = new Blob([compareCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `vergelijking-terreinen-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function CompareView() {
+  const list = terrainList.value;
+  useEffect(() => {
+    // Start with the first terrains selected, so the view is never empty when there is data.
+    if (selected.value.length === 0 && list.length > 0) selected.value = list.slice(0, Math.min(3, MAX_COMPARE)).map((x) => x.id);
+  }, [list.length]);
+  if (!loaded.value) return <p>{t('loading')}</p>;
+  const rows = indicators.value;
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...selected.value, id] : selected.value.filter((x) => x !== id);
+    selected.value = next.slice(0, MAX_COMPARE);
+  };
+  const names = rows.map((r) => r.name);
+  const locale = lang.value === 'nl' ? 'nl-NL' : 'en-GB';
+  return (
+    <div class="compare">
+      <h1>{t('compareTitle')}</h1>
+      <p class="intro">{t('compareIntro', { max: MAX_COMPARE })}</p>
+      <fieldset class="card pick">
+        <legend>{t('comparePick')}</legend>
+        {list.length === 0 && <p>{t('noTerrains')}</p>}
+        <ul class="pick-list">
+          {list.map((x) => {
+            const checked = selected.value.includes(x.id);
+            return (
+              <li key={x.id}>
+                <label>
+                  <input type="checkbox" checked={checked} disabled={!checked && selected.value.length >= MAX_COMPARE} onChange={(e) => toggle(x.id, e.currentTarget.checked)} /> {x.name}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      {rows.length < 2 ? (
+        <p role="status">{t('comparePickMore')}</p>
+      ) : (
+        <>
+          <div class="actions">
+            <button type="button" onClick={() => downloadCsv(rows)}>
+              {t('downloadCsv')}
+            </button>
+          </div>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="indicator-table-caption">
+            <table class="data-table indicators">
+              <caption id="indicator-table-caption">{t('indicatorTable')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('indicator')}</th>
+                  {rows.map((r) => (
+                    <th scope="col" key={r.terrainId}>
+                      {r.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t('qpvKwp')}</th>
+                  {rows.map((r) => (
+                    <td key={r.terrainId}>{formatNumber(r.pvKwp)} kWp</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t('qpvKwhPerYear')}</th>
+                  {rows.map((r) => (
+                    <td key={r.terrainId}>
+                      {formatNumber(r.pvMwhPerYear)} {t('mwhPerYear')}
+                    </td>
+                  ))}
+                </tr>
+                {STATUSES.map((s) => (
+                  <tr key={s}>
+                    <th scope="row">{t(`status${s}` as never)}</th>
+                    {rows.map((r) => (
+                      <td key={r.terrainId}>{r.byStatus[s]}</td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t('obligationsOpen')}</th>
+                  {rows.map((r) => (
+                    <td key={r.terrainId}>{r.obligations}</td>
+                  ))}
+                </tr>
+                {BLOCKER_KINDS.map((k) => (
+                  <tr key={k}>
+                    <th scope="row">
+                      {t('blockers')}: {t(`kind${k}` as never)}
+                    </th>
+                    {rows.map((r) => (
+                      <td key={r.terrainId}>{r.blockers[k]}</td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t('congestionOfftakeShort')}</th>
+                  {rows.map((r) => (
+                    <td key={r.terrainId}>{congestionLabel(r.congestionOfftake, 'congestionOfftake')}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t('congestionFeedInShort')}</th>
+                  {rows.map((r) => (
+                    <td key={r.terrainId}>{congestionLabel(r.congestionFeedIn, 'congestionFeedIn')}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div class="charts">
+            <ChartWithTable
+              id="chart-status"
+              title={t('chartStatus')}
+              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUSES.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
+            />
+            <ChartWithTable id="chart-pv" title={t('chartPv')} spec={{ labels: names, stacked: false, yTitle: 'kWp', locale, datasets: [{ label: t('qpvKwp'), data: rows.map((r) => r.pvKwp), color: '#b36b00' }] }} />
+            <ChartWithTable
+              id="chart-blockers"
+              title={t('chartBlockers')}
+              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: BLOCKER_KINDS.map((k) => ({ label: t(`kind${k}` as never), data: rows.map((r) => r.blockers[k]), color: KIND_COLORS[k] })) }}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

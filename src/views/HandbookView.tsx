@@ -1,0 +1,258 @@
+/**
+ * The toolbox as a handbook: every measure with its conditions in words (thresholds and
+ * validity dates), the steps and their required order with why, do's and don'ts, the
+ * parameters and the sources. Searchable, printable as one A4 document.
+ */
+import { signal } from '@preact/signals';
+import type { Condition, Measure, Phase } from '../engine/types';
+import { formatDate, lang, t, tx } from '../i18n';
+import { SourceList, toolboxIndex } from './common';
+import { exprWords, parameterValues } from './exprWords';
+
+const query = signal('');
+const toolbox = toolboxIndex.toolbox;
+const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
+
+function ConditionItem({ c, applicability }: { c: Condition; applicability?: boolean }) {
+  const l = lang.value;
+  return (
+    <li>
+      <span class="rule-id">{c.id}</span> {exprWords(c.test, l)}
+      {c.when && (
+        <>
+          {' '}
+          <em>
+            ({t('onlyWhen')} {exprWords(c.when, l)})
+          </em>
+        </>
+      )}
+      {!applicability && (
+        <div class="muted">
+          {t('ifFails')}: {t(`status${c.onFail}` as never)}
+          {c.resolvedBy?.length ? ` — ${t('resolvedByStep')} ${c.resolvedBy.map(stepLabel).join(', ')}` : ''}
+          {c.onUnknown === 'conditional' ? ` · ${t('ifUnknown')}: ${(c.resolvedByWhenUnknown ?? c.resolvedBy ?? []).map(stepLabel).join(', ')}` : ''}. {tx(c.fix)}
+        </div>
+      )}
+      <SourceList ids={c.sources} />
+    </li>
+  );
+}
+
+/** All searchable text of a measure in the current language. */
+function measureText(m: Measure): string {
+  const l = lang.value;
+  return [tx(m.label), tx(m.summary), ...m.applies.map((c) => exprWords(c.test, l)), ...m.conditions.flatMap((c) => [exprWords(c.test, l), tx(c.fix), tx(c.text), c.id]), ...m.dos.map((a) => tx(a.text)), ...m.donts.map((a) => tx(a.text)), ...m.subsidies.map((s) => tx(s.text))]
+    .join(' ')
+    .toLowerCase();
+}
+
+function MeasureEntry({ m }: { m: Measure }) {
+  const l = lang.value;
+  return (
+    <article class="card handbook-measure" id={`hb-${m.id}`}>
+      <h3>
+        {tx(m.label)} <span class="muted">({t(`scope${m.scope}` as never)})</span>
+      </h3>
+      <p>{tx(m.summary)}</p>
+      {m.applies.length > 0 && (
+        <>
+          <h4>{t('appliesWhen')}</h4>
+          <ul>
+            {m.applies.map((c) => (
+              <ConditionItem key={c.id} c={c} applicability />
+            ))}
+          </ul>
+        </>
+      )}
+      {m.obligation && (
+        <>
+          <h4>{t('obligationWhen')}</h4>
+          <p>
+            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {tx(m.obligation.text).replace(/\{(observed|expected)\}/g, '…')}
+          </p>
+          <SourceList ids={m.obligation.sources} />
+        </>
+      )}
+      {m.conditions.length > 0 && (
+        <>
+          <h4>{t('conditionsTitle')}</h4>
+          <ul>
+            {m.conditions.map((c) => (
+              <ConditionItem key={c.id} c={c} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>{t('stepsNeeded')}</h4>
+      <ul>
+        {m.steps.map((s) => (
+          <li key={s.step}>
+            {stepLabel(s.step)}
+            {s.when && (
+              <em>
+                {' '}
+                ({t('onlyWhen')} {exprWords(s.when, l)})
+              </em>
+            )}
+          </li>
+        ))}
+      </ul>
+      {m.dos.length > 0 && (
+        <>
+          <h4>{t('dosTitle')}</h4>
+          <ul class="advice">
+            {m.dos.map((a) => (
+              <li key={a.id}>{tx(a.text)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {m.donts.length > 0 && (
+        <>
+          <h4>{t('dontsTitle')}</h4>
+          <ul class="advice">
+            {m.donts.map((a) => (
+              <li key={a.id}>{tx(a.text)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {m.subsidies.length > 0 && (
+        <>
+          <h4>{t('subsidies')}</h4>
+          <ul>
+            {m.subsidies.map((s) => (
+              <li key={s.scheme}>
+                <strong>{s.scheme.toUpperCase()}</strong>: {tx(s.text)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>{t('sources')}</h4>
+      <SourceList ids={m.sources} />
+    </article>
+  );
+}
+
+export function HandbookView() {
+  const q = query.value.trim().toLowerCase();
+  const l = lang.value;
+  const measures = toolbox.measures.filter((m) => !q || measureText(m).includes(q));
+  const steps = toolbox.steps.filter((s) => !q || `${tx(s.label)} ${tx(s.description)} ${s.id}`.toLowerCase().includes(q));
+  const parameters = toolbox.parameters.filter((p) => !q || `${tx(p.label)} ${p.id} ${parameterValues(p, l)}`.toLowerCase().includes(q));
+  const sources = toolbox.sources.filter((s) => !q || `${s.title} ${s.publisher} ${s.url}`.toLowerCase().includes(q));
+  const nothing = !measures.length && !steps.length && !parameters.length && !sources.length;
+  return (
+    <div class="handbook">
+      <header class="page-head">
+        <div>
+          <h1>{t('handbookTitle')}</h1>
+          <p class="muted">
+            {tx(toolbox.meta.title)} · {t('assessmentMeta', { date: formatDate(toolbox.meta.released), version: toolbox.meta.version })}
+          </p>
+        </div>
+        <div class="actions no-print">
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        </div>
+      </header>
+      <p>{t('handbookIntro')}</p>
+      <div class="field no-print search">
+        <label for="handbook-search">{t('handbookSearch')}</label>
+        <input id="handbook-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+      </div>
+      {nothing && <p role="status">{t('noMatches', { q: query.value })}</p>}
+
+      {measures.length > 0 && (
+        <section aria-labelledby="hb-measures">
+          <h2 id="hb-measures">{t('handbookMeasures')}</h2>
+          {measures.map((m) => (
+            <MeasureEntry key={m.id} m={m} />
+          ))}
+        </section>
+      )}
+
+      {steps.length > 0 && (
+        <section aria-labelledby="hb-steps" class="handbook-steps">
+          <h2 id="hb-steps">{t('handbookSteps')}</h2>
+          {([1, 2, 3, 4, 5] as Phase[]).map((phase) => {
+            const inPhase = steps.filter((s) => s.phase === phase).sort((a, b) => a.priority - b.priority);
+            if (!inPhase.length) return null;
+            return (
+              <section key={phase}>
+                <h3>{t(`phase${phase}` as never)}</h3>
+                <ol class="steps">
+                  {inPhase.map((s) => {
+                    const before = toolboxIndex.edgesInto.get(s.id) ?? [];
+                    return (
+                      <li key={s.id} class="step" id={`hb-step-${s.id}`} data-step={s.id}>
+                        <h4 class="step-title">{tx(s.label)}</h4>
+                        <p>{tx(s.description)}</p>
+                        {before.length > 0 && (
+                          <ul class="why">
+                            {before.map((e) => (
+                              <li key={e.before}>
+                                {t('mustFollow')} "{stepLabel(e.before)}": {tx(e.why)}
+                                <SourceList ids={e.sources} />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ol>
+              </section>
+            );
+          })}
+        </section>
+      )}
+
+      {parameters.length > 0 && (
+        <section aria-labelledby="hb-params">
+          <h2 id="hb-params">{t('handbookParameters')}</h2>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="hb-params">
+            <table class="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('indicator')}</th>
+                  <th scope="col">{t('valueLabel')}</th>
+                  <th scope="col">{t('sources')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {parameters.map((p) => (
+                  <tr key={p.id} id={`hb-param-${p.id}`}>
+                    <th scope="row">{tx(p.label)}</th>
+                    <td>{parameterValues(p, l)}</td>
+                    <td>
+                      <SourceList ids={[...new Set(p.values.flatMap((v) => v.sources))]} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+
+      {sources.length > 0 && (
+        <section aria-labelledby="hb-sources">
+          <h2 id="hb-sources">{t('handbookSources')}</h2>
+          <ol class="source-list">
+            {sources.map((s) => (
+              <li key={s.id} id={`hb-src-${s.id}`}>
+                <span class={`kind kind-${s.kind}`}>{s.kind}</span> {s.title} — {s.publisher}, {t('reportChecked', { date: formatDate(s.checked) })}.{' '}
+                <a href={s.url} rel="noreferrer noopener" target="_blank">
+                  {s.url}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
+ * with parameter values and their validity dates spelled out.
+ */
+import { formatValue, unitIn } from '../engine';
+import { calcById } from '../engine/calcs';
+import type { Comparison, Expr, Lang, Operand, Parameter } from '../engine/types';
+import { formatDate, t, tx } from '../i18n';
+import { toolboxIndex } from './common';
+
+const OPS: Record<Comparison['op'], string> = { eq: '=', ne: '≠', lt: '<', lte: '≤', gt: '>', gte: '≥', in: '∈', nin: '∉' };
+
+/** A parameter's values with their validity windows, e.g. "55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026". */
+export function parameterValues(p: Parameter, lang: Lang): string {
+  return p.values
+    .map((v) => {
+      const value = typeof v.value === 'number' ? formatValue(v.value, lang, p.unit === '-' ? undefined : p.unit) : formatValue(v.value, lang);
+      const window = [v.validFrom ? t('validFrom', { date: formatDate(v.validFrom) }) : '', v.validTo ? t('validTo', { date: formatDate(v.validTo) }) : ''].filter(Boolean).join(' ');
+      return `${value}${window ? ` (${window})` : ''}${v.unconfirmed ? ` [${t('indicative')}]` : ''}`;
+    })
+    .join('; ');
+}
+
+function subjectWords(c: Comparison): string {
+  if (c.fact) return tx(toolboxIndex.facts.get(c.fact)?.label) || c.fact;
+  if (c.calc) return t(`q${c.calc}` as never);
+  if (c.param) return tx(toolboxIndex.parameters.get(c.param)?.label) || c.param;
+  return t('assessmentDateWord');
+}
+
+function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
+  if (typeof operand === 'object' && operand !== null) {
+    if ('param' in operand) {
+      const p = toolboxIndex.parameters.get(operand.param);
+      return p ? `${tx(p.label)} (${parameterValues(p, lang)})` : operand.param;
+    }
+    if ('fact' in operand) return tx(toolboxIndex.facts.get(operand.fact)?.label);
+    return t(`q${operand.calc}` as never);
+  }
+  const fact = c.fact ? toolboxIndex.facts.get(c.fact) : undefined;
+  if (typeof operand === 'string' && fact?.options) return tx(fact.options.find((o) => o.value === operand)?.label) || operand;
+  const unit = fact?.unit ?? (c.calc ? calcById.get(c.calc)?.unit : undefined);
+  return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
+}
+
+/** An expression in words. */
+export function exprWords(expr: Expr, lang: Lang): string {
+  if ('all' in expr) return expr.all.map((e) => exprWords(e, lang)).join(` ${t('and')} `);
+  if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang)).join(` ${t('or')} `)})`;
+  if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang)})`;
+  const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
+  return `${subjectWords(expr)} ${OPS[expr.op]} ${value}`;
+}
