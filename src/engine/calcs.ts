@@ -5,9 +5,11 @@
  * A calc returns null when a fact it needs is unknown (three-valued, like the rules).
  */
 import { factValue, num, type CalcResult, type Ctx } from './context';
+import type { Text } from './types';
 
 export interface CalcDef {
   id: string;
+  label: Text;
   unit: string;
   /** Facts that must be known. */
   facts: string[];
@@ -56,6 +58,7 @@ function countBuildings(ctx: Ctx, factId: string, match: (v: unknown) => boolean
 export const calcs: CalcDef[] = [
   {
     id: 'pvKwp',
+    label: { nl: 'Zon-pv potentieel', en: 'Solar PV potential' },
     unit: 'kWp',
     facts: ['roofAreaM2', 'roofType'],
     params: ['pvUsableRoofShare', 'pvWpPerM2UsableEastWest', 'pvWpPerM2Module'],
@@ -73,6 +76,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'pvYieldKwhPerKwp',
+    label: { nl: 'Specifieke opbrengst', en: 'Specific yield' },
     unit: 'kWh/kWp',
     facts: ['roofType'],
     params: ['pvYieldSouth', 'pvYieldEastWest', 'pvYieldNorth', 'pvYieldUnknownOrientation'],
@@ -94,6 +98,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'pvKwhPerYear',
+    label: { nl: 'Opbrengst per jaar', en: 'Yield per year' },
     unit: 'kWh/jaar',
     facts: [],
     params: [],
@@ -102,6 +107,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'pvCostEur',
+    label: { nl: 'Indicatieve investering', en: 'Indicative investment' },
     unit: '€',
     facts: [],
     params: ['pvCostEurPerWp'],
@@ -110,6 +116,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'pvPaybackYears',
+    label: { nl: 'Eenvoudige terugverdientijd', en: 'Simple payback' },
     unit: 'jaar',
     facts: [],
     params: ['electricityValueEurPerKwh'],
@@ -121,6 +128,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'carportKwp',
+    label: { nl: 'Carport potentieel', en: 'Carport potential' },
     unit: 'kWp',
     facts: ['parkingAreaM2'],
     params: ['pvUsableRoofShare', 'pvWpPerM2Module'],
@@ -132,6 +140,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'carportKwhPerYear',
+    label: { nl: 'Opbrengst carport per jaar', en: 'Carport yield per year' },
     unit: 'kWh/jaar',
     facts: [],
     params: ['pvYieldUnknownOrientation'],
@@ -140,6 +149,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'feedInExcessKw',
+    label: { nl: 'Invoeding boven het contract', en: 'Feed-in above the contract' },
     unit: 'kW',
     facts: ['contractedFeedInKw'],
     params: [],
@@ -152,6 +162,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'offtakeHeadroomKw',
+    label: { nl: 'Netruimte afname', en: 'Offtake headroom' },
     unit: 'kW',
     facts: ['connection', 'peakOfftakeKw'],
     params: ['smallConnectionMaxKva'],
@@ -168,6 +179,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'chargePointConduits',
+    label: { nl: 'Leidingdoorvoeren (1 op 5)', en: 'Conduits (1 in 5)' },
     unit: 'plaatsen',
     facts: ['parkingSpaces'],
     params: ['chargePointConduitRatio'],
@@ -179,6 +191,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'evChargingExcessKw',
+    label: { nl: 'Laadpunt boven de netruimte', en: 'Charge point above the headroom' },
     unit: 'kW',
     facts: [],
     params: ['evChargerKw'],
@@ -187,6 +200,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'fleetChargingDemandKw',
+    label: { nl: 'Laadvraag wagenpark', en: 'Fleet charging demand' },
     unit: 'kW',
     facts: ['vans', 'trucks'],
     params: ['vanChargeKw', 'truckChargeKw'],
@@ -198,6 +212,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'fleetChargingExcessKw',
+    label: { nl: 'Laadvraag boven de netruimte', en: 'Charging demand above the headroom' },
     unit: 'kW',
     facts: [],
     params: [],
@@ -206,6 +221,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'heatPumpElectricKw',
+    label: { nl: 'Elektrisch vermogen warmtepomp', en: 'Heat pump electrical power' },
     unit: 'kW',
     facts: ['plannedHeatPumpKwTh'],
     params: ['heatPumpCop'],
@@ -217,6 +233,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'heatPumpExcessKw',
+    label: { nl: 'Warmtepomp boven de netruimte', en: 'Heat pump above the headroom' },
     unit: 'kW',
     facts: [],
     params: [],
@@ -225,18 +242,20 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'officeShare',
-    unit: '-',
+    label: { nl: 'Aandeel kantoorfunctie', en: 'Office share' },
+    unit: '%',
     facts: ['officeAreaM2', 'floorAreaM2'],
     params: [],
     compute(ctx) {
       const r = numbers(ctx, ['officeAreaM2', 'floorAreaM2']);
       if (isMissing(r)) return unknown(r);
       const [office, floor] = r;
-      return known(floor > 0 ? Math.min(1, office / floor) : 0);
+      return known(floor > 0 ? Math.min(100, (100 * office) / floor) : 0);
     },
   },
   {
     id: 'sceKwp',
+    label: { nl: 'Coöperatief vermogen', en: 'Cooperative capacity' },
     unit: 'kWp',
     facts: ['connection'],
     params: ['sceMaxKwpSmall', 'sceMaxKwpLarge'],
@@ -250,6 +269,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'sceMembersNeeded',
+    label: { nl: 'Minimaal aantal leden', en: 'Minimum number of members' },
     unit: 'leden',
     facts: [],
     params: ['sceKwpPerMember'],
@@ -258,6 +278,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'largeConnectionCount',
+    label: { nl: 'Aantal grootverbruikers', en: 'Number of large consumers' },
     unit: 'gebouwen',
     facts: ['connection'],
     params: [],
@@ -265,6 +286,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'gasHeatedBuildingCount',
+    label: { nl: 'Gasgestookte gebouwen', en: 'Gas-heated buildings' },
     unit: 'gebouwen',
     facts: ['heating'],
     params: [],
@@ -272,6 +294,7 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'residualHeatBuildingCount',
+    label: { nl: 'Gebouwen met restwarmte', en: 'Buildings with residual heat' },
     unit: 'gebouwen',
     facts: ['residualHeatAvailable'],
     params: [],

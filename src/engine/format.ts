@@ -68,7 +68,10 @@ export function formatExpected(expected: Expected | undefined, lang: Lang, unit?
   return `${opWords[op]} ${formatValue(value, lang, unit, label)}`;
 }
 
-/** Fills {observed} and {expected} in a sentence template. */
-export function fillTemplate(template: string, observed: string, expected: string): string {
-  return template.replace('{observed}', observed).replace('{expected}', expected);
+/**
+ * Fills a sentence template: {observed} the value found, {expected} the requirement with
+ * its operator ("≥ 20 kg/m²"), {limit} the required value alone ("20 kg/m²").
+ */
+export function fillTemplate(template: string, observed: string, expected: string, limit: string): string {
+  return template.replace('{observed}', observed).replace('{expected}', expected).replace('{limit}', limit);
 }

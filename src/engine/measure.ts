@@ -29,6 +29,13 @@ function unitOf(ctx: Ctx, leaf: Comparison): string | undefined {
   return undefined;
 }
 
+function subjectLabel(ctx: Ctx, leaf: Comparison, lang: Lang): string {
+  if (leaf.fact) return ctx.index.facts.get(leaf.fact)?.label[lang] ?? leaf.fact;
+  if (leaf.calc) return calcById.get(leaf.calc)?.label[lang] ?? leaf.calc;
+  if (leaf.param) return ctx.index.parameters.get(leaf.param)?.label[lang] ?? leaf.param;
+  return lang === 'nl' ? 'peildatum' : 'assessment date';
+}
+
 function optionLabel(ctx: Ctx, leaf: Comparison, lang: Lang): ((v: string) => string) | undefined {
   const options = leaf.fact ? ctx.index.facts.get(leaf.fact)?.options : undefined;
   if (!options) return undefined;
@@ -50,9 +57,19 @@ export function reasonFor(
   const expectedValue = leaf ? expectedOf(ctx, leaf) : null;
   const expected = leaf ? { op: leaf.op, value: expectedValue } : undefined;
   const unit = leaf ? unitOf(ctx, leaf) : undefined;
+  const unknownFacts = new Set<string>();
+  if (result === -1) collectMissing(ctx, c, unknownFacts);
   const texts = (['nl', 'en'] as const).map((lang) => {
     const label = leaf ? optionLabel(ctx, leaf, lang) : undefined;
-    return fillTemplate(c.text[lang], formatValue(observed, lang, unit, label), formatExpected(expected, lang, unit, label));
+    if (result === -1 && kind !== 'obligation') {
+      // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
+      const names = [...unknownFacts].map((f) => ctx.index.facts.get(f)?.label[lang] ?? f).join(', ');
+      const subject = leaf ? subjectLabel(ctx, leaf, lang) : '';
+      const required = leaf ? `${subject} ${formatExpected(expected, lang, unit, label)}` : '';
+      return lang === 'nl' ? `Nog onbekend: ${names || subject}.${required ? ` Vereist: ${required}.` : ''}` : `Not yet known: ${names || subject}.${required ? ` Required: ${required}.` : ''}`;
+    }
+    const limit = Array.isArray(expectedValue) ? expectedValue.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(expectedValue, lang, unit, label);
+    return fillTemplate(c.text[lang], formatValue(observed, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
   });
   const params = [...exprParams(c.test), ...exprParams(c.when)];
   return {

@@ -68,7 +68,7 @@ function MeasureEntry({ m }: { m: Measure }) {
         <>
           <h4>{t('obligationWhen')}</h4>
           <p>
-            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {tx(m.obligation.text).replace(/\{(observed|expected)\}/g, '…')}
+            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {tx(m.obligation.text).replace(/\{(observed|expected|limit)\}/g, '…')}
           </p>
           <SourceList ids={m.obligation.sources} />
         </>

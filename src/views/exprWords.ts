@@ -21,10 +21,14 @@ export function parameterValues(p: Parameter, lang: Lang): string {
     .join('; ');
 }
 
-function subjectWords(c: Comparison): string {
+function subjectWords(c: Comparison, lang: Lang): string {
   if (c.fact) return tx(toolboxIndex.facts.get(c.fact)?.label) || c.fact;
   if (c.calc) return t(`q${c.calc}` as never);
-  if (c.param) return tx(toolboxIndex.parameters.get(c.param)?.label) || c.param;
+  if (c.param) {
+    // A parameter as subject (e.g. "SDE++: budget gereserveerd = ja") carries its values and dates too.
+    const p = toolboxIndex.parameters.get(c.param);
+    return p ? `${tx(p.label)} (${parameterValues(p, lang)})` : c.param;
+  }
   return t('assessmentDateWord');
 }
 
@@ -49,5 +53,5 @@ export function exprWords(expr: Expr, lang: Lang): string {
   if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang)).join(` ${t('or')} `)})`;
   if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang)})`;
   const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
-  return `${subjectWords(expr)} ${OPS[expr.op]} ${value}`;
+  return `${subjectWords(expr, lang)} ${OPS[expr.op]} ${value}`;
 }
