@@ -1,10 +1,21 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The Content Security Policy in index.html holds for the build. The dev server injects
+ * CSS as <style> elements (hot reload), so only there style-src also allows inline styles.
+ */
+const devCsp: Plugin = {
+  name: 'dev-csp-inline-styles',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+};
 
 // The service worker precaches the whole app so it works offline from the first visit.
 export default defineConfig({
   plugins: [
+    devCsp,
     preact(),
     VitePWA({
       registerType: 'prompt',

@@ -1,7 +1,7 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from '../i18n';
-import { conflict, loadEngine, resolveConflict, saveError, saveState } from '../state/terrainStore';
+import { conflict, loadEngine, remoteUpdate, resolveConflict, saveError, saveState } from '../state/terrainStore';
 import { TerrainList } from '../views/TerrainList';
 import { lazyView } from './lazy';
 import { Link } from './Link';
@@ -30,6 +30,14 @@ function Notices() {
           </button>{' '}
           <button type="button" class="secondary" onClick={() => void resolveConflict('theirs')}>
             {t('conflictTakeTheirs')}
+          </button>
+        </div>
+      )}
+      {remoteUpdate.value && (
+        <div class="notice" role="status" data-notice="remote-update">
+          {t(remoteUpdate.value.deleted ? 'remoteDeleted' : 'remoteUpdated', { name: remoteUpdate.value.name })}{' '}
+          <button type="button" class="secondary" onClick={() => (remoteUpdate.value = null)}>
+            {t('dismiss')}
           </button>
         </div>
       )}

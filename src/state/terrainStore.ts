@@ -7,6 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Building, FactValue, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { ConflictError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { t } from '../i18n';
 
 /** How long typing may pause before a save starts. */
 export const SAVE_DEBOUNCE_MS = 300;
@@ -35,6 +36,34 @@ export const saveError = signal<string | null>(null);
 export const conflict = signal<StoredTerrain | null>(null);
 /** The last deleted terrain, for undo. */
 export const lastDeleted = signal<StoredTerrain | null>(null);
+/** The last save failed because the browser's storage is full (the stored version is unchanged). */
+export const storageFull = signal(false);
+/** The open terrain was replaced by a newer version from another tab (shown as a notice). */
+export const remoteUpdate = signal<{ id: string; name: string; deleted?: boolean } | null>(null);
+
+/** A write to the database made by this tab: saved at a revision, or deleted. */
+export type TerrainChange = { id: string; revision: number; deleted?: false } | { id: string; deleted: true };
+const changeListeners = new Set<(change: TerrainChange) => void>();
+/** Listens to this tab's own writes (tab sync broadcasts them; the export reminder counts them). */
+export function onTerrainChange(listener: (change: TerrainChange) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+function notifyChange(change: TerrainChange): void {
+  for (const listener of changeListeners) {
+    try {
+      listener(change);
+    } catch {
+      /* a listener never breaks a save */
+    }
+  }
+}
+
+/** The browser refused a write for lack of space (the transaction was rolled back). */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
 
 const dirty = new Set<string>();
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -98,6 +127,8 @@ export function flushSaves(): Promise<void> {
         // Without such edits the model holds exactly the stored record.
         if (now) setTerrain(now === latest ? stored : { ...now, revision: stored.revision, createdAt: stored.createdAt });
         saveError.value = null;
+        storageFull.value = false;
+        notifyChange({ id, revision: stored.revision });
       } catch (error) {
         if (error instanceof ConflictError) {
           conflict.value = error.stored;
@@ -105,7 +136,8 @@ export function flushSaves(): Promise<void> {
           return;
         }
         dirty.add(id);
-        saveError.value = error instanceof Error ? error.message : String(error);
+        storageFull.value = isQuotaError(error);
+        saveError.value = storageFull.value ? t('storageFullSave') : error instanceof Error ? error.message : String(error);
         saveState.value = 'error';
         return;
       }
@@ -146,6 +178,51 @@ export async function reloadTerrain(id: string): Promise<void> {
   if (stored && !dirty.has(id)) setTerrain(stored);
 }
 
+/**
+ * Another tab wrote a terrain. Without unsaved edits here, take its version (and say so
+ * when it is the open terrain); with unsaved edits, or while a conflict is open, the
+ * conflict flow decides: nothing is overwritten silently, in either direction.
+ */
+export async function applyRemoteChange(change: TerrainChange): Promise<void> {
+  await saving; // a save in flight finds the new revision itself
+  const { id } = change;
+  const local = terrainsById.value.get(id);
+  if (change.deleted) {
+    if (!local || dirty.has(id) || conflict.value?.id === id) return;
+    const next = new Map(terrainsById.value);
+    next.delete(id);
+    terrainsById.value = next;
+    if (currentId.value === id) remoteUpdate.value = { id, name: local.name, deleted: true };
+    return;
+  }
+  if (local && local.revision >= change.revision && conflict.value?.id !== id) return;
+  const stored = await getTerrain(id);
+  if (!stored) return;
+  if (conflict.value?.id === id || dirty.has(id)) {
+    // Their newer version is what "load the other version" must load.
+    if (!conflict.value || conflict.value.id !== id || conflict.value.revision < stored.revision) conflict.value = stored;
+    saveState.value = 'conflict';
+    return;
+  }
+  const latest = terrainsById.value.get(id);
+  if (latest && latest.revision >= stored.revision) return;
+  setTerrain(stored);
+  if (currentId.value === id) remoteUpdate.value = { id, name: stored.name };
+}
+
+/** True while this tab has edits of the terrain that are not yet written. */
+export function hasUnsavedEdits(id: string): boolean {
+  return dirty.has(id);
+}
+
+/** Puts records that were just written to the database (an import) into the model. */
+export function applyWrittenTerrains(records: readonly StoredTerrain[]): void {
+  const next = new Map(terrainsById.value);
+  for (const r of records) next.set(r.id, r);
+  terrainsById.value = next;
+  for (const r of records) notifyChange({ id: r.id, revision: r.revision });
+}
+
 function emptyBuilding(index: number): Building {
   return { id: newId('b-'), name: `Gebouw ${index}`, facts: {} };
 }
@@ -155,6 +232,7 @@ export async function createTerrain(name: string): Promise<StoredTerrain> {
   const terrain: Terrain = { id: newId(), name, municipality: '', postcode4: '', assessmentDate: todayIso(), facts: {}, buildings: [emptyBuilding(1)] };
   const stored = await saveTerrain(terrain);
   setTerrain(stored);
+  notifyChange({ id: stored.id, revision: stored.revision });
   return stored;
 }
 
@@ -165,6 +243,7 @@ export async function duplicateTerrain(id: string, suffix: string): Promise<Stor
   const copy: Terrain = { ...structuredClone(stripBookkeeping(source)), id: newId(), name: `${source.name} ${suffix}` };
   const stored = await saveTerrain(copy);
   setTerrain(stored);
+  notifyChange({ id: stored.id, revision: stored.revision });
   return stored;
 }
 
@@ -181,6 +260,7 @@ export async function deleteTerrain(id: string): Promise<void> {
     lastDeleted.value = existing;
     if (currentId.value === id) currentId.value = null;
   });
+  notifyChange({ id, deleted: true });
 }
 
 export async function undoDelete(): Promise<void> {
@@ -189,6 +269,7 @@ export async function undoDelete(): Promise<void> {
   await putTerrains([t]);
   setTerrain(t);
   lastDeleted.value = null;
+  notifyChange({ id: t.id, revision: t.revision });
 }
 
 // ---------------------------------------------------------------- field edits

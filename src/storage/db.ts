@@ -2,7 +2,7 @@
  * The IndexedDB database: typed schema, version ladder for migrations, and the
  * blocked / blocking / terminated handlers. Only the repositories talk to it.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Terrain } from '../engine/types';
 
 export const DB_NAME = 'energietoolbox-bedrijventerreinen';
@@ -22,16 +22,81 @@ export interface ToolboxDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-type Migration = (db: IDBPDatabase<ToolboxDB>) => void;
+/**
+ * One step of the ladder. It gets the upgrade (versionchange) transaction, so a step may
+ * also rewrite records; it may be async as long as it awaits only requests on that
+ * transaction (anything else lets the transaction commit half-way).
+ */
+export type Migration = (db: IDBPDatabase<ToolboxDB>, tx: IDBPTransaction<ToolboxDB, StoreNames<ToolboxDB>[], 'versionchange'>) => void | Promise<void>;
 
-/** migrations[n] upgrades a database from version n to n + 1. */
-const migrations: Migration[] = [
+/**
+ * migrations[n] upgrades a database from version n to n + 1. Step 1 → 2 would look like:
+ *
+ *   async (_db, tx) => {
+ *     // e.g. give every building a new field, without losing anything
+ *     for (let c = await tx.objectStore('terrains').openCursor(); c; c = await c.continue()) {
+ *       await c.update({ ...c.value, buildings: c.value.buildings.map((b) => ({ ...b, extra: null })) });
+ *     }
+ *   },
+ *
+ * plus DB_VERSION = 2 and a fixture tests/fixtures/db/v1.json that must survive it
+ * (tests/unit/migrations.test.ts opens every fixture with the app).
+ */
+export const migrations: readonly Migration[] = [
   (db) => {
     const terrains = db.createObjectStore('terrains', { keyPath: 'id' });
     terrains.createIndex('by-updated', 'updatedAt');
     db.createObjectStore('meta');
   },
 ];
+
+/**
+ * Runs the steps from oldVersion up to newVersion, in order, on the upgrade transaction.
+ * Synchronous steps run at once (schema changes must happen while the transaction is
+ * active); a step that returns a promise holds the next ones back until it is done.
+ */
+export function upgradeDatabase(
+  db: IDBPDatabase<ToolboxDB>,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<ToolboxDB, StoreNames<ToolboxDB>[], 'versionchange'>,
+  ladder: readonly Migration[] = migrations,
+): Promise<void> {
+  let chain: Promise<void> | null = null;
+  for (let v = oldVersion; v < newVersion; v++) {
+    const step = ladder[v];
+    if (!step) throw new Error(`no migration from database version ${v}`);
+    if (chain) chain = chain.then(() => step(db, tx));
+    else chain = step(db, tx) ?? null;
+  }
+  return chain ?? Promise.resolve();
+}
+
+/**
+ * The upgrade handler: runs the ladder, and when a step fails aborts the upgrade, so the
+ * database stays at its old version, unchanged (openDatabase then rejects).
+ */
+export function runUpgrade(
+  db: IDBPDatabase<ToolboxDB>,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<ToolboxDB, StoreNames<ToolboxDB>[], 'versionchange'>,
+  ladder: readonly Migration[] = migrations,
+): void {
+  const abort = (): void => {
+    tx.done.catch(() => undefined); // the abort is the expected outcome here, not an unhandled error
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+  };
+  try {
+    upgradeDatabase(db, oldVersion, newVersion, tx, ladder).catch(abort);
+  } catch {
+    abort();
+  }
+}
 
 /** Events the UI shows: another tab holds an old version open, or wants a newer one. */
 export type DbEvent = 'blocked' | 'blocking' | 'terminated';
@@ -48,8 +113,8 @@ let dbPromise: Promise<IDBPDatabase<ToolboxDB>> | null = null;
 export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<ToolboxDB>> {
   if (!dbPromise) {
     dbPromise = openDB<ToolboxDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion) {
-        for (let v = oldVersion; v < DB_VERSION; v++) migrations[v](db);
+      upgrade(db, oldVersion, _newVersion, tx) {
+        runUpgrade(db, oldVersion, DB_VERSION, tx);
       },
       blocked() {
         emit('blocked');

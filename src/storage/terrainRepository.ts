@@ -44,8 +44,9 @@ export async function saveTerrain(terrain: Terrain, expectedRevision?: number): 
     updatedAt: now,
     revision: (existing?.revision ?? 0) + 1,
   };
-  await tx.store.put(stored);
-  await tx.done;
+  // One transaction: when the write fails (e.g. QuotaExceededError) it aborts and the
+  // previous version stays; awaiting both keeps the abort from going unhandled.
+  await Promise.all([tx.store.put(stored), tx.done]);
   return stored;
 }
 

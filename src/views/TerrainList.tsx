@@ -4,6 +4,8 @@ import { hrefs, navigate } from '../app/router';
 import { formatDate, t } from '../i18n';
 import { createTerrain, deleteTerrain, duplicateTerrain, lastDeleted, loaded, loadError, terrainList, undoDelete } from '../state/terrainStore';
 import { Link } from '../app/Link';
+import { exportOne } from '../state/exchange';
+import { StoragePanel } from './StoragePanel';
 
 export function TerrainList() {
   const [name, setName] = useState('');
@@ -77,6 +79,9 @@ export function TerrainList() {
                 <Link class="button secondary" href={hrefs.assessment(terrain.id)} aria-label={`${t('openAssessment')}: ${terrain.name}`}>
                   {t('openAssessment')}
                 </Link>
+                <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exportOne(terrain.id)}>
+                  {t('exportOne')}
+                </button>
                 <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void duplicateTerrain(terrain.id, t('copySuffix'))}>
                   {t('duplicate')}
                 </button>
@@ -95,6 +100,7 @@ export function TerrainList() {
           ))}
         </ul>
       )}
+      <StoragePanel />
     </section>
   );
 }

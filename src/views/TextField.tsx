@@ -35,7 +35,11 @@ export function TextField({ id, label, value, type = 'text', help, inputMode, ch
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
         onFocus={() => (focused.current = true)}
-        onBlur={() => (focused.current = false)}
+        onBlur={() => {
+          focused.current = false;
+          // A newer value may have arrived while typing (another tab): show it now.
+          if (!error && text !== value) setText(value);
+        }}
         onInput={(e) => {
           const next = e.currentTarget.value;
           setText(next);

@@ -1,0 +1,172 @@
+/**
+ * "Opslag": whether the browser keeps the data, how full its storage is, how many
+ * changes are not in an export file yet, and the export/import buttons with the
+ * import's outcome (or its "replace or keep both" question).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { formatDate, formatNumber, lang, t } from '../i18n';
+import {
+  exchangeMeta,
+  exportAll,
+  importFile,
+  importStatus,
+  lastExportFile,
+  nearQuota,
+  needsExportReminder,
+  refreshExchangeMeta,
+  refreshStorageHealth,
+  requestPersistence,
+  resolveImport,
+  storageHealth,
+  usageRatio,
+} from '../state/exchange';
+import { storageFull, terrainList } from '../state/terrainStore';
+
+/** 1,2 MB / 1.2 MB. */
+function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${formatNumber(value)} ${units[unit]}`;
+}
+
+function ImportOutcome() {
+  const status = importStatus.value;
+  if (!status) return null;
+  switch (status.kind) {
+    case 'busy':
+      return <p role="status">{t('importBusy')}</p>;
+    case 'rejected':
+      return (
+        <p class="notice notice-warning import-result" role="alert" data-import="rejected">
+          {status.message[lang.value]}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p class="notice notice-warning import-result" role="alert" data-import="failed">
+          {t('importWriteFailed', { error: status.message })}
+        </p>
+      );
+    case 'cancelled':
+      return (
+        <p class="notice import-result" role="status" data-import="cancelled">
+          {t('importCancelled')}
+        </p>
+      );
+    case 'done':
+      return (
+        <p class="notice import-result" role="status" data-import="done">
+          {status.count === 1 ? t('importDoneOne') : t('importDone', { n: status.count })}
+        </p>
+      );
+    case 'choose':
+      return (
+        <div class="notice notice-warning import-result" role="alertdialog" aria-labelledby="import-clash-text" data-import="choose">
+          <p id="import-clash-text">{t('importClash', { names: status.clashes.map((c) => `"${c.name}"`).join(', ') })}</p>
+          <div class="actions">
+            <button type="button" onClick={() => void resolveImport('replace')}>
+              {t('importReplace')}
+            </button>
+            <button type="button" class="secondary" onClick={() => void resolveImport('keep-both')}>
+              {t('importKeepBoth')}
+            </button>
+            <button type="button" class="secondary" onClick={() => void resolveImport('cancel')}>
+              {t('importCancel')}
+            </button>
+          </div>
+        </div>
+      );
+  }
+}
+
+export function StoragePanel() {
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    void refreshStorageHealth();
+    void refreshExchangeMeta();
+  }, []);
+  // Re-measure after imports and as the count of saved changes moves.
+  const changes = exchangeMeta.value?.changesSinceExport ?? 0;
+  useEffect(() => {
+    void refreshStorageHealth();
+  }, [changes, importStatus.value?.kind]);
+
+  const health = storageHealth.value;
+  const ratio = usageRatio.value;
+  const pct = ratio === null ? null : Math.round(ratio * 1000) / 10;
+  const meta = exchangeMeta.value;
+
+  return (
+    <section class="card storage-panel" aria-labelledby="storage-title">
+      <h2 id="storage-title">{t('storageTitle')}</h2>
+      <p class="muted">{t('storageIntro')}</p>
+      <p data-persisted={String(health?.persisted ?? 'unknown')}>
+        {health?.persisted === true ? t('storagePersistent') : health?.persisted === false ? t('storageNotPersistent') : t('storagePersistUnknown')}{' '}
+        {health?.persisted === false && (
+          <button type="button" class="secondary" onClick={() => void requestPersistence()}>
+            {t('storageRequestPersist')}
+          </button>
+        )}
+      </p>
+      {health && health.usage !== null && health.quota !== null && pct !== null && (
+        <p class="storage-usage">{t('storageUsage', { used: formatBytes(health.usage), quota: formatBytes(health.quota), pct })}</p>
+      )}
+      {storageFull.value ? (
+        <p class="notice notice-warning" role="alert" data-warning="storage-full">
+          {t('storageFullNotice')}
+        </p>
+      ) : (
+        nearQuota.value &&
+        pct !== null && (
+          <p class="notice notice-warning" role="alert" data-warning="near-quota">
+            {t('storageNearQuota', { pct })}
+          </p>
+        )
+      )}
+      {meta &&
+        (needsExportReminder.value ? (
+          <p class="notice notice-warning" role="status" data-warning="export-reminder">
+            {t('exportReminder', { n: meta.changesSinceExport })}
+          </p>
+        ) : (
+          <p class="muted">
+            {meta.lastExportAt ? t('changesSinceExport', { n: meta.changesSinceExport, date: formatDate(meta.lastExportAt) }) : t('changesNeverExported', { n: meta.changesSinceExport })}
+          </p>
+        ))}
+      <div class="actions">
+        <button type="button" disabled={terrainList.value.length === 0} onClick={() => void exportAll()}>
+          {t('exportAll')}
+        </button>
+        <button type="button" class="secondary" onClick={() => fileInput.current?.click()}>
+          {t('importFile')}
+        </button>
+        <input
+          ref={fileInput}
+          id="import-file"
+          class="visually-hidden"
+          type="file"
+          accept=".json,application/json"
+          aria-label={t('importChooseFile')}
+          tabIndex={-1}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            input.value = ''; // the same file may be chosen again
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {lastExportFile.value && (
+        <p class="muted" role="status">
+          {t('exportDone', { file: lastExportFile.value })}
+        </p>
+      )}
+      <ImportOutcome />
+    </section>
+  );
+}

@@ -1,0 +1,519 @@
+/**
+ * The export file format (src/storage/exchange.ts): export → import gives back the same
+ * terrains; every fixture of every format version imports without loss; hostile and
+ * broken files are rejected with a Dutch message naming where and what; the format's
+ * migration ladder; the generated validator is the schema (regenerated here, compared
+ * with Ajv compiling the schema itself); and a fuzz run in which nothing throws past
+ * the validator and only valid files pass.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateExportValidator, OUT_DTS, OUT_JS } from '../../scripts/gen-export-validator';
+import { bundledToolbox } from '../../src/engine/toolbox';
+import type { Fact, Terrain } from '../../src/engine/types';
+import { checkFactValue } from '../../src/engine/validate';
+import type { StoredTerrain } from '../../src/storage/db';
+import {
+  ENVELOPE_MIGRATIONS,
+  EXPORT_FORMAT_VERSION,
+  EXPORT_TYPE,
+  exportEnvelope,
+  exportFileName,
+  LIMITS,
+  migrateEnvelope,
+  parseImport,
+  serializeEnvelope,
+  utf8Length,
+  type ExportEnvelope,
+  type ImportResult,
+} from '../../src/storage/exchange';
+import { validate as generatedValidate } from '../../src/storage/exportValidator.generated.js';
+
+const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+const read = (rel: string): string => readFileSync(root(rel), 'utf8');
+const SCHEMA = JSON.parse(read('toolbox-data/schema/export.schema.json')) as Record<string, unknown>;
+const ajvFull = new Ajv({ allErrors: true }).compile(SCHEMA);
+const FACTS = bundledToolbox.facts;
+const CATALOGUE = new Map(FACTS.map((f) => [f.id, f]));
+
+/** The message parseImport gives when something inside it threw: must never happen. */
+const INTERNAL_FAILURE = 'Het bestand kon niet worden gelezen';
+
+function rejected(result: ImportResult): string {
+  if (result.ok) throw new Error('expected a rejection, got ok');
+  expect(result.message.nl.length).toBeGreaterThan(20);
+  expect(result.message.en.length).toBeGreaterThan(20);
+  expect(result.message.nl).toContain('Er is niets geïmporteerd of gewijzigd.');
+  expect(result.message.nl).not.toContain(INTERNAL_FAILURE);
+  return result.message.nl;
+}
+
+function accepted(result: ImportResult): Extract<ImportResult, { ok: true }> {
+  if (!result.ok) throw new Error(`expected ok, got: ${result.message.nl}`);
+  return result;
+}
+
+const stored = (t: Terrain, revision = 4): StoredTerrain => ({ ...t, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-02T09:30:00.000Z', revision });
+const fixtureFiles = (dir: string): string[] => readdirSync(root(dir)).filter((f) => f.endsWith('.json')).sort();
+
+// ---------------------------------------------------------------- envelope
+
+describe('export', () => {
+  it('writes the envelope: type, format version, toolbox version, app version, exported at, terrains without revision', () => {
+    const terrain = JSON.parse(read('toolbox-data/examples/roomburg.json')) as Terrain;
+    const env = exportEnvelope([stored(terrain)], { now: new Date('2026-11-28T10:00:00.000Z') });
+    expect(env.type).toBe(EXPORT_TYPE);
+    expect(env.formatVersion).toBe(EXPORT_FORMAT_VERSION);
+    expect(env.toolboxVersion).toBe(bundledToolbox.meta.version);
+    expect(env.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(env.exportedAt).toBe('2026-11-28T10:00:00.000Z');
+    expect(env.terrains).toHaveLength(1);
+    expect(env.terrains[0]).not.toHaveProperty('revision');
+    expect(env.terrains[0]).toMatchObject({ ...terrain, createdAt: '2026-11-01T08:00:00.000Z', updatedAt: '2026-11-02T09:30:00.000Z' });
+    expect(ajvFull(env)).toBe(true);
+  });
+
+  it('copies: changing the envelope does not touch the terrain it came from', () => {
+    const terrain = stored({ id: 't1', name: 'A', facts: { organisation: 'biz' }, buildings: [{ id: 'b1', name: 'B', facts: { roofAreaM2: 1 } }] });
+    const env = exportEnvelope([terrain]);
+    env.terrains[0].buildings[0].facts.roofAreaM2 = 99;
+    expect(terrain.buildings[0].facts.roofAreaM2).toBe(1);
+  });
+
+  it('names the file safely, also for a hostile name', () => {
+    const at = new Date('2026-11-28T10:00:00.000Z');
+    const one = (name: string) => exportFileName(exportEnvelope([stored({ id: 't', name, facts: {}, buildings: [] })], { now: at }));
+    expect(one('Coöperatie Zuid — Ĳsselmonde')).toBe('energietoolbox-cooperatie-zuid-ijsselmonde-2026-11-28.json');
+    expect(one('<img src=x onerror=alert(1)>')).toBe('energietoolbox-img-src-x-onerror-alert-1-2026-11-28.json');
+    expect(one('../../../etc/passwd')).toBe('energietoolbox-etc-passwd-2026-11-28.json');
+    expect(one('🌞')).toBe('energietoolbox-terreinen-2026-11-28.json');
+    const two = exportEnvelope([stored({ id: 'a', name: 'A', facts: {}, buildings: [] }), stored({ id: 'b', name: 'B', facts: {}, buildings: [] })], { now: at });
+    expect(exportFileName(two)).toBe('energietoolbox-terreinen-2026-11-28.json');
+  });
+
+  it('export then import gives back the same terrains (every example terrain, a hostile and a unicode one)', () => {
+    const examples = readdirSync(root('toolbox-data/examples')).map((f) => JSON.parse(read(`toolbox-data/examples/${f}`)) as Terrain);
+    const extra: Terrain[] = [
+      { id: 'h1', name: '<img src=x onerror=alert(1)>', facts: {}, buildings: [{ id: 'b1', name: '<img src=x onerror=alert(1)>', facts: { use: 'office' } }] },
+      { id: 'u1', name: 'Súdwest-Fryslân 🌞 “quotes” \\ back\u2028slash', municipality: '', postcode4: '', facts: { heatNetwork: null, notYetKnown: 'x' }, buildings: [] },
+    ];
+    const input = [...examples, ...extra].map((t, i) => stored(t, i + 1));
+    const result = accepted(parseImport(serializeEnvelope(exportEnvelope(input))));
+    expect(result.terrains).toEqual(input.map(({ revision: _r, ...t }) => t));
+  });
+});
+
+// ---------------------------------------------------------------- fixtures
+
+describe('fixtures of format version 1 (tests/fixtures/export-v1)', () => {
+  const files = fixtureFiles('tests/fixtures/export-v1');
+  it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
+
+  it.each(files)('%s imports without loss', (file) => {
+    const text = read(`tests/fixtures/export-v1/${file}`);
+    const raw = JSON.parse(text) as ExportEnvelope;
+    const result = accepted(parseImport(text));
+    expect(result.terrains).toEqual(raw.terrains);
+    expect(result.envelope.formatVersion).toBe(EXPORT_FORMAT_VERSION);
+    // …and exporting what came in gives the same file content again.
+    const again = accepted(parseImport(serializeEnvelope(exportEnvelope(result.terrains))));
+    expect(again.terrains).toEqual(raw.terrains);
+  });
+
+  it('the hostile names in all-terrains.json come through as plain strings', () => {
+    const result = accepted(parseImport(read('tests/fixtures/export-v1/all-terrains.json')));
+    const hostile = result.terrains.find((t) => t.name === '<img src=x onerror=alert(1)>');
+    expect(hostile?.buildings.map((b) => b.name)).toEqual(['<img src=x onerror=alert(1)>', '"; DROP TABLE terrains; --']);
+  });
+});
+
+describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', () => {
+  const cases: Record<string, RegExp> = {
+    'bad-id.json': /terrein 1 \("Roomburg \(fictief voorbeeld\)"\), veld "id": is geen geldige id/,
+    'bare-terrain.json': /geen exportbestand van de Energietoolbox/,
+    'constructor-key.json': /niet toegestane sleutel "constructor" \(terrein 1 \("Roomburg \(fictief voorbeeld\)"\)\)/,
+    'duplicate-terrain-id.json': /^Terrein 2 .*de id "example-roomburg" komt meer dan eens voor/,
+    'empty-name.json': /veld "naam": mag niet leeg zijn/,
+    'empty.json': /geen JSON/,
+    'future-version.json': /nieuwere versie van de app \(formaatversie 2; deze app kent tot en met versie 1\)\. Werk de app bij/,
+    'invalid-fact-negative.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("[^"]+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\. In het bestand staat -4200\./,
+    'invalid-fact-option.json': /^Terrein 1 .*gegeven "[^"]+" \(congestionOfftake\): Kies een van de opties: .* In het bestand staat "purple"\./,
+    'invalid-fact-text-in-number.json': /gebouw 2 .*\(parkingSpaces\): Vul een getal in\. In het bestand staat "12"\./,
+    'no-terrains.json': /het bestand bevat geen terreinen/,
+    'not-json.json': /geen JSON/,
+    'proto-key-top.json': /niet toegestane sleutel "__proto__" \(het bestand als geheel\)/,
+    'proto-key.json': /niet toegestane sleutel "__proto__" \(terrein 1 .*veld "gegevens"\)/,
+    'prototype-key.json': /niet toegestane sleutel "prototype"/,
+    'unknown-field.json': /terrein 1 .*: onbekend veld "extra"/,
+    'wrong-type.json': /geen exportbestand van de Energietoolbox/,
+  };
+
+  it('every rejected fixture has an expected message here', () => {
+    expect(fixtureFiles('tests/fixtures/export-rejected')).toEqual(Object.keys(cases).sort());
+  });
+
+  it.each(Object.entries(cases))('%s', (file, expected) => {
+    const message = rejected(parseImport(read(`tests/fixtures/export-rejected/${file}`)));
+    expect(message).toMatch(expected);
+  });
+
+  it('no rejected file polluted a prototype', () => {
+    for (const file of Object.keys(cases)) parseImport(read(`tests/fixtures/export-rejected/${file}`));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('input that is not a string is refused, not thrown on', () => {
+    for (const value of [undefined, null, 42, {}, [], new Uint8Array(3)]) expect(rejected(parseImport(value))).toMatch(/geen JSON/);
+  });
+
+  it('JSON that is not our envelope is "not our type"', () => {
+    for (const text of ['null', '42', '"x"', '[]', '[{"type":"energietoolbox-bedrijventerreinen/terrains"}]', '{}', '{"type":"Energietoolbox-Bedrijventerreinen/terrains"}']) {
+      expect(rejected(parseImport(text))).toMatch(/geen exportbestand/);
+    }
+  });
+
+  it('a UTF-8 byte order mark is accepted', () => {
+    accepted(parseImport(`\uFEFF${read('tests/fixtures/export-v1/minimal.json')}`));
+  });
+});
+
+// ---------------------------------------------------------------- limits
+
+describe('limits', () => {
+  const base = (): ExportEnvelope => JSON.parse(read('tests/fixtures/export-v1/minimal.json')) as ExportEnvelope;
+
+  it(`a file over ${LIMITS.maxBytes / 1024 / 1024} MB is refused before it is parsed`, () => {
+    const env = base();
+    env.terrains[0].municipality = 'x'.repeat(LIMITS.maxBytes);
+    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/groter dan 5 MB/);
+    // Bytes, not characters: 2-byte characters count double.
+    const text = JSON.stringify({ ...base(), pad: 'é'.repeat(LIMITS.maxBytes / 2) });
+    expect(text.length).toBeLessThan(LIMITS.maxBytes);
+    expect(rejected(parseImport(text))).toMatch(/groter dan 5 MB/);
+  });
+
+  it('utf8Length counts bytes (1-4 per character)', () => {
+    expect(utf8Length('a')).toBe(1);
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('€')).toBe(3);
+    expect(utf8Length('🌞')).toBe(4);
+    expect(utf8Length('\ud800')).toBe(3); // a lone surrogate becomes U+FFFD
+    expect(utf8Length('a€🌞é')).toBe(new TextEncoder().encode('a€🌞é').length);
+  });
+
+  it(`at most ${LIMITS.maxTerrains} terrains`, () => {
+    const env = base();
+    const many = Array.from({ length: LIMITS.maxTerrains }, (_, i) => ({ id: `t${i}`, name: `T${i}`, facts: {}, buildings: [] }));
+    accepted(parseImport(JSON.stringify({ ...env, terrains: many })));
+    many.push({ id: 'one-more', name: 'X', facts: {}, buildings: [] });
+    expect(rejected(parseImport(JSON.stringify({ ...env, terrains: many })))).toMatch(/bevat 1001 terreinen; de grens is 1000/);
+  });
+
+  it(`at most ${LIMITS.maxBuildingsPerTerrain} buildings per terrain`, () => {
+    const env = base();
+    env.terrains[0].buildings = Array.from({ length: LIMITS.maxBuildingsPerTerrain }, (_, i) => ({ id: `b${i}`, name: `B${i}`, facts: {} }));
+    accepted(parseImport(JSON.stringify(env)));
+    env.terrains[0].buildings.push({ id: 'b-extra', name: 'X', facts: {} });
+    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/^Terrein 1 \("Minimaal"\) heeft 501 gebouwen; de grens is 500/);
+  });
+
+  it(`nesting deeper than ${LIMITS.maxDepth} levels is refused without recursion`, () => {
+    const env = base() as unknown as Record<string, unknown>;
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const text = JSON.stringify(env).replace('"facts":{}', `"facts":{"deep":${deep}}`);
+    expect(rejected(parseImport(text))).toMatch(/dieper genest/);
+  });
+
+  it('strings and collections have bounds (ids, fact names, fact texts, facts per record)', () => {
+    const env = base();
+    env.terrains[0].id = 'x'.repeat(101);
+    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/geen geldige id/);
+    const b = base();
+    b.terrains[0].facts = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`f${i}`, i]));
+    expect(rejected(parseImport(JSON.stringify(b)))).toMatch(/te veel gegevens \(hoogstens 200\)/);
+    const c = base();
+    c.terrains[0].facts = { unknownButLong: 'x'.repeat(1001) };
+    expect(rejected(parseImport(JSON.stringify(c)))).toMatch(/gegeven "unknownButLong": de tekst is te lang/);
+  });
+});
+
+// ---------------------------------------------------------------- facts
+
+describe('fact values are checked with checkFactValue (the one place for fact validation)', () => {
+  const withFact = (scope: 'terrain' | 'building', id: string, value: unknown): string => {
+    const env = JSON.parse(read('tests/fixtures/export-v1/minimal.json')) as ExportEnvelope;
+    env.terrains[0].buildings = [{ id: 'b1', name: 'Hal <b>A</b>', facts: {} }];
+    (scope === 'terrain' ? env.terrains[0].facts : env.terrains[0].buildings[0].facts)[id] = value;
+    return JSON.stringify(env);
+  };
+
+  it('every fact: a valid value passes, each kind of invalid value is refused with the fact named', () => {
+    for (const fact of FACTS) {
+      const valid = fact.type === 'boolean' ? true : fact.type === 'enum' ? fact.options![0].value : (fact.min ?? 0);
+      accepted(parseImport(withFact(fact.scope, fact.id, valid)));
+      accepted(parseImport(withFact(fact.scope, fact.id, null)));
+      const invalid: unknown[] =
+        fact.type === 'boolean' ? ['ja', 1] : fact.type === 'enum' ? ['no-such-option', 3] : ['12', true, ...(fact.min !== undefined ? [fact.min - 1] : []), ...(fact.max !== undefined ? [fact.max + 1] : []), ...(fact.type === 'integer' ? [0.5] : [])];
+      for (const value of invalid) {
+        const message = rejected(parseImport(withFact(fact.scope, fact.id, value)));
+        const where = fact.scope === 'building' ? 'Terrein 1 ("Minimaal"), gebouw 1 ("Hal <b>A</b>"), ' : 'Terrein 1 ("Minimaal"), ';
+        expect(message.startsWith(`${where}gegeven "${fact.label.nl}" (${fact.id}): `)).toBe(true);
+        expect(message).toContain((checkFactValue(fact, value) as { message: { nl: string } }).message.nl);
+      }
+    }
+  });
+
+  it('fact ids the catalogue does not know, or of the other scope, are kept as they are (a newer toolbox may know them)', () => {
+    const building = FACTS.find((f) => f.scope === 'building')!;
+    const result = accepted(parseImport(withFact('terrain', building.id, 'anything')));
+    expect(result.terrains[0].facts[building.id]).toBe('anything');
+    expect(accepted(parseImport(withFact('building', 'aFactFrom2030', 7))).terrains[0].buildings[0].facts.aFactFrom2030).toBe(7);
+  });
+
+  it('a catalogue can be passed in (the importer does not hard-wire the facts)', () => {
+    const custom: Fact[] = [{ id: 'onlyFact', scope: 'terrain', type: 'integer', group: 'g', min: 1, max: 3, label: { nl: 'Enig', en: 'Only' }, help: { nl: '', en: '' } }];
+    expect(rejected(parseImport(withFact('terrain', 'onlyFact', 4), { facts: custom }))).toMatch(/gegeven "Enig" \(onlyFact\): Mag niet groter zijn dan 3/);
+    accepted(parseImport(withFact('terrain', 'onlyFact', 2), { facts: custom }));
+  });
+});
+
+// ---------------------------------------------------------------- migration
+
+describe('migrateEnvelope: the format version ladder', () => {
+  const v1 = (): Record<string, unknown> => JSON.parse(read('tests/fixtures/export-v1/all-terrains.json')) as Record<string, unknown>;
+
+  it('the current version needs no step and comes back as it is', () => {
+    const env = v1();
+    const result = migrateEnvelope(env);
+    expect(result).toEqual({ ok: true, envelope: env });
+    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual([]); // format 1 is the first one
+  });
+
+  it('a newer version is refused with "update the app"', () => {
+    const result = migrateEnvelope({ ...v1(), formatVersion: EXPORT_FORMAT_VERSION + 1 });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message.nl).toMatch(/Werk de app bij/);
+  });
+
+  it('a missing or invalid version is refused', () => {
+    for (const formatVersion of [undefined, 0, -1, 1.5, '1', null, Number.NaN]) {
+      const result = migrateEnvelope({ ...v1(), formatVersion });
+      expect(result.ok, String(formatVersion)).toBe(false);
+    }
+  });
+
+  it('runs every step from the file version up to the target, in order, without loss', () => {
+    // A pretend format 2 (terrains → "parks") and 3 (each building gets "extra": null).
+    const ladder = {
+      1: (e: Record<string, unknown>) => {
+        const { terrains, ...rest } = e;
+        return { ...rest, formatVersion: 2, parks: terrains };
+      },
+      2: (e: Record<string, unknown>) => ({
+        ...e,
+        formatVersion: 3,
+        parks: (e.parks as Terrain[]).map((p) => ({ ...p, buildings: p.buildings.map((b) => ({ ...b, extra: null })) })),
+      }),
+    };
+    const original = v1();
+    const result = migrateEnvelope(original, ladder, 3);
+    if (!result.ok) throw new Error(result.message.nl);
+    const parks = result.envelope.parks as Terrain[];
+    expect(result.envelope.formatVersion).toBe(3);
+    expect(parks.map((p) => p.id)).toEqual((original.terrains as Terrain[]).map((t) => t.id));
+    expect(parks.flatMap((p) => p.buildings.map((b) => (b as unknown as { extra: unknown }).extra))).toEqual(parks.flatMap((p) => p.buildings.map(() => null)));
+    expect(parks[0].buildings[0].facts).toEqual((original.terrains as Terrain[])[0].buildings[0].facts);
+    // A file already at version 2 takes only the second step.
+    const fromTwo = migrateEnvelope({ formatVersion: 2, parks: [] }, ladder, 3);
+    expect(fromTwo).toEqual({ ok: true, envelope: { formatVersion: 3, parks: [] } });
+  });
+
+  it('a gap in the ladder, or a step that does not reach the next version, refuses the file', () => {
+    expect(migrateEnvelope(v1(), {}, 2).ok).toBe(false);
+    expect(migrateEnvelope(v1(), { 1: (e) => ({ ...e }) }, 2).ok).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- the validator is the schema
+
+describe('the generated validator (Ajv standalone code, no eval)', () => {
+  it('regenerating it from the schema gives exactly the committed module', () => {
+    const { js, dts } = generateExportValidator();
+    expect(readFileSync(OUT_JS, 'utf8')).toBe(js);
+    expect(readFileSync(OUT_DTS, 'utf8')).toBe(dts);
+  });
+
+  it('contains nothing the CSP would block and needs no Ajv at runtime', () => {
+    const js = readFileSync(OUT_JS, 'utf8');
+    for (const forbidden of ['require(', 'new Function', 'eval(', 'import ']) expect(js).not.toContain(forbidden);
+  });
+
+  it('the export format knows every terrain field of terrain.schema.json', () => {
+    const terrainSchema = JSON.parse(read('toolbox-data/schema/terrain.schema.json')) as { properties: Record<string, unknown>; definitions: { building: { properties: Record<string, unknown> } } };
+    const ours = SCHEMA.definitions as { terrain: { properties: Record<string, unknown> }; building: { properties: Record<string, unknown> } };
+    for (const key of Object.keys(terrainSchema.properties)) expect(ours.terrain.properties, key).toHaveProperty(key);
+    for (const key of Object.keys(terrainSchema.definitions.building.properties)) expect(ours.building.properties, key).toHaveProperty(key);
+  });
+});
+
+// ---------------------------------------------------------------- fuzz
+
+const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+
+/** A valid value of a fact (never -0: JSON has no negative zero). */
+function factValueArb(fact: Fact): fc.Arbitrary<unknown> {
+  switch (fact.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'enum':
+      return fc.constantFrom(...fact.options!.map((o) => o.value));
+    case 'integer':
+      return fc.integer({ min: fact.min ?? -1e6, max: fact.max ?? 1e6 }).map((n) => n + 0);
+    case 'number':
+      return fc.double({ min: fact.min ?? -1e9, max: fact.max ?? 1e9, noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
+  }
+}
+
+function factsArb(scope: 'terrain' | 'building'): fc.Arbitrary<Record<string, unknown>> {
+  const facts = FACTS.filter((f) => f.scope === scope);
+  const known = fc.record(Object.fromEntries(facts.map((f) => [f.id, fc.option(factValueArb(f), { nil: null })])), { requiredKeys: [] });
+  const unknown = fc.dictionary(fc.stringMatching(/^zz[A-Za-z0-9]{0,8}$/), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 });
+  return fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a }));
+}
+
+const idArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,30}$/);
+const nameArb = fc.oneof(fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('__proto__'));
+const timeArb = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }).map((ms) => new Date(ms).toISOString());
+
+const terrainArb: fc.Arbitrary<StoredTerrain> = fc.record({
+  id: idArb,
+  name: nameArb,
+  municipality: fc.string({ maxLength: 30 }),
+  postcode4: fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9]{4}$/)),
+  assessmentDate: fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2032-12-31') }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
+  facts: factsArb('terrain'),
+  buildings: fc.uniqueArray(fc.record({ id: idArb, name: nameArb, facts: factsArb('building') }), { maxLength: 4, selector: (b) => b.id }),
+  createdAt: timeArb,
+  updatedAt: timeArb,
+  revision: fc.integer({ min: 1, max: 1000 }),
+});
+const terrainsArb = fc.uniqueArray(terrainArb, { minLength: 1, maxLength: 4, selector: (t) => t.id });
+const fewTerrainsArb = fc.uniqueArray(terrainArb, { minLength: 1, maxLength: 2, selector: (t) => t.id });
+
+/** Every place in a JSON value: [parent, key]. */
+function places(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
+  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), places(v, out)));
+  else if (value && typeof value === 'object') for (const k of Object.keys(value)) out.push([value as Record<string, unknown>, k]), places((value as Record<string, unknown>)[k], out);
+  return out;
+}
+
+/** Sets an own property, also for "__proto__" (plain assignment would set the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** What parseImport must accept: the schema holds and every known fact value is valid, ids unique. */
+function shouldAccept(text: string): boolean {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (text.length > LIMITS.maxBytes || !ajvFull(raw)) return false;
+  const env = raw as ExportEnvelope;
+  if (new Set(env.terrains.map((t) => t.id)).size !== env.terrains.length) return false;
+  const factsOk = (facts: Record<string, unknown>, scope: string) =>
+    Object.entries(facts).every(([k, v]) => {
+      const f = CATALOGUE.get(k);
+      return !f || f.scope !== scope || checkFactValue(f, v).ok;
+    });
+  return env.terrains.every((t) => factsOk(t.facts, 'terrain') && new Set(t.buildings.map((b) => b.id)).size === t.buildings.length && t.buildings.every((b) => factsOk(b.facts, 'building')));
+}
+
+describe('fuzz: random and hostile files', () => {
+  it('generated valid terrains round-trip exactly', () => {
+    fc.assert(
+      fc.property(terrainsArb, (terrains) => {
+        const result = accepted(parseImport(serializeEnvelope(exportEnvelope(terrains))));
+        expect(result.terrains).toEqual(terrains.map(({ revision: _r, ...t }) => t));
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
+  it('random JSON values and random text: rejected with a message, never thrown, never the internal-failure message', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), fc.string({ maxLength: 200, unit: 'binary' }), fc.uint8Array({ maxLength: 200 }).map((b) => new TextDecoder().decode(b))), (text) => {
+        const result = parseImport(text);
+        expect(result.ok).toBe(false);
+        rejected(result);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('random mutations of valid files: accepted exactly when valid, rejected with a message otherwise, and the generated validator agrees with Ajv on the schema', () => {
+    const mutation = fc.record({
+      terrains: fewTerrainsArb,
+      at: fc.nat(),
+      kind: fc.constantFrom('set', 'delete', 'add-key', 'forbidden-key', 'truncate', 'wrap'),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(-1, 1e308, '', '<img src=x onerror=alert(1)>', '12', null, true, 2)),
+      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'name', 'facts', 'roofAreaM2', 'use', 'formatVersion', 'type')),
+      forbidden: fc.constantFrom(...FORBIDDEN),
+    });
+    let accepts = 0;
+    let rejects = 0;
+    fc.assert(
+      fc.property(mutation, ({ terrains, at, kind, value, key, forbidden }) => {
+        const env = JSON.parse(JSON.stringify(exportEnvelope(terrains))) as Record<string, unknown>;
+        const spots = places(env);
+        const [parent, slot] = spots[at % spots.length];
+        let text: string;
+        if (kind === 'truncate') {
+          const full = JSON.stringify(env);
+          text = full.slice(0, at % full.length);
+        } else {
+          if (kind === 'set') (parent as Record<string | number, unknown>)[slot] = value;
+          else if (kind === 'delete') Array.isArray(parent) ? parent.splice(Number(slot), 1) : delete (parent as Record<string, unknown>)[slot];
+          else if (kind === 'wrap') (parent as Record<string | number, unknown>)[slot] = [(parent as Record<string | number, unknown>)[slot]];
+          else {
+            const target = [env, ...spots.map(([p]) => p)].filter((p) => !Array.isArray(p))[at % (spots.length + 1)] ?? env;
+            if (kind === 'forbidden-key') setOwn(target as Record<string, unknown>, forbidden, value);
+            else setOwn(target as Record<string, unknown>, key, value);
+          }
+          text = JSON.stringify(env);
+        }
+        const result = parseImport(text);
+        const hasForbidden = kind === 'forbidden-key';
+        if (hasForbidden) expect(rejected(result)).toMatch(/niet toegestane sleutel|geen exportbestand|genest/);
+        else expect(result.ok, result.ok ? 'accepted' : result.message.nl).toBe(shouldAccept(text));
+        if (result.ok) {
+          accepts++;
+          expect(ajvFull(result.envelope)).toBe(true);
+        } else {
+          rejects++;
+          rejected(result);
+        }
+        // The generated validator and Ajv compiling the schema agree on every input.
+        let parsed: unknown = undefined;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          /* not JSON */
+        }
+        if (parsed !== undefined) expect(generatedValidate(parsed)).toBe(ajvFull(parsed));
+      }),
+      { numRuns: 1000 },
+    );
+    // The run exercised both outcomes, so neither side is vacuous.
+    expect(accepts).toBeGreaterThan(50);
+    expect(rejects).toBeGreaterThan(300);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  }, 60_000);
+});
