@@ -7,6 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Building, FactValue, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { ConflictError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { clearJournal, readJournal, writeJournalSync } from '../storage/journal';
 import { t } from '../i18n';
 
 /** How long typing may pause before a save starts. */
@@ -66,6 +67,8 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 const dirty = new Set<string>();
+/** Terrains with a journal entry this session; cleared once their save succeeds. */
+const journaled = new Set<string>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let saving: Promise<void> = Promise.resolve();
 
@@ -89,11 +92,43 @@ export async function loadTerrains(): Promise<void> {
     const list = await listTerrains();
     terrainsById.value = new Map(list.map((t) => [t.id, t]));
     loadError.value = null;
+    await replayJournal();
   } catch (error) {
     loadError.value = String(error);
   } finally {
     loaded.value = true;
   }
+}
+
+/**
+ * Edits an earlier page could not save before it was left come back from the journal and
+ * are saved with their base revision: a newer save by another tab shows as a conflict.
+ */
+async function replayJournal(): Promise<void> {
+  const entries = await readJournal();
+  if (entries.length === 0) return;
+  const stale: string[] = [];
+  for (const { terrain, baseRevision } of entries) {
+    const stored = terrainsById.value.get(terrain.id);
+    if (!stored || stored.revision < baseRevision) {
+      stale.push(terrain.id); // deleted since, or already saved further: nothing to replay
+      continue;
+    }
+    setTerrain({ ...terrain, revision: baseRevision });
+    dirty.add(terrain.id);
+    journaled.add(terrain.id);
+  }
+  await clearJournal(stale);
+  if (dirty.size) await flushSaves();
+}
+
+/** Writes unsaved edits to the journal at once (page hidden or left), then starts the normal save. */
+export function saveBeforeLeaving(): void {
+  if (dirty.size) {
+    const pending = [...dirty].map((id) => terrainsById.value.get(id)).filter((t): t is StoredTerrain => t !== undefined);
+    if (writeJournalSync(pending)) pending.forEach((t) => journaled.add(t.id));
+  }
+  void flushSaves();
 }
 
 /** Applies an edit to one terrain and schedules its save. */
@@ -122,6 +157,7 @@ export function flushSaves(): Promise<void> {
       saveState.value = 'saving';
       try {
         const stored = await saveTerrain(stripBookkeeping(latest), latest.revision);
+        if (journaled.delete(id)) void clearJournal([id]).catch(() => undefined);
         const now = terrainsById.value.get(id);
         // Keep edits made while the write was in flight; take the new revision.
         // Without such edits the model holds exactly the stored record.
@@ -323,9 +359,9 @@ export function removeBuilding(terrainId: string, buildingId: string): void {
 /** Saves on leaving: flush when the page is hidden or unloaded. */
 export function startAutosaveFlush(): void {
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushSaves();
+    if (document.visibilityState === 'hidden') saveBeforeLeaving();
   });
-  window.addEventListener('pagehide', () => void flushSaves());
+  window.addEventListener('pagehide', saveBeforeLeaving);
 }
 
 /** Asks the browser to keep our storage (not evict it under pressure). */

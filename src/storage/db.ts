@@ -108,6 +108,13 @@ export function onDbEvent(listener: (event: DbEvent) => void): () => void {
 const emit = (event: DbEvent): void => listeners.forEach((l) => l(event));
 
 let dbPromise: Promise<IDBPDatabase<ToolboxDB>> | null = null;
+/** The open connection once it is resolved, for the few writes that must start synchronously. */
+let connection: IDBPDatabase<ToolboxDB> | null = null;
+
+/** The already open connection, or null (never opens one: used while the page is being left). */
+export function openConnection(): IDBPDatabase<ToolboxDB> | null {
+  return connection;
+}
 
 /** Opens (once) the database, running every migration step it is behind. */
 export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<ToolboxDB>> {
@@ -123,17 +130,25 @@ export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<ToolboxDB>> {
         // A newer version of the app wants to upgrade: let it, and reopen later.
         void dbPromise?.then((db) => db.close());
         dbPromise = null;
+        connection = null;
         emit('blocking');
       },
       terminated() {
         // The browser closed the connection (e.g. storage cleared): reopen on next use.
         dbPromise = null;
+        connection = null;
         emit('terminated');
       },
     });
-    dbPromise.catch(() => {
-      dbPromise = null;
-    });
+    const opening = dbPromise;
+    opening.then(
+      (db) => {
+        if (dbPromise === opening) connection = db;
+      },
+      () => {
+        dbPromise = null;
+      },
+    );
   }
   return dbPromise;
 }
@@ -142,5 +157,6 @@ export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<ToolboxDB>> {
 export async function closeDatabase(): Promise<void> {
   const p = dbPromise;
   dbPromise = null;
+  connection = null;
   if (p) (await p).close();
 }
