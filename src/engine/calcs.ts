@@ -36,11 +36,24 @@ function numbers(ctx: Ctx, ids: string[]): number[] | string[] {
 }
 const isMissing = (r: number[] | string[]): r is string[] => typeof r[0] === 'string';
 
-/** Chains calcs: unknown if any input is unknown, with the union of missing facts. */
+/**
+ * Chains calcs: unknown if any input is unknown, with the union of missing facts. `f` must
+ * not decrease when an input grows, so an upper-bound input gives an upper-bound result.
+ */
 function combine(parts: CalcResult[], f: (...values: number[]) => number): CalcResult {
-  const missing = parts.flatMap((p) => p.missing);
-  if (parts.some((p) => p.value === null)) return unknown([...new Set(missing)]);
-  return known(f(...parts.map((p) => p.value as number)));
+  let missing: string[] = [];
+  let anyNull = false;
+  let upper = false;
+  const values: number[] = [];
+  for (const p of parts) {
+    if (p.missing.length) missing = missing.concat(p.missing);
+    if (p.value === null) anyNull = true;
+    else values.push(p.value);
+    if (!p.exact && p.upper) upper = true;
+  }
+  if (missing.length > 1) missing = [...new Set(missing)];
+  if (anyNull) return unknown(missing);
+  return upper ? { value: f(...values), exact: false, upper: true, missing } : known(f(...values), missing);
 }
 
 /** Count of buildings matching a test; a lower bound while some building is unknown. */
@@ -71,7 +84,9 @@ export const calcs: CalcDef[] = [
       const density = type === 'flat' ? num(ctx, 'pvWpPerM2UsableEastWest') : num(ctx, 'pvWpPerM2Module');
       const existing = factValue(ctx, 'existingPvKwp');
       const gross = ((area as number) * num(ctx, 'pvUsableRoofShare') * density) / 1000;
-      return known(Math.max(0, gross - (typeof existing === 'number' ? existing : 0)));
+      // Existing panels unknown: the whole roof is an upper bound of what is left.
+      if (typeof existing !== 'number') return { value: gross, exact: false, upper: true, missing: ['existingPvKwp'] };
+      return known(Math.max(0, gross - existing));
     },
   },
   {
@@ -116,14 +131,15 @@ export const calcs: CalcDef[] = [
   },
   {
     id: 'pvPaybackYears',
+    // Cost and yield both scale with the system size: the payback does not depend on it.
     label: { nl: 'Eenvoudige terugverdientijd', en: 'Simple payback' },
     unit: 'jaar',
     facts: [],
-    params: ['electricityValueEurPerKwh'],
-    uses: ['pvCostEur', 'pvKwhPerYear'],
+    params: ['pvCostEurPerWp', 'electricityValueEurPerKwh'],
+    uses: ['pvYieldKwhPerKwp'],
     compute: (ctx, get) =>
-      combine([get('pvCostEur'), get('pvKwhPerYear')], (cost, kwh) =>
-        kwh > 0 ? cost / (kwh * num(ctx, 'electricityValueEurPerKwh')) : Number.POSITIVE_INFINITY,
+      combine([get('pvYieldKwhPerKwp')], (yieldPerKwp) =>
+        yieldPerKwp > 0 ? (1000 * num(ctx, 'pvCostEurPerWp')) / (yieldPerKwp * num(ctx, 'electricityValueEurPerKwh')) : Number.POSITIVE_INFINITY,
       ),
   },
   {

@@ -6,10 +6,15 @@ import type { ResolvedParam } from './params';
 import type { ToolboxIndex } from './toolbox';
 import type { FactValue } from './types';
 
-/** A calculated quantity: null when an input is unknown; `exact` false means `value` is only a lower bound. */
+/**
+ * A calculated quantity: null when an input is unknown. `exact` false means `value` is only
+ * a bound: a lower bound (a count while some buildings are unknown), or with `upper` an
+ * upper bound (PV potential while the existing panels are unknown).
+ */
 export interface CalcResult {
   value: number | null;
   exact: boolean;
+  upper?: boolean;
   missing: string[];
 }
 
@@ -22,6 +27,8 @@ export interface Ctx {
   building: Map<string, FactValue> | null;
   buildings: Map<string, FactValue>[];
   calcCache: Map<string, CalcResult>;
+  /** Results of expressions already evaluated for this subject (the same expression recurs across rules). */
+  evalCache: Int8Array;
 }
 
 /** A fact's clean value in this context (building facts from the building, terrain facts from the terrain). */

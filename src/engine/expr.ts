@@ -25,11 +25,11 @@ export function operandValue(ctx: Ctx, operand: Operand): ParamValue | null {
 }
 
 /** The subject of a comparison: its value and whether it is exact (calcs may give a lower bound). */
-export function subjectOf(ctx: Ctx, c: Comparison): { value: ParamValue | null; exact: boolean } {
+export function subjectOf(ctx: Ctx, c: Comparison): { value: ParamValue | null; exact: boolean; upper?: boolean } {
   if (c.fact !== undefined) return { value: factValue(ctx, c.fact), exact: true };
   if (c.calc !== undefined) {
     const r = calc(ctx, c.calc);
-    return { value: r.value, exact: r.exact };
+    return { value: r.value, exact: r.exact, upper: r.upper };
   }
   if (c.param !== undefined) return { value: paramValue(ctx, c.param), exact: true };
   return { value: ctx.date, exact: true };
@@ -63,18 +63,58 @@ function compare(subject: ParamValue, op: Comparison['op'], target: ParamValue |
 }
 
 function evalComparison(ctx: Ctx, c: Comparison): Tri {
-  const { value, exact } = subjectOf(ctx, c);
+  const { value, exact, upper } = subjectOf(ctx, c);
   if (value === null) return -1;
   const target = expectedOf(ctx, c);
   if (target === null) return -1;
   const result = compare(value, c.op, target);
   if (exact) return result;
-  // A lower bound can only prove "at least": true stays true, anything else is unknown.
-  return (c.op === 'gte' || c.op === 'gt') && result === 1 ? 1 : -1;
+  // A bound proves only one side: an upper bound can make "≤" true and "≥" false, a lower bound the reverse.
+  const below = c.op === 'lte' || c.op === 'lt';
+  const above = c.op === 'gte' || c.op === 'gt';
+  if (upper) return below && result === 1 ? 1 : above && result === 0 ? 0 : -1;
+  return above && result === 1 ? 1 : below && result === 0 ? 0 : -1;
 }
 
-/** Evaluates an expression. */
+/**
+ * Every expression node gets a numeric slot (a hidden, non-enumerable property) the first
+ * time it is evaluated; a subject's results live in a small typed array indexed by slot.
+ */
+let slotCount = 0;
+const SLOT = Symbol('slot');
+type Slotted = Expr & { [SLOT]?: number };
+function slotOf(expr: Slotted): number {
+  let slot = expr[SLOT];
+  if (slot === undefined) {
+    slot = slotCount++;
+    Object.defineProperty(expr, SLOT, { value: slot, enumerable: false });
+  }
+  return slot;
+}
+
+/** A fresh result store for one subject. */
+export function newEvalCache(): Int8Array {
+  return new Int8Array(Math.max(256, slotCount * 2)).fill(NOT_EVALUATED);
+}
+const NOT_EVALUATED = 2;
+
+/** Evaluates an expression (memoised per subject). */
 export function evaluate(ctx: Ctx, expr: Expr): Tri {
+  const slot = slotOf(expr as Slotted);
+  let cache = ctx.evalCache;
+  if (slot >= cache.length) {
+    const bigger = new Int8Array(slot * 2 + 16).fill(NOT_EVALUATED);
+    bigger.set(cache);
+    cache = ctx.evalCache = bigger;
+  }
+  const hit = cache[slot];
+  if (hit !== NOT_EVALUATED) return hit as Tri;
+  const result = evaluateUncached(ctx, expr);
+  ctx.evalCache[slot] = result;
+  return result;
+}
+
+function evaluateUncached(ctx: Ctx, expr: Expr): Tri {
   if ('all' in expr) {
     let r: Tri = 1;
     for (const e of expr.all) {

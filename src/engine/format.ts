@@ -48,15 +48,30 @@ export function unitIn(unit: string, lang: Lang): string {
   return lang === 'en' ? (englishUnits[unit] ?? unit) : unit;
 }
 
+/** Formatted numbers and dates repeat a lot (thresholds, dates): remembered, bounded. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 5000;
+function remember(key: string, make: () => string): string {
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = make();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, text);
+  }
+  return text;
+}
+
 /** One value as a person reads it. Option labels are looked up by the caller when known. */
 export function formatValue(value: ParamValue | null | undefined, lang: Lang, unit?: string, label?: (v: string) => string): string {
   if (value === null || value === undefined) return words[lang].unknown;
   if (typeof value === 'boolean') return value ? words[lang].yes : words[lang].no;
   if (typeof value === 'number') {
-    const text = numberFormat[lang].format(value);
-    return unit && unit !== '-' ? `${text} ${unitIn(unit, lang)}` : text;
+    return remember(`${lang}|${unit ?? ''}|${value}`, () => {
+      const text = numberFormat[lang].format(value);
+      return unit && unit !== '-' ? `${text} ${unitIn(unit, lang)}` : text;
+    });
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
+  if (value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value)) return remember(`${lang}|date|${value}`, () => formatDate(value, lang));
   return label ? label(value) : value;
 }
 

@@ -4,6 +4,7 @@
  * next questions. Pure and synchronous; no DOM; the same input gives a deep-equal result.
  */
 import type { Ctx } from './context';
+import { newEvalCache } from './expr';
 import { adviceApplies, assessMeasure } from './measure';
 import { resolveParameters } from './params';
 import { orderSteps, type StepNeed } from './plan';
@@ -24,14 +25,31 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function addAdvice(target: Map<string, AdviceResult>, item: { id: string; text: { nl: string; en: string }; sources: string[] }, measureId: string, buildingId?: string): void {
+interface AdviceAcc {
+  item: { id: string; text: { nl: string; en: string }; sources: string[] };
+  measureIds: Set<string>;
+  buildingIds: Set<string>;
+}
+
+function addAdvice(target: Map<string, AdviceAcc>, item: AdviceAcc['item'], measureId: string, buildingId?: string): void {
   let entry = target.get(item.id);
   if (!entry) {
-    entry = { id: item.id, text: item.text.nl, textEn: item.text.en, measureIds: [], buildingIds: [], sourceIds: item.sources };
+    entry = { item, measureIds: new Set(), buildingIds: new Set() };
     target.set(item.id, entry);
   }
-  if (!entry.measureIds.includes(measureId)) entry.measureIds.push(measureId);
-  if (buildingId && !entry.buildingIds.includes(buildingId)) entry.buildingIds.push(buildingId);
+  entry.measureIds.add(measureId);
+  if (buildingId) entry.buildingIds.add(buildingId);
+}
+
+function adviceList(acc: Map<string, AdviceAcc>): AdviceResult[] {
+  return [...acc.values()].map(({ item, measureIds, buildingIds }) => ({
+    id: item.id,
+    text: item.text.nl,
+    textEn: item.text.en,
+    measureIds: [...measureIds],
+    buildingIds: [...buildingIds],
+    sourceIds: item.sources.slice(),
+  }));
 }
 
 /** Assesses a terrain. Never throws on bad input: invalid values count as unknown and are reported. */
@@ -45,19 +63,37 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
   const inputIssues: InputIssue[] = [];
   const terrainFacts = cleanFacts(input.facts, index.facts, 'terrain', inputIssues);
   const rawBuildings = Array.isArray(input.buildings) ? input.buildings.filter((b) => b && typeof b === 'object') : [];
-  const buildings = rawBuildings.map((b, i) => ({
-    id: typeof b.id === 'string' && b.id ? b.id : `#${i + 1}`,
-    facts: cleanFacts(b.facts, index.facts, 'building', inputIssues, typeof b.id === 'string' ? b.id : `#${i + 1}`),
-  }));
+  const seenIds = new Set<string>();
+  const buildings = rawBuildings.map((b, i) => {
+    // A missing or repeated id gets a positional one, so every result names its own building.
+    let id = typeof b.id === 'string' && b.id ? b.id : `#${i + 1}`;
+    if (seenIds.has(id)) {
+      inputIssues.push({ factId: 'id', buildingId: id, value: b.id, message: 'Dit gebouw-id komt twee keer voor.', messageEn: 'This building id occurs twice.' });
+      id = `#${i + 1}`;
+    }
+    seenIds.add(id);
+    return { id, facts: cleanFacts(b.facts, index.facts, 'building', inputIssues, id) };
+  });
   const allBuildingFacts = buildings.map((b) => b.facts);
+  const contextFor = (facts: Map<string, FactValue> | null): Ctx => ({
+    index,
+    date,
+    params,
+    terrain: terrainFacts,
+    building: facts,
+    buildings: allBuildingFacts,
+    calcCache: new Map(),
+    evalCache: newEvalCache(),
+  });
+  const terrainCtx = contextFor(null);
+  const buildingCtx = buildings.map((b) => contextFor(b.facts));
 
   const measures: MeasureResult[] = [];
   const needs = new Map<string, StepNeed>();
-  const dos = new Map<string, AdviceResult>();
-  const donts = new Map<string, AdviceResult>();
+  const dos = new Map<string, AdviceAcc>();
+  const donts = new Map<string, AdviceAcc>();
 
-  const run = (building: { id: string; facts: Map<string, FactValue> } | null, measure: (typeof toolbox.measures)[number]): void => {
-    const ctx: Ctx = { index, date, params, terrain: terrainFacts, building: building?.facts ?? null, buildings: allBuildingFacts, calcCache: new Map() };
+  const run = (building: { id: string; facts: Map<string, FactValue> } | null, ctx: Ctx, measure: (typeof toolbox.measures)[number]): void => {
     const result = assessMeasure(ctx, measure, building?.id);
     measures.push(result);
     if (result.status === 'not-applicable') return;
@@ -75,8 +111,8 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
   };
 
   for (const measure of toolbox.measures) {
-    if (measure.scope === 'terrain') run(null, measure);
-    else for (const building of buildings) run(building, measure);
+    if (measure.scope === 'terrain') run(null, terrainCtx, measure);
+    else for (let i = 0; i < buildings.length; i++) run(buildings[i], buildingCtx[i], measure);
   }
 
   return {
@@ -85,8 +121,8 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     terrainId: typeof input.id === 'string' ? input.id : '',
     measures,
     plan: orderSteps(index, needs),
-    dos: [...dos.values()],
-    donts: [...donts.values()],
+    dos: adviceList(dos),
+    donts: adviceList(donts),
     nextQuestions: nextQuestions(measures, index.factScope, index.factOrder),
     inputIssues,
   };
@@ -94,19 +130,20 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
 
 /** The unknown facts that would decide the most verdicts, most decisive first. */
 function nextQuestions(measures: MeasureResult[], scope: Map<string, 'terrain' | 'building'>, order: Map<string, number>): NextQuestion[] {
-  const byFact = new Map<string, NextQuestion>();
+  const byFact = new Map<string, { scope: 'terrain' | 'building'; buildingIds: Set<string>; measureIds: Set<string>; count: number }>();
   for (const m of measures) {
     for (const factId of m.missingFacts) {
-      const factScope = scope.get(factId) ?? 'terrain';
       let q = byFact.get(factId);
       if (!q) {
-        q = { factId, scope: factScope, buildingIds: [], measureIds: [], count: 0 };
+        q = { scope: scope.get(factId) ?? 'terrain', buildingIds: new Set(), measureIds: new Set(), count: 0 };
         byFact.set(factId, q);
       }
       q.count++;
-      if (!q.measureIds.includes(m.measureId)) q.measureIds.push(m.measureId);
-      if (factScope === 'building' && m.buildingId && !q.buildingIds.includes(m.buildingId)) q.buildingIds.push(m.buildingId);
+      q.measureIds.add(m.measureId);
+      if (q.scope === 'building' && m.buildingId) q.buildingIds.add(m.buildingId);
     }
   }
-  return [...byFact.values()].sort((a, b) => b.count - a.count || (order.get(a.factId) ?? 0) - (order.get(b.factId) ?? 0));
+  return [...byFact]
+    .map(([factId, q]): NextQuestion => ({ factId, scope: q.scope, buildingIds: [...q.buildingIds], measureIds: [...q.measureIds], count: q.count }))
+    .sort((a, b) => b.count - a.count || (order.get(a.factId) ?? 0) - (order.get(b.factId) ?? 0));
 }

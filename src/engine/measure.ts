@@ -55,11 +55,11 @@ export function reasonFor(
   const subject = leaf ? subjectOf(ctx, leaf) : { value: null, exact: true };
   const observed = subject.exact ? subject.value : null;
   const expectedValue = leaf ? expectedOf(ctx, leaf) : null;
-  const expected = leaf ? { op: leaf.op, value: expectedValue } : undefined;
+  const expected = leaf ? { op: leaf.op, value: Array.isArray(expectedValue) ? expectedValue.slice() : expectedValue } : undefined;
   const unit = leaf ? unitOf(ctx, leaf) : undefined;
-  const unknownFacts = new Set<string>();
-  if (result === -1) collectMissing(ctx, c, unknownFacts);
-  const texts = (['nl', 'en'] as const).map((lang) => {
+  const sentence = (lang: Lang): string => {
+    const unknownFacts = new Set<string>();
+    if (result === -1) collectMissing(ctx, c, unknownFacts);
     const label = leaf ? optionLabel(ctx, leaf, lang) : undefined;
     if (result === -1 && kind !== 'obligation') {
       // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
@@ -70,8 +70,7 @@ export function reasonFor(
     }
     const limit = Array.isArray(expectedValue) ? expectedValue.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(expectedValue, lang, unit, label);
     return fillTemplate(c.text[lang], formatValue(observed, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
-  });
-  const params = [...exprParams(c.test), ...exprParams(c.when)];
+  };
   return {
     ruleId: c.id,
     factId: leaf?.fact,
@@ -80,13 +79,18 @@ export function reasonFor(
     expected,
     outcome: result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown',
     kind,
-    text: texts[0],
-    textEn: texts[1],
+    // The sentences are formatted when first read (most reasons of a large terrain are never shown).
+    get text() {
+      return sentence('nl');
+    },
+    get textEn() {
+      return sentence('en');
+    },
     fix: c.fix?.nl,
     fixEn: c.fix?.en,
     resolvedBy,
-    sourceIds: c.sources,
-    indicative: isIndicative(ctx, params),
+    sourceIds: c.sources.slice(),
+    indicative: isIndicative(ctx, exprParams(c.test)) || isIndicative(ctx, exprParams(c.when)),
   };
 }
 
@@ -97,15 +101,27 @@ function collectMissing(ctx: Ctx, c: { when?: Expr; test: Expr }, out: Set<strin
 
 const rank: Record<Status, number> = { feasible: 0, conditional: 1, 'needs-info': 2, blocked: 3, 'not-applicable': 4 };
 
+/** The parameters a calc rests on never change: computed once per calc id. */
+const calcParamCache = new Map<string, string[]>();
+function paramsOfCalc(id: string): string[] {
+  let params = calcParamCache.get(id);
+  if (!params) {
+    params = exprParams({ calc: id, op: 'gte', value: 0 });
+    calcParamCache.set(id, params);
+  }
+  return params;
+}
+
 function quantity(ctx: Ctx, id: string): Quantity {
   const r = calc(ctx, id);
-  const params = exprParams({ calc: id, op: 'gte', value: 0 });
+  const params = paramsOfCalc(id);
   return {
     id,
-    value: r.exact && r.value !== null ? Math.round(r.value * 10) / 10 : null,
+    // An upper bound is shown as the value "up to"; its missing facts say why it is not exact.
+    value: (r.exact || r.upper) && r.value !== null ? Math.round(r.value * 10) / 10 : null,
     unit: calcById.get(id)?.unit ?? '',
-    parameterIds: params,
-    missingFacts: r.missing,
+    parameterIds: params.slice(),
+    missingFacts: r.missing.slice(),
     indicative: isIndicative(ctx, params),
   };
 }
@@ -120,8 +136,8 @@ function subsidy(ctx: Ctx, route: Measure['subsidies'][number]): SubsidyResult {
     status,
     text: route.text.nl,
     textEn: route.text.en,
-    sourceIds: route.sources,
-    indicative: isIndicative(ctx, [...exprParams(route.eligible), ...exprParams(route.available)]),
+    sourceIds: route.sources.slice(),
+    indicative: isIndicative(ctx, exprParams(route.eligible)) || isIndicative(ctx, exprParams(route.available)),
   };
 }
 
@@ -129,11 +145,10 @@ function subsidy(ctx: Ctx, route: Measure['subsidies'][number]): SubsidyResult {
 const POTENTIAL_KWP = ['pvKwp', 'carportKwp', 'sceKwp'];
 const POTENTIAL_KWH = ['pvKwhPerYear', 'carportKwhPerYear'];
 
-/** Assesses one measure in one context. */
+/** Assesses one measure in one context. Result objects are built with one fixed shape (no spreads): it is the hot path. */
 export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | undefined): MeasureResult {
   const reasons: Reason[] = [];
   const missing = new Set<string>();
-  const base = { measureId: measure.id, ...(buildingId ? { buildingId } : {}) };
 
   // 1. Applicability.
   let applicability: Tri = 1;
@@ -141,8 +156,8 @@ export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | u
     const r = conditionResult(ctx, a);
     if (r === 1) continue;
     if (r === 0) {
-      return {
-        ...base,
+      const result: MeasureResult = {
+        measureId: measure.id,
         status: 'not-applicable',
         obligation: false,
         reasons: [reasonFor(ctx, a, 0, 'applicability', [])],
@@ -152,21 +167,22 @@ export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | u
         subsidies: [],
         indicative: false,
       };
+      if (buildingId) result.buildingId = buildingId;
+      return result;
     }
     applicability = -1;
     reasons.push(reasonFor(ctx, a, -1, 'applicability', []));
     collectMissing(ctx, a, missing);
   }
 
-  // 2. Obligation.
+  // 2. Obligation (unknown while it is unknown whether the measure applies at all).
   let obligation: boolean | null = false;
   if (measure.obligation) {
-    const r = conditionResult(ctx, { test: measure.obligation.when });
-    obligation = r === 1 ? true : r === 0 ? false : null;
+    const o = measure.obligation;
+    const r = evaluate(ctx, o.when);
+    obligation = r === 1 ? (applicability === 1 ? true : null) : r === 0 ? false : null;
     if (r !== 0) {
-      const o = measure.obligation;
-      const reason = reasonFor(ctx, { id: o.id, test: o.when, text: o.text, sources: o.sources }, r, 'obligation', []);
-      reasons.push(reason);
+      reasons.push(reasonFor(ctx, { id: o.id, test: o.when, text: o.text, sources: o.sources }, r, 'obligation', []));
       if (r === -1) missingFacts(ctx, o.when, missing);
     }
   }
@@ -188,8 +204,8 @@ export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | u
         verdict = c.onUnknown === 'conditional' ? 'conditional' : 'needs-info';
         if (verdict === 'conditional') resolvedBy = c.resolvedByWhenUnknown ?? c.resolvedBy ?? [];
       }
-      resolvedBy.forEach((s) => steps.add(s));
-      reasons.push(reasonFor(ctx, c, r, c.kind, resolvedBy));
+      for (const s of resolvedBy) steps.add(s);
+      reasons.push(reasonFor(ctx, c, r, c.kind, resolvedBy.slice()));
       if (rank[verdict] > rank[status]) status = verdict;
     }
   }
@@ -201,22 +217,35 @@ export function assessMeasure(ctx: Ctx, measure: Measure, buildingId: string | u
     steps.clear();
   }
 
-  const quantities = measure.quantities.map((id) => quantity(ctx, id));
-  const kwp = quantities.find((q) => POTENTIAL_KWP.includes(q.id));
-  const kwh = quantities.find((q) => POTENTIAL_KWH.includes(q.id));
-  const subsidies = measure.subsidies.map((s) => subsidy(ctx, s));
-  return {
-    ...base,
+  const quantities: Quantity[] = [];
+  let kwp: Quantity | undefined;
+  let kwh: Quantity | undefined;
+  let indicative = false;
+  for (const id of measure.quantities) {
+    const q = quantity(ctx, id);
+    quantities.push(q);
+    if (!kwp && POTENTIAL_KWP.includes(id)) kwp = q;
+    if (!kwh && POTENTIAL_KWH.includes(id)) kwh = q;
+    if (q.indicative) indicative = true;
+  }
+  for (const r of reasons) if (r.indicative) indicative = true;
+  const subsidies: SubsidyResult[] = [];
+  for (const s of measure.subsidies) subsidies.push(subsidy(ctx, s));
+  const order = ctx.index.factOrder;
+  const result: MeasureResult = {
+    measureId: measure.id,
     status,
     obligation,
     reasons,
-    missingFacts: [...missing].sort((a, b) => (ctx.index.factOrder.get(a) ?? 0) - (ctx.index.factOrder.get(b) ?? 0)),
+    missingFacts: missing.size > 1 ? [...missing].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)) : [...missing],
     steps: [...steps],
     quantities,
-    ...(kwp ? { potential: { kwp: kwp.value, kwhPerYear: kwh?.value ?? null } } : {}),
     subsidies,
-    indicative: reasons.some((r) => r.indicative) || quantities.some((q) => q.indicative),
+    indicative,
   };
+  if (buildingId) result.buildingId = buildingId;
+  if (kwp) result.potential = { kwp: kwp.value, kwhPerYear: kwh ? kwh.value : null };
+  return result;
 }
 
 /** True when an advice item applies (its condition is not false). */
