@@ -85,7 +85,7 @@ function randomFacts(list: Fact[], rnd: () => number, unknownRate: number): Reco
 const terrainFactList = bundledToolbox.facts.filter((f) => f.scope === 'terrain');
 const buildingFactList = bundledToolbox.facts.filter((f) => f.scope === 'building');
 
-function randomTerrain(rnd: () => number, buildings: number, unknownRate: number, n = 0): Terrain {
+export function randomTerrain(rnd: () => number, buildings: number, unknownRate: number, n = 0): Terrain {
   return {
     id: `bench-${n}`,
     name: `Bench ${n}`,

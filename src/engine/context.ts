@@ -26,6 +26,8 @@ export interface Ctx {
   /** null for terrain-level measures. */
   building: Map<string, FactValue> | null;
   buildings: Map<string, FactValue>[];
+  /** The facts visible here: the terrain's, plus the building's for a building (fact ids are unique across scopes). */
+  facts: Map<string, FactValue>;
   calcCache: Map<string, CalcResult>;
   /** Results of expressions already evaluated for this subject (the same expression recurs across rules). */
   evalCache: Int8Array;
@@ -33,8 +35,7 @@ export interface Ctx {
 
 /** A fact's clean value in this context (building facts from the building, terrain facts from the terrain). */
 export function factValue(ctx: Ctx, id: string): FactValue {
-  if (ctx.index.factScope.get(id) === 'building') return ctx.building ? (ctx.building.get(id) ?? null) : null;
-  return ctx.terrain.get(id) ?? null;
+  return ctx.facts.get(id) ?? null;
 }
 
 /** A parameter's value on the assessment date (null when none is in force). */

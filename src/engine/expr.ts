@@ -77,19 +77,83 @@ function evalComparison(ctx: Ctx, c: Comparison): Tri {
 }
 
 /**
- * Every expression node gets a numeric slot (a hidden, non-enumerable property) the first
- * time it is evaluated; a subject's results live in a small typed array indexed by slot.
+ * Every expression node is compiled once into a closure and given a numeric slot (both kept
+ * in hidden, non-enumerable properties of the node); a subject's results live in a small typed
+ * array indexed by slot, so each node is evaluated at most once per subject.
  */
+type Evaluator = (ctx: Ctx) => Tri;
+interface Compiled {
+  slot: number;
+  run: Evaluator;
+}
 let slotCount = 0;
-const SLOT = Symbol('slot');
-type Slotted = Expr & { [SLOT]?: number };
-function slotOf(expr: Slotted): number {
-  let slot = expr[SLOT];
-  if (slot === undefined) {
-    slot = slotCount++;
-    Object.defineProperty(expr, SLOT, { value: slot, enumerable: false });
+const COMPILED = Symbol('compiled');
+type Annotated = Expr & { [COMPILED]?: Compiled };
+
+function compiled(expr: Annotated): Compiled {
+  let c = expr[COMPILED];
+  if (c === undefined) {
+    c = { slot: slotCount++, run: compile(expr) };
+    Object.defineProperty(expr, COMPILED, { value: c, enumerable: false });
   }
-  return slot;
+  return c;
+}
+
+function compile(expr: Expr): Evaluator {
+  if ('all' in expr) {
+    const parts = expr.all;
+    return (ctx) => {
+      let r: Tri = 1;
+      for (let i = 0; i < parts.length; i++) {
+        const v = evaluate(ctx, parts[i]);
+        if (v === 0) return 0;
+        if (v === -1) r = -1;
+      }
+      return r;
+    };
+  }
+  if ('any' in expr) {
+    const parts = expr.any;
+    return (ctx) => {
+      let r: Tri = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const v = evaluate(ctx, parts[i]);
+        if (v === 1) return 1;
+        if (v === -1) r = -1;
+      }
+      return r;
+    };
+  }
+  if ('not' in expr) {
+    const inner = expr.not;
+    return (ctx) => not3(evaluate(ctx, inner));
+  }
+  const c = expr;
+  // The common case, a fact against a literal or parameter, without any allocation.
+  if (c.fact !== undefined && !Array.isArray(c.value) && (typeof c.value !== 'object' || 'param' in c.value)) {
+    const factId = c.fact;
+    const op = c.op;
+    const literal = typeof c.value !== 'object' ? c.value : null;
+    const paramId = typeof c.value === 'object' && c.value !== null && 'param' in c.value ? c.value.param : null;
+    return (ctx) => {
+      const v = factValue(ctx, factId);
+      if (v === null) return -1;
+      const target = paramId === null ? literal : paramValue(ctx, paramId);
+      if (target === null) return -1;
+      return compare(v, op, target);
+    };
+  }
+  if (c.fact !== undefined && Array.isArray(c.value)) {
+    const factId = c.fact;
+    const list = c.value;
+    const wantIn = c.op === 'in';
+    return (ctx) => {
+      const v = factValue(ctx, factId);
+      if (v === null) return -1;
+      return list.includes(v) === wantIn ? 1 : 0;
+    };
+  }
+  return (ctx) => evalComparison(ctx, c);
 }
 
 /** A fresh result store for one subject. */
@@ -100,39 +164,18 @@ const NOT_EVALUATED = 2;
 
 /** Evaluates an expression (memoised per subject). */
 export function evaluate(ctx: Ctx, expr: Expr): Tri {
-  const slot = slotOf(expr as Slotted);
+  const c = compiled(expr as Annotated);
   let cache = ctx.evalCache;
-  if (slot >= cache.length) {
-    const bigger = new Int8Array(slot * 2 + 16).fill(NOT_EVALUATED);
+  if (c.slot >= cache.length) {
+    const bigger = new Int8Array(c.slot * 2 + 16).fill(NOT_EVALUATED);
     bigger.set(cache);
     cache = ctx.evalCache = bigger;
   }
-  const hit = cache[slot];
+  const hit = cache[c.slot];
   if (hit !== NOT_EVALUATED) return hit as Tri;
-  const result = evaluateUncached(ctx, expr);
-  ctx.evalCache[slot] = result;
+  const result = c.run(ctx);
+  cache[c.slot] = result;
   return result;
-}
-
-function evaluateUncached(ctx: Ctx, expr: Expr): Tri {
-  if ('all' in expr) {
-    let r: Tri = 1;
-    for (const e of expr.all) {
-      r = and3(r, evaluate(ctx, e));
-      if (r === 0) return 0;
-    }
-    return r;
-  }
-  if ('any' in expr) {
-    let r: Tri = 0;
-    for (const e of expr.any) {
-      r = or3(r, evaluate(ctx, e));
-      if (r === 1) return 1;
-    }
-    return r;
-  }
-  if ('not' in expr) return not3(evaluate(ctx, expr.not));
-  return evalComparison(ctx, expr);
 }
 
 /** The leaf comparison that decides an expression with result `want` (0 or -1). */

@@ -82,6 +82,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     terrain: terrainFacts,
     building: facts,
     buildings: allBuildingFacts,
+    facts: facts ? new Map([...terrainFacts, ...facts]) : terrainFacts,
     calcCache: new Map(),
     evalCache: newEvalCache(),
   });

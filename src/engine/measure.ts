@@ -8,7 +8,7 @@ import { calc, calcById } from './calcs';
 import { factValue, type Ctx } from './context';
 import { decidingLeaf, evaluate, expectedOf, exprParams, missingFacts, or3, not3, subjectOf, type Tri } from './expr';
 import { fillTemplate, formatExpected, formatValue } from './format';
-import type { Comparison, Condition, Expr, Lang, Measure, MeasureResult, Quantity, Reason, Status, SubsidyResult } from './types';
+import type { Comparison, Condition, Expected, Expr, Lang, Measure, MeasureResult, ParamValue, Quantity, Reason, Status, SubsidyResult } from './types';
 
 /** Kleene implication: the condition only matters when `when` holds. */
 function conditionResult(ctx: Ctx, c: { when?: Expr; test: Expr }): Tri {
@@ -42,56 +42,97 @@ function optionLabel(ctx: Ctx, leaf: Comparison, lang: Lang): ((v: string) => st
   return (v) => options.find((o) => o.value === v)?.label[lang] ?? v;
 }
 
-/** Builds the reason for a condition that failed (0) or is unknown (-1). */
-export function reasonFor(
-  ctx: Ctx,
-  c: Pick<Condition, 'id' | 'when' | 'test' | 'text' | 'sources'> & Partial<Pick<Condition, 'fix'>>,
-  result: Tri,
-  kind: Reason['kind'],
-  resolvedBy: string[],
-): Reason {
-  let leaf = decidingLeaf(ctx, c.test, result);
-  if (!leaf && c.when) leaf = decidingLeaf(ctx, c.when, -1);
-  const subject = leaf ? subjectOf(ctx, leaf) : { value: null, exact: true };
-  const observed = subject.exact ? subject.value : null;
-  const expectedValue = leaf ? expectedOf(ctx, leaf) : null;
-  const expected = leaf ? { op: leaf.op, value: Array.isArray(expectedValue) ? expectedValue.slice() : expectedValue } : undefined;
-  const unit = leaf ? unitOf(ctx, leaf) : undefined;
-  const sentence = (lang: Lang): string => {
-    const unknownFacts = new Set<string>();
-    if (result === -1) collectMissing(ctx, c, unknownFacts);
+type RuleText = Pick<Condition, 'id' | 'when' | 'test' | 'text' | 'sources'> & Partial<Pick<Condition, 'fix'>>;
+
+/**
+ * A reason. Its own properties are the data; the two sentences are formatted only when
+ * read (a large terrain has thousands of reasons, most never shown) and included by toJSON.
+ */
+class RuleReason implements Reason {
+  ruleId: string;
+  factId: string | undefined;
+  calcId: string | undefined;
+  observed: ParamValue | null;
+  expected: Expected | undefined;
+  outcome: Reason['outcome'];
+  kind: Reason['kind'];
+  fix: string | undefined;
+  fixEn: string | undefined;
+  resolvedBy: string[];
+  sourceIds: string[];
+  indicative: boolean;
+  #ctx: Ctx;
+  #rule: RuleText;
+  #leaf: Comparison | undefined;
+  #result: Tri;
+  #rawObserved: ParamValue | null;
+
+  constructor(ctx: Ctx, rule: RuleText, result: Tri, kind: Reason['kind'], resolvedBy: string[], leaf: Comparison | undefined, observed: ParamValue | null, expected: Expected | undefined) {
+    this.ruleId = rule.id;
+    this.factId = leaf?.fact;
+    this.calcId = leaf?.calc;
+    this.observed = typeof observed === 'number' ? Math.round(observed * 10) / 10 : observed;
+    this.expected = expected;
+    this.outcome = result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown';
+    this.kind = kind;
+    this.fix = rule.fix?.nl;
+    this.fixEn = rule.fix?.en;
+    this.resolvedBy = resolvedBy;
+    this.sourceIds = rule.sources.slice();
+    this.indicative = isIndicative(ctx, exprParams(rule.test)) || isIndicative(ctx, exprParams(rule.when));
+    this.#ctx = ctx;
+    this.#rule = rule;
+    this.#leaf = leaf;
+    this.#result = result;
+    this.#rawObserved = observed;
+  }
+
+  get text(): string {
+    return this.#sentence('nl');
+  }
+
+  get textEn(): string {
+    return this.#sentence('en');
+  }
+
+  toJSON(): Reason {
+    return { ...this, text: this.text, textEn: this.textEn };
+  }
+
+  #sentence(lang: Lang): string {
+    const ctx = this.#ctx;
+    const leaf = this.#leaf;
+    const expected = this.expected;
+    const unit = leaf ? unitOf(ctx, leaf) : undefined;
     const label = leaf ? optionLabel(ctx, leaf, lang) : undefined;
-    if (result === -1 && kind !== 'obligation') {
+    if (this.#result === -1 && this.kind !== 'obligation') {
       // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
+      const unknownFacts = new Set<string>();
+      collectMissing(ctx, this.#rule, unknownFacts);
       const names = [...unknownFacts].map((f) => ctx.index.facts.get(f)?.label[lang] ?? f).join(', ');
       const subject = leaf ? subjectLabel(ctx, leaf, lang) : '';
       const required = leaf ? `${subject} ${formatExpected(expected, lang, unit, label)}` : '';
       return lang === 'nl' ? `Nog onbekend: ${names || subject}.${required ? ` Vereist: ${required}.` : ''}` : `Not yet known: ${names || subject}.${required ? ` Required: ${required}.` : ''}`;
     }
-    const limit = Array.isArray(expectedValue) ? expectedValue.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(expectedValue, lang, unit, label);
-    return fillTemplate(c.text[lang], formatValue(observed, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
-  };
-  return {
-    ruleId: c.id,
-    factId: leaf?.fact,
-    calcId: leaf?.calc,
-    observed: typeof observed === 'number' ? Math.round(observed * 10) / 10 : observed,
-    expected,
-    outcome: result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown',
-    kind,
-    // The sentences are formatted when first read (most reasons of a large terrain are never shown).
-    get text() {
-      return sentence('nl');
-    },
-    get textEn() {
-      return sentence('en');
-    },
-    fix: c.fix?.nl,
-    fixEn: c.fix?.en,
-    resolvedBy,
-    sourceIds: c.sources.slice(),
-    indicative: isIndicative(ctx, exprParams(c.test)) || isIndicative(ctx, exprParams(c.when)),
-  };
+    const value = expected?.value ?? null;
+    const limit = Array.isArray(value) ? value.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(value, lang, unit, label);
+    return fillTemplate(this.#rule.text[lang], formatValue(this.#rawObserved, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
+  }
+}
+
+/** Builds the reason for a condition that failed (0), is unknown (-1), or (obligations) holds (1). */
+export function reasonFor(ctx: Ctx, rule: RuleText, result: Tri, kind: Reason['kind'], resolvedBy: string[]): Reason {
+  let leaf = decidingLeaf(ctx, rule.test, result);
+  if (!leaf && rule.when) leaf = decidingLeaf(ctx, rule.when, -1);
+  let observed: ParamValue | null = null;
+  let expected: Expected | undefined;
+  if (leaf) {
+    const subject = subjectOf(ctx, leaf);
+    observed = subject.exact ? subject.value : null;
+    const value = expectedOf(ctx, leaf);
+    expected = { op: leaf.op, value: Array.isArray(value) ? value.slice() : value };
+  }
+  return new RuleReason(ctx, rule, result, kind, resolvedBy, leaf, observed, expected);
 }
 
 function collectMissing(ctx: Ctx, c: { when?: Expr; test: Expr }, out: Set<string>): void {
