@@ -149,7 +149,7 @@ export function HandbookView() {
         <div>
           <h1>{t('handbookTitle')}</h1>
           <p class="muted">
-            {tx(toolbox.meta.title)} · {t('assessmentMeta', { date: formatDate(toolbox.meta.released), version: toolbox.meta.version })}
+            {tx(toolbox.meta.title)} · {t('toolboxReleased', { date: formatDate(toolbox.meta.released), version: toolbox.meta.version })}
           </p>
         </div>
         <div class="actions no-print">
