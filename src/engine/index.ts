@@ -20,6 +20,13 @@ export { formatValue, formatExpected, unitIn } from './format';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A building's view of the facts: the terrain's plus its own. */
+function mergeFacts(terrain: Map<string, FactValue>, building: Map<string, FactValue>): Map<string, FactValue> {
+  const merged = new Map(terrain);
+  for (const [k, v] of building) merged.set(k, v);
+  return merged;
+}
+
 /** Today's date (YYYY-MM-DD, UTC) unless given. */
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -82,7 +89,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     terrain: terrainFacts,
     building: facts,
     buildings: allBuildingFacts,
-    facts: facts ? new Map([...terrainFacts, ...facts]) : terrainFacts,
+    facts: facts ? mergeFacts(terrainFacts, facts) : terrainFacts,
     calcCache: new Map(),
     evalCache: newEvalCache(),
   });

@@ -59,6 +59,20 @@ export function parseNumberInput(text: string, lang: 'nl' | 'en'): number | null
   return Number(normalised);
 }
 
+/** The quick yes of the common case (no allocation); anything else goes through checkFactValue. */
+function isPlainlyValid(fact: Fact, value: unknown): boolean {
+  switch (fact.type) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) && (fact.min === undefined || value >= fact.min) && (fact.max === undefined || value <= fact.max);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && (fact.min === undefined || value >= fact.min) && (fact.max === undefined || value <= fact.max);
+    default:
+      return false;
+  }
+}
+
 /** Cleans the facts of one record: valid values stay, invalid ones become unknown and are reported. */
 export function cleanFacts(
   raw: Record<string, unknown> | undefined,
@@ -72,7 +86,13 @@ export function cleanFacts(
   for (const key of Object.keys(raw)) {
     const fact = catalogue.get(key);
     if (!fact || fact.scope !== scope) continue; // unknown keys are kept in storage, not used here
-    const check = checkFactValue(fact, raw[key]);
+    const value = raw[key];
+    if (value === null || value === undefined) continue;
+    if (isPlainlyValid(fact, value)) {
+      clean.set(key, value as FactValue);
+      continue;
+    }
+    const check = checkFactValue(fact, value);
     if (check.ok) {
       if (check.value !== null) clean.set(key, check.value);
     } else {
