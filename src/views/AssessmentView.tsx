@@ -1,13 +1,13 @@
 /** The assessment of one terrain: measures by status with reasons and sources, the ordered plan, next questions, do's and don'ts. */
-import { useEffect } from 'preact/hooks';
 import { hrefs } from '../app/router';
-import type { AdviceResult, Status } from '../engine/types';
+import type { AdviceResult, Assessment, Status } from '../engine/types';
 import { formatDate, lang, t, tx } from '../i18n';
-import { currentAssessment, currentId, loaded, terrainsById } from '../state/terrainStore';
+import type { StoredTerrain } from '../storage/db';
 import { Link, SourceList, StatusBadge, toolboxIndex } from './common';
 import { MeasureCard } from './MeasureCard';
 import { NextQuestions } from './NextQuestions';
 import { PlanList } from './PlanList';
+import { TerrainGate } from './TerrainGate';
 
 const ORDER: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
 
@@ -25,22 +25,14 @@ function AdviceList({ items, id }: { items: AdviceResult[]; id: string }) {
 }
 
 export function AssessmentView({ id }: { id: string }) {
-  useEffect(() => {
-    currentId.value = id;
-  }, [id]);
-  if (!loaded.value) return <p>{t('loading')}</p>;
-  const terrain = terrainsById.value.get(id);
-  if (!terrain) {
-    return (
-      <section>
-        <h1>{t('assessmentTitle')}</h1>
-        <p>{t('terrainNotFound')}</p>
-        <Link href={hrefs.list()}>{t('backToList')}</Link>
-      </section>
-    );
-  }
-  const assessment = currentId.value === id ? currentAssessment.value : null;
-  if (!assessment) return <p>{t('loading')}</p>;
+  return (
+    <TerrainGate id={id} title={t('assessmentTitle')}>
+      {(terrain, assessment) => <AssessmentBody id={id} terrain={terrain} assessment={assessment} />}
+    </TerrainGate>
+  );
+}
+
+function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: StoredTerrain; assessment: Assessment }) {
   return (
     <div class="assessment">
       <header class="page-head">

@@ -3,14 +3,13 @@
  * required order with why, the do's and don'ts that apply here, a per-building annex
  * and the sources. Page breaks keep a step with its text.
  */
-import { useEffect } from 'preact/hooks';
 import { hrefs } from '../app/router';
 import { indicatorsFor, STATUSES } from '../compare/indicators';
 import type { Assessment, MeasureResult, Terrain } from '../engine/types';
 import { formatDate, formatNumber, lang, t, tx } from '../i18n';
-import { currentAssessment, currentId, loaded, terrainsById } from '../state/terrainStore';
 import { Link, StatusBadge, toolboxIndex } from './common';
 import { PlanList } from './PlanList';
+import { TerrainGate } from './TerrainGate';
 
 const measureLabel = (id: string) => tx(toolboxIndex.toolbox.measures.find((m) => m.id === id)?.label) || id;
 
@@ -194,33 +193,21 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
 }
 
 export function ReportView({ id }: { id: string }) {
-  useEffect(() => {
-    currentId.value = id;
-  }, [id]);
-  if (!loaded.value) return <p>{t('loading')}</p>;
-  const terrain = terrainsById.value.get(id);
-  if (!terrain) {
-    return (
-      <section>
-        <h1>{t('report')}</h1>
-        <p>{t('terrainNotFound')}</p>
-        <Link href={hrefs.list()}>{t('backToList')}</Link>
-      </section>
-    );
-  }
-  const assessment = currentId.value === id ? currentAssessment.value : null;
-  if (!assessment) return <p>{t('loading')}</p>;
   return (
-    <>
-      <div class="actions no-print report-actions">
-        <button type="button" onClick={() => window.print()}>
-          {t('print')}
-        </button>
-        <Link class="button secondary" href={hrefs.assessment(id)}>
-          {t('assessmentTitle')}
-        </Link>
-      </div>
-      <ReportBody terrain={terrain} assessment={assessment} />
-    </>
+    <TerrainGate id={id} title={t('report')}>
+      {(terrain, assessment) => (
+        <>
+          <div class="actions no-print report-actions">
+            <button type="button" onClick={() => window.print()}>
+              {t('print')}
+            </button>
+            <Link class="button secondary" href={hrefs.assessment(id)}>
+              {t('assessmentTitle')}
+            </Link>
+          </div>
+          <ReportBody terrain={terrain} assessment={assessment} />
+        </>
+      )}
+    </TerrainGate>
   );
 }
