@@ -169,7 +169,7 @@ export const EXAMPLE = {
   buildings: [
     {
       name: 'Hal A',
-      facts: { use: 'logistics', monument: 'none', tenure: 'owner', connection: 'large', contractedFeedInKw: 0, roofAreaM2: 4200, roofType: 'flat', asbestos: true },
+      facts: { use: 'logistics', monument: 'none', tenure: 'owner', connection: 'large', contractedFeedInKw: 0, roofAreaM2: 4200, roofType: 'flat', existingPvKwp: 0, asbestos: true },
     },
     {
       name: 'Kantoor B',
@@ -201,6 +201,7 @@ export async function createExampleTerrain(page: Page): Promise<string> {
   await openGroup(hal, 'Dak');
   await hal.getByLabel('Dakoppervlak (m²)', { exact: true }).fill('4200');
   await hal.getByLabel('Daktype', { exact: true }).selectOption({ label: 'plat' });
+  await hal.getByLabel('Bestaande zonnepanelen (kWp)', { exact: true }).fill('0');
   await choose(hal, 'Asbest in het dak', 'ja');
 
   // Building 2: small connection, 900 m² flat roof without asbestos, rented.
