@@ -1,7 +1,7 @@
-// Runs every test suite (typecheck, unit tests, browser tests) and ends with one line
+// Runs every test suite (typecheck, unit tests, browser tests, budgets) and ends with one line
 // "N passed, N failed" that CI reads. Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0 };
 mkdirSync('test-results', { recursive: true });
@@ -57,6 +57,18 @@ if (hasE2e) {
     if (!ok && (!pw?.stats || (pw.stats.unexpected ?? 0) === 0)) results.failed++;
   }
 }
+
+// 4. Budgets (scripts/budgets.ts): bundle sizes and Lighthouse scores of a production build,
+// one test per budget. Sizes and scores only, no timings. Needs Chromium for Lighthouse.
+const budgetOut = 'test-results/budgets.json';
+rmSync(budgetOut, { force: true });
+const budgetsOk = run('budgets', 'npx', ['tsx', 'scripts/check-budgets.ts', `--out=${budgetOut}`]);
+const budgets = readJson(budgetOut);
+if (budgets) {
+  results.passed += budgets.passed ?? 0;
+  results.failed += budgets.failed ?? 0;
+}
+if (!budgetsOk && (!budgets || (budgets.failed ?? 0) === 0)) results.failed++;
 
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed > 0 ? 1 : 0);

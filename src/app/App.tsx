@@ -41,6 +41,17 @@ function Notices() {
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The service worker's notices float at the bottom: they arrive while the page is loading,
+ * and a notice pushed in above the content would shift the whole page down.
+ */
+function Toasts() {
+  return (
+    <div class="toasts no-print">
       {offlineReady.value && (
         <div class="notice" role="status">
           {t('offlineReady')}{' '}
@@ -149,6 +160,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View />
       </main>
+      <Toasts />
     </>
   );
 }

@@ -2,7 +2,7 @@
  * UI language (Dutch first, English switch) and nl-NL / en-GB number and date formats.
  * Texts of the toolbox itself come from toolbox-data in both languages.
  */
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { Lang, Text } from '../engine/types';
 import { messages, type MessageKey } from './messages';
 
@@ -42,12 +42,19 @@ export function tx(text: Text | undefined): string {
   return text ? text[lang.value] : '';
 }
 
-const numberFormats = computed(() => new Intl.NumberFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }));
+const locale = (): string => (lang.value === 'nl' ? 'nl-NL' : 'en-GB');
+
+// Building an Intl format costs far more than using one (a list of 500 terrains formats 500
+// dates; an editor of 50 buildings ~750 numbers): one per language and option set.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 1.234,5 (nl) or 1,234.5 (en). */
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
-  if (maximumFractionDigits === 1) return numberFormats.value.format(value);
-  return new Intl.NumberFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits }).format(value);
+  const key = `${locale()}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(), { maximumFractionDigits })));
+  return format.format(value);
 }
 
 /** A number with its unit, e.g. "1.234,5 kWp". */
@@ -60,5 +67,7 @@ export function formatQuantity(value: number | null | undefined, unit: string): 
 export function formatDate(iso: string): string {
   const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang.value === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  let format = dateFormats.get(locale());
+  if (!format) dateFormats.set(locale(), (format = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(d);
 }

@@ -28,7 +28,26 @@ export function loadEngine(): Promise<Engine> {
   return (enginePromise ??= import('../engine').then((m) => (engine.value = m)));
 }
 
-export const currentAssessment = computed(() => (engine.value && current.value ? engine.value.assess(current.value) : null));
+/** True when two versions of a terrain differ at most in bookkeeping (a save gives a new revision, not new facts). */
+function sameInput(a: StoredTerrain, b: StoredTerrain): boolean {
+  if (a === b) return true;
+  const keys = (t: StoredTerrain) => Object.keys(t).filter((k) => k !== 'revision' && k !== 'updatedAt' && k !== 'createdAt');
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((k) => (a as unknown as Record<string, unknown>)[k] === (b as unknown as Record<string, unknown>)[k]);
+}
+
+// Every save puts the stored record (same facts, same building objects, new revision) into
+// the model: keep the assessment instead of assessing the whole terrain again.
+let lastAssessed: { engine: Engine; terrain: StoredTerrain; assessment: ReturnType<Engine['assess']> } | null = null;
+export const currentAssessment = computed(() => {
+  const e = engine.value;
+  const terrain = current.value;
+  if (!e || !terrain) return null;
+  if (lastAssessed && lastAssessed.engine === e && sameInput(lastAssessed.terrain, terrain)) return lastAssessed.assessment;
+  lastAssessed = { engine: e, terrain, assessment: e.assess(terrain) };
+  return lastAssessed.assessment;
+});
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error' | 'conflict';
 export const saveState = signal<SaveState>('saved');

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { hrefs } from '../app/router';
-import type { Fact, FactGroup, Scope } from '../engine/types';
+import type { Building, Fact, FactGroup, Scope } from '../engine/types';
 import { t, tx } from '../i18n';
 import {
   addBuilding,
@@ -41,6 +41,47 @@ function focusField(domId: string): void {
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   el.scrollIntoView({ block: 'center' });
   (el as HTMLElement).focus();
+}
+
+/**
+ * One building's card. An edit replaces only the edited building object, and a component
+ * that reads signals is skipped by @preact/signals when its props are the same (shallow):
+ * typing in one of 50 buildings re-renders that card, not all 50. Keep this free of
+ * useState (hook state turns that skip off) and its props plain values.
+ */
+function BuildingCard({ terrainId, building: b, index }: { terrainId: string; building: Building; index: number }) {
+  return (
+    <section class="card building" aria-labelledby={`h-${b.id}`}>
+      <div class="building-head">
+        <h3 id={`h-${b.id}`}>{b.name || `#${index + 1}`}</h3>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => duplicateBuilding(terrainId, b.id, t('copySuffix'))}>
+            {t('duplicateBuilding')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            onClick={() => {
+              if (confirm(t('confirmRemoveBuilding', { name: b.name }))) removeBuilding(terrainId, b.id);
+            }}
+          >
+            {t('removeBuilding')}
+          </button>
+        </div>
+      </div>
+      <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(terrainId, b.id, v)} />
+      {buildingGroups.map(({ group, facts }, gi) => (
+        <details key={group.id} class="fact-group" open={gi === 0}>
+          <summary>{tx(group.label)}</summary>
+          <div class="grid">
+            {facts.map((fact) => (
+              <FactField key={fact.id} fact={fact} value={b.facts[fact.id]} fieldId={fieldDomId(b.id, fact.id)} onChange={(v) => setFact(terrainId, b.id, fact.id, v)} />
+            ))}
+          </div>
+        </details>
+      ))}
+    </section>
+  );
 }
 
 export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
@@ -133,36 +174,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
           <section aria-labelledby="buildings-section">
             <h2 id="buildings-section">{t('buildingsSection')}</h2>
             {terrain.buildings.map((b, index) => (
-              <section key={b.id} class="card building" aria-labelledby={`h-${b.id}`}>
-                <div class="building-head">
-                  <h3 id={`h-${b.id}`}>{b.name || `#${index + 1}`}</h3>
-                  <div class="actions">
-                    <button type="button" class="secondary" onClick={() => duplicateBuilding(id, b.id, t('copySuffix'))}>
-                      {t('duplicateBuilding')}
-                    </button>
-                    <button
-                      type="button"
-                      class="danger"
-                      onClick={() => {
-                        if (confirm(t('confirmRemoveBuilding', { name: b.name }))) removeBuilding(id, b.id);
-                      }}
-                    >
-                      {t('removeBuilding')}
-                    </button>
-                  </div>
-                </div>
-                <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(id, b.id, v)} />
-                {buildingGroups.map(({ group, facts }, gi) => (
-                  <details key={group.id} class="fact-group" open={gi === 0}>
-                    <summary>{tx(group.label)}</summary>
-                    <div class="grid">
-                      {facts.map((fact) => (
-                        <FactField key={fact.id} fact={fact} value={b.facts[fact.id]} fieldId={fieldDomId(b.id, fact.id)} onChange={(v) => setFact(id, b.id, fact.id, v)} />
-                      ))}
-                    </div>
-                  </details>
-                ))}
-              </section>
+              <BuildingCard key={b.id} terrainId={id} building={b} index={index} />
             ))}
             <button
               type="button"

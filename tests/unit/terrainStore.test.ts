@@ -124,6 +124,29 @@ describe('editing the current terrain', () => {
     expect(currentAssessment.value?.terrainId).toBe(t.id);
   });
 
+  it('a save keeps the assessment (same facts, new revision); an edit or another terrain makes a new one', async () => {
+    const t = await createTerrain('Roomburg');
+    const b = t.buildings[0]!.id;
+    currentId.value = t.id;
+    setFact(t.id, b, 'roofAreaM2', 4200);
+    const before = currentAssessment.value;
+    expect(before?.terrainId).toBe(t.id);
+    await flushSaves();
+    expect(model(t.id).revision).toBe(2);
+    expect(currentAssessment.value).toBe(before); // not assessed again after the save
+
+    setTerrainField(t.id, 'assessmentDate', '2027-02-01');
+    const edited = currentAssessment.value;
+    expect(edited).not.toBe(before);
+    expect(edited?.assessmentDate).toBe('2027-02-01');
+    setFact(t.id, b, 'roofAreaM2', 4300);
+    expect(currentAssessment.value).not.toBe(edited);
+
+    const other = await createTerrain('Ander');
+    currentId.value = other.id;
+    expect(currentAssessment.value?.terrainId).toBe(other.id);
+  });
+
   it('setFact on a building updates current, and the assessment shows the PV potential of that roof', async () => {
     const t = await createTerrain('Roomburg');
     const b = t.buildings[0]!.id;

@@ -1,0 +1,344 @@
+/**
+ * Browser benchmarks in Chromium (Playwright's API, /usr/bin/chromium, the flags of
+ * playwright.config.ts) against a production build served by `vite preview` on a free port:
+ *
+ * - bundle: initial route JavaScript, the chart chunk, the total precache (gzip 9);
+ * - start-up: navigation start to a usable terrain list (the "Terrein toevoegen" button
+ *   enabled and the stored terrains listed, then one frame), online (no service worker, no
+ *   HTTP cache: a first visit) and offline (served by the service worker), each beside a bare
+ *   static page with the same elements served the same way, as a ratio;
+ * - storage: the app's own save path in a 50-building terrain's editor (header indicator
+ *   from "saving" to "saved": the IndexedDB transaction and the re-render after it), p50/p95,
+ *   and a keystroke in that editor until the next frame is painted;
+ * - opening the list with 500 terrains stored, until the 500th is rendered;
+ * - the report of a 100-building terrain, until its sources list is rendered;
+ * - Lighthouse 12.8 (mobile), median of 3.
+ *
+ * Times are measured inside the page (performance.now(), from navigation start), medians
+ * over several runs; "then one frame" is requestAnimationFrame plus a message, so layout
+ * and paint of that frame are in. The build goes to a temporary folder with an extra
+ * bench.html (also put in the service worker's precache list there), so the app's own
+ * build stays clean. Terrains are generated with the engine benchmark's generator.
+ *
+ *   npx tsx scripts/bench-browser.ts      prints this table alone
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Terrain } from '../src/engine/types';
+import { DB_NAME } from '../src/storage/db';
+import { randomTerrain } from './bench-engine';
+import { formatRows, median, quantile, seededRandom, type Row } from './bench-util';
+import { BUDGETS } from './budgets';
+import { buildApp, CHROMIUM, CHROMIUM_FLAGS, measureBundle, removeDir, runLighthouse, serve, tempDir } from './measure-build';
+
+const SEED = 20261128;
+const STARTUP_TERRAINS = 10;
+const RUNS = 9;
+
+const limit = (id: string): number => {
+  const b = BUDGETS.find((x) => x.id === id);
+  return (b?.max ?? b?.min)!;
+};
+const kb = (bytes: number): number => bytes / 1000;
+
+/** `count` terrains of `buildings` buildings, realistic facts (10 % unknown), distinct ids and dates. */
+function terrains(count: number, buildings: number, seed: number): (Terrain & { createdAt: string; updatedAt: string; revision: number })[] {
+  const rnd = seededRandom(seed);
+  return Array.from({ length: count }, (_, n) => {
+    const t = randomTerrain(rnd, buildings, 0.1, n);
+    const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+    return { ...t, id: `bench-${seed}-${n}`, name: `Bedrijventerrein ${n + 1}`, municipality: 'Leiden', postcode4: '2333', createdAt: at, updatedAt: at, revision: 1 };
+  });
+}
+
+/** A page with the elements the list's "usable" check looks for, and nothing else: no script, no style. */
+function bareHtml(items: number): string {
+  const li = Array.from({ length: items }, (_, i) => `<li><h2><a href="/">Bedrijventerrein ${i + 1}</a></h2><p>Leiden</p></li>`).join('');
+  return `<!doctype html><html lang="nl"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Bench</title></head><body><main><h1>Terreinen</h1><form class="create-form"><label for="n">Naam</label><input id="n"><button type="submit">Terrein toevoegen</button></form><ul class="terrain-list">${li}</ul></main></body></html>`;
+}
+
+/**
+ * Runs in the page before its own scripts: records (performance.now(), from navigation start)
+ * when the list is usable with at least `items` terrains, and when the report's sources are
+ * listed, each then after one frame; and the longest main-thread task.
+ */
+function observeReady(items: number): void {
+  const marks: Record<string, number> = {};
+  (window as unknown as { __bench: Record<string, number> }).__bench = marks;
+  const afterFrame = (name: string) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (marks[name] = performance.now());
+      ch.port2.postMessage(0);
+    });
+  const check = () => {
+    if (marks.listDom === undefined) {
+      const button = document.querySelector<HTMLButtonElement>('form.create-form button[type="submit"]');
+      if (button && !button.disabled && document.querySelectorAll('ul.terrain-list > li').length >= items) {
+        marks.listDom = performance.now();
+        afterFrame('list');
+      }
+    }
+    if (marks.reportDom === undefined && document.querySelector('ol.source-list > li')) {
+      marks.reportDom = performance.now();
+      afterFrame('report');
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  document.addEventListener('DOMContentLoaded', check);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.longestTask = Math.max(marks.longestTask ?? 0, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no long task timing */
+  }
+}
+
+/** Navigates and returns the page's marks once `mark` is set. */
+async function timedGoto(page: Page, url: string, mark: 'list' | 'report', { fromServiceWorker = false } = {}): Promise<{ ms: number; longestTask: number }> {
+  const response = await page.goto(url);
+  if (fromServiceWorker && !response?.fromServiceWorker()) throw new Error(`${url} was not served by the service worker`);
+  await page.waitForFunction((m) => (window as unknown as { __bench?: Record<string, number> }).__bench?.[m] !== undefined, mark, { timeout: 60_000 });
+  const marks = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
+  return { ms: marks[mark], longestTask: marks.longestTask ?? 0 };
+}
+
+/** Waits until the app has opened its database (the list is rendered), then writes the records in one transaction. */
+async function seed(page: Page, records: unknown[]): Promise<void> {
+  await page.locator('form.create-form button[type="submit"]:not([disabled])').waitFor();
+  await page.evaluate(
+    ({ dbName, records }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('terrains', 'readwrite');
+          for (const r of records) tx.objectStore('terrains').put(r);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { dbName: DB_NAME, records },
+  );
+}
+
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+  });
+}
+
+async function newContext(browser: Browser, items: number, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', serviceWorkers: options.serviceWorkers ?? 'allow' });
+  // tsx (esbuild, keepNames) wraps named functions in __name(): give the page a no-op one.
+  await context.addInitScript({ content: `var __name = (f) => f; (${observeReady.toString()})(${items});` });
+  return context;
+}
+
+const fmtMs = (values: number[]): string => values.map((v) => v.toFixed(0)).join(' ');
+
+export async function runBrowserBench(log: (line: string) => void = () => {}): Promise<Row[]> {
+  const rows: Row[] = [];
+  const dir = tempDir('energietoolbox-bench-');
+  let close: (() => Promise<void>) | null = null;
+  let browser: Browser | null = null;
+  try {
+    log(`building into ${dir}`);
+    await buildApp(dir);
+
+    // ---------------------------------------------------------------- bundle
+    const b = measureBundle(dir);
+    log(`initial route: ${b.initialJsFiles.join(', ')}; chart chunk: ${b.chartChunk?.file ?? 'none'}; precache: ${b.precacheEntries} files`);
+    rows.push({ name: 'bundle: initial route JavaScript (gzip 9)', value: kb(b.initialJsGzip), unit: 'kB', target: `≤ ${limit('initialJsGzipKb')} kB`, ok: kb(b.initialJsGzip) <= limit('initialJsGzipKb') });
+    rows.push({ name: 'bundle: chart chunk (chart.js, lazy; gzip 9)', value: kb(b.chartChunk?.gzip ?? Number.NaN), unit: 'kB', target: 'not in initial route', ok: b.chartChunk !== null && b.chartJsInInitialRoute === 0 });
+    rows.push({ name: `bundle: total precache, ${b.precacheEntries} files (gzip 9)`, value: kb(b.precacheGzip), unit: 'kB', target: `≤ ${limit('precacheGzipKb')} kB`, ok: kb(b.precacheGzip) <= limit('precacheGzipKb') });
+
+    // The bare page, served the same way: by the preview server, and by the service worker offline.
+    writeFileSync(join(dir, 'bench.html'), bareHtml(STARTUP_TERRAINS));
+    const swPath = join(dir, 'sw.js');
+    const sw = readFileSync(swPath, 'utf8');
+    const patched = sw.replace('precacheAndRoute([', 'precacheAndRoute([{url:"bench.html",revision:"bench"},');
+    if (patched === sw) throw new Error('no precacheAndRoute([ in sw.js: cannot precache bench.html');
+    writeFileSync(swPath, patched);
+
+    const server = await serve(dir);
+    close = server.close;
+    const origin = server.url;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    log(`Chromium ${browser.version()} (${CHROMIUM}), app at ${origin}`);
+
+    // ---------------------------------------------------------------- start-up
+    const startupRecords = terrains(STARTUP_TERRAINS, 10, SEED);
+    {
+      // Online: no service worker, HTTP cache disabled: every run loads as a first visit would.
+      const context = await newContext(browser, STARTUP_TERRAINS, { serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.goto(`${origin}/`);
+      await seed(page, startupRecords);
+      const app: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        app.push((await timedGoto(page, `${origin}/`, 'list')).ms);
+        bare.push((await timedGoto(page, `${origin}/bench.html`, 'list')).ms);
+        if ((await page.title()) !== 'Bench') throw new Error('/bench.html was answered with the app');
+      }
+      log(`start-up online, app: ${fmtMs(app)} ms; bare page: ${fmtMs(bare)} ms`);
+      rows.push({ name: `start-up online to usable list (${STARTUP_TERRAINS} terrains), median of ${RUNS}`, value: median(app), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'start-up online: bare static page, same server', value: median(bare), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'start-up online: ratio app / bare page', value: median(app) / median(bare), unit: '×', target: '', ok: null });
+      await context.close();
+    }
+    {
+      // Offline: after the service worker controls the page, the network is switched off.
+      const context = await newContext(browser, STARTUP_TERRAINS);
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
+      await seed(page, startupRecords);
+      await context.setOffline(true);
+      const app: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        app.push((await timedGoto(page, `${origin}/`, 'list', { fromServiceWorker: true })).ms);
+        bare.push((await timedGoto(page, `${origin}/bench.html`, 'list', { fromServiceWorker: true })).ms);
+        if ((await page.title()) !== 'Bench') throw new Error('offline, /bench.html did not come from the precache (the app answered)');
+      }
+      log(`start-up offline, app: ${fmtMs(app)} ms; bare page: ${fmtMs(bare)} ms`);
+      rows.push({ name: `start-up offline (service worker) to usable list, median of ${RUNS}`, value: median(app), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'start-up offline: bare static page, same service worker', value: median(bare), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'start-up offline: ratio app / bare page', value: median(app) / median(bare), unit: '×', target: '', ok: null });
+      await context.close();
+    }
+
+    // ---------------------------------------------------------------- list of 500
+    {
+      const context = await newContext(browser, 500);
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await seed(page, terrains(500, 10, SEED + 1));
+      const times: number[] = [];
+      const tasks: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await timedGoto(page, `${origin}/`, 'list');
+        times.push(r.ms);
+        tasks.push(r.longestTask);
+      }
+      log(`list of 500: ${fmtMs(times)} ms; longest task ${fmtMs(tasks)} ms`);
+      rows.push({ name: `open the list with 500 terrains (10 buildings each) to the 500th rendered, median of ${RUNS}`, value: median(times), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'open the list with 500 terrains: longest main-thread task (median)', value: median(tasks), unit: 'ms', target: '', ok: null });
+      await context.close();
+    }
+
+    // ---------------------------------------------------------------- save and type in a 50-building editor
+    {
+      const context = await newContext(browser, 1);
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      const [terrain] = terrains(1, 50, SEED + 2);
+      await seed(page, [terrain]);
+      await page.goto(`${origin}/terrein/${terrain.id}`);
+      const input = page.locator('#f-b1-floorAreaM2');
+      await input.waitFor();
+      await page.locator('header [role="status"][data-state="saved"]').waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __saves: number[] };
+        w.__keys = [];
+        w.__saves = [];
+        let savingAt: number | null = null;
+        const status = document.querySelector('header [role="status"][data-state]')!;
+        new MutationObserver(() => {
+          const s = status.getAttribute('data-state');
+          if (s === 'saving' && savingAt === null) savingAt = performance.now();
+          if (s === 'saved' && savingAt !== null) {
+            w.__saves.push(performance.now() - savingAt);
+            savingAt = null;
+          }
+        }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+        // Key press (its hardware timestamp) until the frame after the app handled it is painted.
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            const t0 = e.timeStamp;
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
+              ch.port2.postMessage(0);
+            });
+          },
+          true,
+        );
+      });
+      await input.focus();
+      await page.keyboard.press('End');
+      const SAVES = 30;
+      for (let i = 0; i < SAVES; i++) {
+        await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+        await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, i + 1, { timeout: 30_000 });
+      }
+      const { keys, saves } = await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[]; __saves: number[] };
+        return { keys: w.__keys.slice(1), saves: w.__saves }; // the End key is not an edit
+      });
+      log(`save 50 buildings: ${fmtMs(saves)} ms`);
+      log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
+      rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
+      rows.push({ name: `keystroke in a 50-building editor to next frame, p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'keystroke in a 50-building editor to next frame, p95', value: quantile(keys, 0.95), unit: 'ms', target: '', ok: null });
+      await context.close();
+    }
+
+    // ---------------------------------------------------------------- report of 100 buildings
+    {
+      const context = await newContext(browser, 1);
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await waitForServiceWorkerControl(page);
+      const [terrain] = terrains(1, 100, SEED + 3);
+      await seed(page, [terrain]);
+      const times: number[] = [];
+      const tasks: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await timedGoto(page, `${origin}/terrein/${terrain.id}/rapport`, 'report');
+        times.push(r.ms);
+        tasks.push(r.longestTask);
+      }
+      log(`report 100 buildings: ${fmtMs(times)} ms; longest task ${fmtMs(tasks)} ms`);
+      rows.push({ name: `report of a 100-building terrain, navigation to sources listed, median of ${RUNS}`, value: median(times), unit: 'ms', target: '', ok: null });
+      rows.push({ name: 'report of a 100-building terrain: longest main-thread task (median)', value: median(tasks), unit: 'ms', target: '', ok: null });
+      await context.close();
+    }
+    await browser.close();
+    browser = null;
+
+    // ---------------------------------------------------------------- Lighthouse
+    const lh = await runLighthouse(`${origin}/`, 3);
+    log(`Lighthouse runs (perf/a11y/bp/seo): ${lh.runs.map((r) => `${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}`).join(', ')}`);
+    rows.push({ name: 'Lighthouse (mobile) performance, median of 3', value: lh.performance, unit: 'score', target: `≥ ${limit('lighthousePerformance')}`, ok: lh.performance >= limit('lighthousePerformance') });
+    rows.push({ name: 'Lighthouse accessibility', value: lh.accessibility, unit: 'score', target: `≥ ${limit('lighthouseAccessibility')}`, ok: lh.accessibility >= limit('lighthouseAccessibility') });
+    rows.push({ name: 'Lighthouse best practices', value: lh.bestPractices, unit: 'score', target: `≥ ${limit('lighthouseBestPractices')}`, ok: lh.bestPractices >= limit('lighthouseBestPractices') });
+    rows.push({ name: 'Lighthouse SEO', value: lh.seo, unit: 'score', target: '', ok: null });
+  } finally {
+    await browser?.close();
+    await close?.();
+    removeDir(dir);
+  }
+  return rows;
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const rows = await runBrowserBench((line) => console.log(`  ${line}`));
+  console.log(`\n${formatRows(rows)}`);
+}
