@@ -9,16 +9,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { indicatorsFor, type TerrainIndicators } from '../../src/compare/indicators';
 import { loadEngine } from './engine';
-import { terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
 import { addExamples, data, dutchNumber, EXAMPLE_IDS, readExample } from './toolbox-helpers';
 
-const STATUS_NL = {
-  feasible: 'Haalbaar',
-  conditional: 'Haalbaar na voorwaarden',
-  blocked: 'Nu niet haalbaar',
-  'needs-info': 'Nader onderzoeken',
-  'not-applicable': 'Niet van toepassing',
-} as const;
 const KIND_NL = {
   grid: 'net en infrastructuur',
   roof: 'dak en gebouw',

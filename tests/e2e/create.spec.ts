@@ -5,15 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadEngine } from './engine';
-import { EXAMPLE, createExampleTerrain, exampleTerrain, readStoredTerrain } from './helpers';
-
-const STATUS_NL = {
-  feasible: 'Haalbaar',
-  conditional: 'Haalbaar na voorwaarden',
-  blocked: 'Nu niet haalbaar',
-  'needs-info': 'Nader onderzoeken',
-  'not-applicable': 'Niet van toepassing',
-} as const;
+import { EXAMPLE, createExampleTerrain, exampleTerrain, readStoredTerrain, STATUS_NL } from './helpers';
 
 test('a terrain entered in the UI is assessed exactly as the engine assesses it', async ({ page }) => {
   const id = await createExampleTerrain(page);

@@ -220,3 +220,12 @@ export async function createExampleTerrain(page: Page): Promise<string> {
   await waitSaved(page);
   return id;
 }
+
+/** The Dutch status labels as the app shows them, in the order the assessment groups them. */
+export const STATUS_NL = {
+  feasible: 'Haalbaar',
+  conditional: 'Haalbaar na voorwaarden',
+  blocked: 'Nu niet haalbaar',
+  'needs-info': 'Nader onderzoeken',
+  'not-applicable': 'Niet van toepassing',
+} as const;

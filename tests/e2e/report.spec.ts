@@ -14,16 +14,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
 import { indicatorsFor } from '../../src/compare/indicators';
 import { loadEngine } from './engine';
-import { waitForServiceWorkerControl } from './helpers';
+import { waitForServiceWorkerControl, STATUS_NL } from './helpers';
 import { addExamples, collapse, EXAMPLE_IDS, data, dutchDate, dutchNumber, expectA4, pdfInfo, pdfPages, readExample, stepLabel, stubPrint } from './toolbox-helpers';
-
-const STATUS_NL = {
-  feasible: 'Haalbaar',
-  conditional: 'Haalbaar na voorwaarden',
-  blocked: 'Nu niet haalbaar',
-  'needs-info': 'Nader onderzoeken',
-  'not-applicable': 'Niet van toepassing',
-} as const;
 
 const reportUrl = (id: string) => `/terrein/${id}/rapport`;
 const h1 = (terrain: Terrain) => `Do's en don'ts: ${terrain.name}`;

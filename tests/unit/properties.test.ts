@@ -315,6 +315,13 @@ const invalidCaseArb = fc
 
 // Run counts keep the file near 10 s of CPU on a 2-core machine; the generous timeout
 // only guards against a busy machine (the run counts, not the clock, bound the work).
+/** A valid terrain and one of its known facts. Terrain and position are drawn independently (the n-th known fact), so both shrink. */
+const knownFactCaseArb = fc
+  .tuple(validTerrainArb, fc.nat())
+  .map(([t, n]) => ({ t, positions: knownPositions(t), n }))
+  .filter(({ positions }) => positions.length > 0)
+  .map(({ t, positions, n }) => ({ t, pos: positions[n % positions.length] }));
+
 describe('engine properties (fast-check)', { timeout: 60_000 }, () => {
   it('1. assess never throws and always returns the arrays, for valid and hostile input', () => {
     fc.assert(
@@ -369,14 +376,8 @@ describe('engine properties (fast-check)', { timeout: 60_000 }, () => {
   });
 
   it('3. an unknown fact never turns a measure blocked', () => {
-    // Terrain and position are drawn independently (the n-th known fact), so both shrink.
-    const caseArb = fc
-      .tuple(validTerrainArb, fc.nat())
-      .map(([t, n]) => ({ t, positions: knownPositions(t), n }))
-      .filter(({ positions }) => positions.length > 0)
-      .map(({ t, positions, n }) => ({ t, pos: positions[n % positions.length] }));
     fc.assert(
-      fc.property(caseArb, ({ t, pos }) => {
+      fc.property(knownFactCaseArb, ({ t, pos }) => {
         const before = verdicts(assess(t));
         const after = verdicts(assess(withFact(t, pos, null)));
         for (const [key, status] of after) {
@@ -392,13 +393,8 @@ describe('engine properties (fast-check)', { timeout: 60_000 }, () => {
   it('3b. a definite verdict reached with a fact unknown does not change once the fact is known', () => {
     // Stronger than 3: feasible, blocked and not-applicable (and a known duty) made while a fact is
     // unknown must hold for every value of it; only needs-info and conditional may be provisional.
-    const caseArb = fc
-      .tuple(validTerrainArb, fc.nat())
-      .map(([t, n]) => ({ t, positions: knownPositions(t), n }))
-      .filter(({ positions }) => positions.length > 0)
-      .map(({ t, positions, n }) => ({ t, pos: positions[n % positions.length] }));
     fc.assert(
-      fc.property(caseArb, ({ t, pos }) => {
+      fc.property(knownFactCaseArb, ({ t, pos }) => {
         const known = assess(t).measures;
         const unknown = assess(withFact(t, pos, null)).measures;
         const byKey = new Map(known.map((m) => [`${m.measureId}@${m.buildingId ?? ''}`, m]));
