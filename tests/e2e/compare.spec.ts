@@ -10,6 +10,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { indicatorsFor, type TerrainIndicators } from '../../src/compare/indicators';
 import { loadEngine } from './engine';
 import { terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
+import { parseCsv } from '../shared/csv';
 import { addExamples, data, dutchNumber, EXAMPLE_IDS, readExample } from './toolbox-helpers';
 
 const KIND_NL = {
@@ -267,38 +268,6 @@ async function downloadCsv(page: Page): Promise<Buffer> {
   return readFileSync(await download.path());
 }
 
-/** RFC 4180 with ';' as separator. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 const CSV_HEADER = [
   'Terrein',
