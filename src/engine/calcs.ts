@@ -4,8 +4,9 @@
  * is a toolbox parameter, declared next to the formula so the reasons can cite it.
  * A calc returns null when a fact it needs is unknown (three-valued, like the rules).
  */
-import { factValue, num, type CalcResult, type Ctx } from './context';
-import type { Text } from './types';
+import type { CalcResult, Ctx } from './context';
+import { factSlot, paramSlot } from './slots';
+import type { FactValue, Text } from './types';
 
 export interface CalcDef {
   id: string;
@@ -17,55 +18,105 @@ export interface CalcDef {
   params: string[];
   /** Other calcs it builds on (their facts and parameters count too). */
   uses?: string[];
-  compute(ctx: Ctx, get: (id: string) => CalcResult): CalcResult;
+  compute(ctx: Ctx): CalcResult;
 }
 
-const known = (value: number | null, missing: string[] = []): CalcResult => ({ value, exact: true, missing });
+/** A fact a formula reads: its slot, and the list "this one is missing" (made once). */
+interface FactRef {
+  id: string;
+  slot: number;
+  alone: string[];
+}
+function factRefs<K extends string>(...ids: K[]): Record<K, FactRef> {
+  return Object.fromEntries(ids.map((id): [K, FactRef] => [id, { id, slot: factSlot(id), alone: [id as string] }])) as Record<K, FactRef>;
+}
+function paramSlots<K extends string>(...ids: K[]): Record<K, number> {
+  return Object.fromEntries(ids.map((id) => [id, paramSlot(id)])) as Record<K, number>;
+}
+
+const f = factRefs(
+  'roofAreaM2',
+  'roofType',
+  'roofOrientation',
+  'existingPvKwp',
+  'parkingAreaM2',
+  'contractedFeedInKw',
+  'contractedOfftakeKw',
+  'connection',
+  'peakOfftakeKw',
+  'parkingSpaces',
+  'vans',
+  'trucks',
+  'plannedHeatPumpKwTh',
+  'officeAreaM2',
+  'floorAreaM2',
+  'heating',
+  'residualHeatAvailable',
+);
+const p = paramSlots(
+  'pvUsableRoofShare',
+  'pvWpPerM2UsableEastWest',
+  'pvWpPerM2Module',
+  'pvYieldSouth',
+  'pvYieldEastWest',
+  'pvYieldNorth',
+  'pvYieldUnknownOrientation',
+  'pvCostEurPerWp',
+  'electricityValueEurPerKwh',
+  'smallConnectionMaxKva',
+  'chargePointConduitRatio',
+  'evChargerKw',
+  'vanChargeKw',
+  'truckChargeKw',
+  'heatPumpCop',
+  'sceMaxKwpSmall',
+  'sceMaxKwpLarge',
+  'sceKwpPerMember',
+);
+
+/** Calc results are internal: their lists are shared, never handed out (quantities copy them). */
+const NONE: string[] = [];
+const read = (ctx: Ctx, ref: FactRef): FactValue => {
+  const v = ctx.values[ref.slot];
+  return v === undefined ? null : v;
+};
+/** A numeric parameter; NaN when absent, so that a broken toolbox shows up instead of passing silently. */
+const num = (ctx: Ctx, slot: number): number => {
+  const v = ctx.run.params.values[slot];
+  return typeof v === 'number' ? v : Number.NaN;
+};
+const known = (value: number | null): CalcResult => ({ value, exact: true, missing: NONE });
 const unknown = (missing: string[]): CalcResult => ({ value: null, exact: true, missing });
-
-/** Reads required numeric facts; returns the values or the list of missing ones. */
-function numbers(ctx: Ctx, ids: string[]): number[] | string[] {
-  const values: number[] = [];
-  const missing: string[] = [];
-  for (const id of ids) {
-    const v = factValue(ctx, id);
-    if (typeof v === 'number') values.push(v);
-    else missing.push(id);
-  }
-  return missing.length ? missing : values;
-}
-const isMissing = (r: number[] | string[]): r is string[] => typeof r[0] === 'string';
+const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : [...new Set([...a, ...b])]);
 
 /**
- * Chains calcs: unknown if any input is unknown, with the union of missing facts. `f` must
+ * Chains calcs: unknown if an input is unknown, with the union of missing facts. `fn` must
  * not decrease when an input grows, so an upper-bound input gives an upper-bound result.
  */
-function combine(parts: CalcResult[], f: (...values: number[]) => number): CalcResult {
-  let missing: string[] = [];
-  let anyNull = false;
-  let upper = false;
-  const values: number[] = [];
-  for (const p of parts) {
-    if (p.missing.length) missing = missing.concat(p.missing);
-    if (p.value === null) anyNull = true;
-    else values.push(p.value);
-    if (!p.exact && p.upper) upper = true;
-  }
-  if (missing.length > 1) missing = [...new Set(missing)];
-  if (anyNull) return unknown(missing);
-  return upper ? { value: f(...values), exact: false, upper: true, missing } : known(f(...values), missing);
+function combine1(a: CalcResult, fn: (x: number) => number): CalcResult {
+  if (a.value === null) return unknown(a.missing);
+  const value = fn(a.value);
+  return !a.exact && a.upper ? { value, exact: false, upper: true, missing: a.missing } : { value, exact: true, missing: a.missing };
 }
+function combine2(a: CalcResult, b: CalcResult, fn: (x: number, y: number) => number): CalcResult {
+  const missing = both(a.missing, b.missing);
+  if (a.value === null || b.value === null) return unknown(missing);
+  const value = fn(a.value, b.value);
+  return (!a.exact && a.upper) || (!b.exact && b.upper) ? { value, exact: false, upper: true, missing } : { value, exact: true, missing };
+}
+/** Unknown, with the missing facts of `a` and of the fact that is not known. */
+const unknownWith = (a: CalcResult, ref: FactRef): CalcResult => unknown(both(a.missing, ref.alone));
 
 /** Count of buildings matching a test; a lower bound while some building is unknown. */
-function countBuildings(ctx: Ctx, factId: string, match: (v: unknown) => boolean): CalcResult {
+function countBuildings(ctx: Ctx, ref: FactRef, match: (v: FactValue) => boolean): CalcResult {
   let count = 0;
   let unknownCount = 0;
-  for (const b of ctx.buildings) {
-    const v = b.get(factId);
+  for (const b of ctx.run.buildings) {
+    const v = b[ref.slot];
     if (v === undefined || v === null) unknownCount++;
     else if (match(v)) count++;
   }
-  return { value: count, exact: unknownCount === 0, missing: unknownCount ? [factId] : [] };
+  return { value: count, exact: unknownCount === 0, missing: unknownCount ? ref.alone : NONE };
 }
 
 export const calcs: CalcDef[] = [
@@ -76,16 +127,16 @@ export const calcs: CalcDef[] = [
     facts: ['roofAreaM2', 'roofType'],
     params: ['pvUsableRoofShare', 'pvWpPerM2UsableEastWest', 'pvWpPerM2Module'],
     compute(ctx) {
-      const area = factValue(ctx, 'roofAreaM2');
-      const type = factValue(ctx, 'roofType');
-      const missing = [...(typeof area === 'number' ? [] : ['roofAreaM2']), ...(type ? [] : ['roofType'])];
-      if (missing.length) return unknown(missing);
+      const area = read(ctx, f.roofAreaM2);
+      const type = read(ctx, f.roofType);
+      if (typeof area !== 'number') return unknown(type ? f.roofAreaM2.alone : ['roofAreaM2', 'roofType']);
+      if (!type) return unknown(f.roofType.alone);
       // Flat roofs: east-west low-tilt layout (most kWh per m² of roof); pitched: panels in the roof plane.
-      const density = type === 'flat' ? num(ctx, 'pvWpPerM2UsableEastWest') : num(ctx, 'pvWpPerM2Module');
-      const existing = factValue(ctx, 'existingPvKwp');
-      const gross = ((area as number) * num(ctx, 'pvUsableRoofShare') * density) / 1000;
+      const density = type === 'flat' ? num(ctx, p.pvWpPerM2UsableEastWest) : num(ctx, p.pvWpPerM2Module);
+      const existing = read(ctx, f.existingPvKwp);
+      const gross = (area * num(ctx, p.pvUsableRoofShare) * density) / 1000;
       // Existing panels unknown: the whole roof is an upper bound of what is left.
-      if (typeof existing !== 'number') return { value: gross, exact: false, upper: true, missing: ['existingPvKwp'] };
+      if (typeof existing !== 'number') return { value: gross, exact: false, upper: true, missing: f.existingPvKwp.alone };
       return known(Math.max(0, gross - existing));
     },
   },
@@ -96,18 +147,18 @@ export const calcs: CalcDef[] = [
     facts: ['roofType'],
     params: ['pvYieldSouth', 'pvYieldEastWest', 'pvYieldNorth', 'pvYieldUnknownOrientation'],
     compute(ctx) {
-      const type = factValue(ctx, 'roofType');
-      if (!type) return unknown(['roofType']);
-      if (type === 'flat') return known(num(ctx, 'pvYieldEastWest'));
-      switch (factValue(ctx, 'roofOrientation')) {
+      const type = read(ctx, f.roofType);
+      if (!type) return unknown(f.roofType.alone);
+      if (type === 'flat') return known(num(ctx, p.pvYieldEastWest));
+      switch (read(ctx, f.roofOrientation)) {
         case 'south':
-          return known(num(ctx, 'pvYieldSouth'));
+          return known(num(ctx, p.pvYieldSouth));
         case 'east-west':
-          return known(num(ctx, 'pvYieldEastWest'));
+          return known(num(ctx, p.pvYieldEastWest));
         case 'north':
-          return known(num(ctx, 'pvYieldNorth'));
+          return known(num(ctx, p.pvYieldNorth));
         default:
-          return known(num(ctx, 'pvYieldUnknownOrientation'));
+          return known(num(ctx, p.pvYieldUnknownOrientation));
       }
     },
   },
@@ -118,7 +169,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['pvKwp', 'pvYieldKwhPerKwp'],
-    compute: (_ctx, get) => combine([get('pvKwp'), get('pvYieldKwhPerKwp')], (kwp, y) => kwp * y),
+    compute: (ctx) => combine2(calc(ctx, 'pvKwp'), calc(ctx, 'pvYieldKwhPerKwp'), (kwp, y) => kwp * y),
   },
   {
     id: 'pvCostEur',
@@ -127,7 +178,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['pvCostEurPerWp'],
     uses: ['pvKwp'],
-    compute: (ctx, get) => combine([get('pvKwp')], (kwp) => kwp * 1000 * num(ctx, 'pvCostEurPerWp')),
+    compute: (ctx) => combine1(calc(ctx, 'pvKwp'), (kwp) => kwp * 1000 * num(ctx, p.pvCostEurPerWp)),
   },
   {
     id: 'pvPaybackYears',
@@ -137,9 +188,9 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['pvCostEurPerWp', 'electricityValueEurPerKwh'],
     uses: ['pvYieldKwhPerKwp'],
-    compute: (ctx, get) =>
-      combine([get('pvYieldKwhPerKwp')], (yieldPerKwp) =>
-        yieldPerKwp > 0 ? (1000 * num(ctx, 'pvCostEurPerWp')) / (yieldPerKwp * num(ctx, 'electricityValueEurPerKwh')) : Number.POSITIVE_INFINITY,
+    compute: (ctx) =>
+      combine1(calc(ctx, 'pvYieldKwhPerKwp'), (yieldPerKwp) =>
+        yieldPerKwp > 0 ? (1000 * num(ctx, p.pvCostEurPerWp)) / (yieldPerKwp * num(ctx, p.electricityValueEurPerKwh)) : Number.POSITIVE_INFINITY,
       ),
   },
   {
@@ -149,9 +200,9 @@ export const calcs: CalcDef[] = [
     facts: ['parkingAreaM2'],
     params: ['pvUsableRoofShare', 'pvWpPerM2Module'],
     compute(ctx) {
-      const r = numbers(ctx, ['parkingAreaM2']);
-      if (isMissing(r)) return unknown(r);
-      return known((r[0] * num(ctx, 'pvUsableRoofShare') * num(ctx, 'pvWpPerM2Module')) / 1000);
+      const area = read(ctx, f.parkingAreaM2);
+      if (typeof area !== 'number') return unknown(f.parkingAreaM2.alone);
+      return known((area * num(ctx, p.pvUsableRoofShare) * num(ctx, p.pvWpPerM2Module)) / 1000);
     },
   },
   {
@@ -161,7 +212,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['pvYieldUnknownOrientation'],
     uses: ['carportKwp'],
-    compute: (ctx, get) => combine([get('carportKwp')], (kwp) => kwp * num(ctx, 'pvYieldUnknownOrientation')),
+    compute: (ctx) => combine1(calc(ctx, 'carportKwp'), (kwp) => kwp * num(ctx, p.pvYieldUnknownOrientation)),
   },
   {
     id: 'feedInExcessKw',
@@ -170,10 +221,11 @@ export const calcs: CalcDef[] = [
     facts: ['contractedFeedInKw'],
     params: [],
     uses: ['pvKwp'],
-    compute(ctx, get) {
-      const r = numbers(ctx, ['contractedFeedInKw']);
-      if (isMissing(r)) return combine([get('pvKwp'), unknown(r)], () => 0);
-      return combine([get('pvKwp')], (kwp) => kwp - r[0]);
+    compute(ctx) {
+      const kwp = calc(ctx, 'pvKwp');
+      const contracted = read(ctx, f.contractedFeedInKw);
+      if (typeof contracted !== 'number') return unknownWith(kwp, f.contractedFeedInKw);
+      return combine1(kwp, (x) => x - contracted);
     },
   },
   {
@@ -183,14 +235,14 @@ export const calcs: CalcDef[] = [
     facts: ['connection', 'peakOfftakeKw'],
     params: ['smallConnectionMaxKva'],
     compute(ctx) {
-      const connection = factValue(ctx, 'connection');
-      if (!connection) return unknown(['connection']);
-      const ids = connection === 'large' ? ['contractedOfftakeKw', 'peakOfftakeKw'] : ['peakOfftakeKw'];
-      const r = numbers(ctx, ids);
-      if (isMissing(r)) return unknown(r);
-      const max = connection === 'large' ? r[0] : num(ctx, 'smallConnectionMaxKva');
-      const peak = connection === 'large' ? r[1] : r[0];
-      return known(max - peak);
+      const connection = read(ctx, f.connection);
+      if (!connection) return unknown(f.connection.alone);
+      const peak = read(ctx, f.peakOfftakeKw);
+      if (connection !== 'large') return typeof peak === 'number' ? known(num(ctx, p.smallConnectionMaxKva) - peak) : unknown(f.peakOfftakeKw.alone);
+      const contracted = read(ctx, f.contractedOfftakeKw);
+      if (typeof contracted !== 'number') return unknown(typeof peak === 'number' ? f.contractedOfftakeKw.alone : ['contractedOfftakeKw', 'peakOfftakeKw']);
+      if (typeof peak !== 'number') return unknown(f.peakOfftakeKw.alone);
+      return known(contracted - peak);
     },
   },
   {
@@ -200,9 +252,9 @@ export const calcs: CalcDef[] = [
     facts: ['parkingSpaces'],
     params: ['chargePointConduitRatio'],
     compute(ctx) {
-      const r = numbers(ctx, ['parkingSpaces']);
-      if (isMissing(r)) return unknown(r);
-      return known(Math.ceil(r[0] / num(ctx, 'chargePointConduitRatio')));
+      const spaces = read(ctx, f.parkingSpaces);
+      if (typeof spaces !== 'number') return unknown(f.parkingSpaces.alone);
+      return known(Math.ceil(spaces / num(ctx, p.chargePointConduitRatio)));
     },
   },
   {
@@ -212,7 +264,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['evChargerKw'],
     uses: ['offtakeHeadroomKw'],
-    compute: (ctx, get) => combine([get('offtakeHeadroomKw')], (room) => num(ctx, 'evChargerKw') - room),
+    compute: (ctx) => combine1(calc(ctx, 'offtakeHeadroomKw'), (room) => num(ctx, p.evChargerKw) - room),
   },
   {
     id: 'fleetChargingDemandKw',
@@ -221,9 +273,11 @@ export const calcs: CalcDef[] = [
     facts: ['vans', 'trucks'],
     params: ['vanChargeKw', 'truckChargeKw'],
     compute(ctx) {
-      const r = numbers(ctx, ['vans', 'trucks']);
-      if (isMissing(r)) return unknown(r);
-      return known(r[0] * num(ctx, 'vanChargeKw') + r[1] * num(ctx, 'truckChargeKw'));
+      const vans = read(ctx, f.vans);
+      const trucks = read(ctx, f.trucks);
+      if (typeof vans !== 'number') return unknown(typeof trucks === 'number' ? f.vans.alone : ['vans', 'trucks']);
+      if (typeof trucks !== 'number') return unknown(f.trucks.alone);
+      return known(vans * num(ctx, p.vanChargeKw) + trucks * num(ctx, p.truckChargeKw));
     },
   },
   {
@@ -233,7 +287,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['fleetChargingDemandKw', 'offtakeHeadroomKw'],
-    compute: (_ctx, get) => combine([get('fleetChargingDemandKw'), get('offtakeHeadroomKw')], (demand, room) => demand - room),
+    compute: (ctx) => combine2(calc(ctx, 'fleetChargingDemandKw'), calc(ctx, 'offtakeHeadroomKw'), (demand, room) => demand - room),
   },
   {
     id: 'heatPumpElectricKw',
@@ -242,9 +296,9 @@ export const calcs: CalcDef[] = [
     facts: ['plannedHeatPumpKwTh'],
     params: ['heatPumpCop'],
     compute(ctx) {
-      const r = numbers(ctx, ['plannedHeatPumpKwTh']);
-      if (isMissing(r)) return unknown(r);
-      return known(r[0] / num(ctx, 'heatPumpCop'));
+      const thermal = read(ctx, f.plannedHeatPumpKwTh);
+      if (typeof thermal !== 'number') return unknown(f.plannedHeatPumpKwTh.alone);
+      return known(thermal / num(ctx, p.heatPumpCop));
     },
   },
   {
@@ -254,7 +308,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['heatPumpElectricKw', 'offtakeHeadroomKw'],
-    compute: (_ctx, get) => combine([get('heatPumpElectricKw'), get('offtakeHeadroomKw')], (demand, room) => demand - room),
+    compute: (ctx) => combine2(calc(ctx, 'heatPumpElectricKw'), calc(ctx, 'offtakeHeadroomKw'), (demand, room) => demand - room),
   },
   {
     id: 'officeShare',
@@ -263,9 +317,10 @@ export const calcs: CalcDef[] = [
     facts: ['officeAreaM2', 'floorAreaM2'],
     params: [],
     compute(ctx) {
-      const r = numbers(ctx, ['officeAreaM2', 'floorAreaM2']);
-      if (isMissing(r)) return unknown(r);
-      const [office, floor] = r;
+      const office = read(ctx, f.officeAreaM2);
+      const floor = read(ctx, f.floorAreaM2);
+      if (typeof office !== 'number') return unknown(typeof floor === 'number' ? f.officeAreaM2.alone : ['officeAreaM2', 'floorAreaM2']);
+      if (typeof floor !== 'number') return unknown(f.floorAreaM2.alone);
       return known(floor > 0 ? Math.min(100, (100 * office) / floor) : 0);
     },
   },
@@ -276,11 +331,12 @@ export const calcs: CalcDef[] = [
     facts: ['connection'],
     params: ['sceMaxKwpSmall', 'sceMaxKwpLarge'],
     uses: ['pvKwp'],
-    compute(ctx, get) {
-      const connection = factValue(ctx, 'connection');
-      if (!connection) return combine([get('pvKwp'), unknown(['connection'])], () => 0);
-      const cap = connection === 'large' ? num(ctx, 'sceMaxKwpLarge') : num(ctx, 'sceMaxKwpSmall');
-      return combine([get('pvKwp')], (kwp) => Math.min(kwp, cap));
+    compute(ctx) {
+      const kwp = calc(ctx, 'pvKwp');
+      const connection = read(ctx, f.connection);
+      if (!connection) return unknownWith(kwp, f.connection);
+      const cap = connection === 'large' ? num(ctx, p.sceMaxKwpLarge) : num(ctx, p.sceMaxKwpSmall);
+      return combine1(kwp, (x) => Math.min(x, cap));
     },
   },
   {
@@ -290,7 +346,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['sceKwpPerMember'],
     uses: ['sceKwp'],
-    compute: (ctx, get) => combine([get('sceKwp')], (kwp) => Math.ceil(kwp / num(ctx, 'sceKwpPerMember'))),
+    compute: (ctx) => combine1(calc(ctx, 'sceKwp'), (kwp) => Math.ceil(kwp / num(ctx, p.sceKwpPerMember))),
   },
   {
     id: 'largeConnectionCount',
@@ -298,7 +354,7 @@ export const calcs: CalcDef[] = [
     unit: 'gebouwen',
     facts: ['connection'],
     params: [],
-    compute: (ctx) => countBuildings(ctx, 'connection', (v) => v === 'large'),
+    compute: (ctx) => countBuildings(ctx, f.connection, (v) => v === 'large'),
   },
   {
     id: 'gasHeatedBuildingCount',
@@ -306,7 +362,7 @@ export const calcs: CalcDef[] = [
     unit: 'gebouwen',
     facts: ['heating'],
     params: [],
-    compute: (ctx) => countBuildings(ctx, 'heating', (v) => v === 'gas'),
+    compute: (ctx) => countBuildings(ctx, f.heating, (v) => v === 'gas'),
   },
   {
     id: 'residualHeatBuildingCount',
@@ -314,27 +370,48 @@ export const calcs: CalcDef[] = [
     unit: 'gebouwen',
     facts: ['residualHeatAvailable'],
     params: [],
-    compute: (ctx) => countBuildings(ctx, 'residualHeatAvailable', (v) => v === true),
+    compute: (ctx) => countBuildings(ctx, f.residualHeatAvailable, (v) => v === true),
   },
 ];
 
 export const calcById = new Map(calcs.map((c) => [c.id, c]));
+const slotOfCalc = new Map(calcs.map((c, i) => [c.id, i]));
+const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE };
 
-/** Computes (and caches per subject) one calc. */
-export function calc(ctx: Ctx, id: string): CalcResult {
-  const cached = ctx.calcCache.get(id);
-  if (cached) return cached;
-  const def = calcById.get(id);
-  const result = def ? def.compute(ctx, (other) => calc(ctx, other)) : unknown([]);
-  ctx.calcCache.set(id, result);
+/** The slot of a calc id (its place in `calcs`); -1 for an id the engine does not know. */
+export function calcIndex(id: string): number {
+  return slotOfCalc.get(id) ?? -1;
+}
+
+/** Room for every calc of one subject. */
+export function newCalcCache(): (CalcResult | undefined)[] {
+  return new Array<CalcResult | undefined>(calcs.length);
+}
+
+/** Computes (and caches per subject) the calc in a slot. */
+export function calcAt(ctx: Ctx, slot: number): CalcResult {
+  if (slot < 0) return NO_CALC;
+  const cached = ctx.calcs[slot];
+  if (cached !== undefined) return cached;
+  const result = calcs[slot].compute(ctx);
+  ctx.calcs[slot] = result;
   return result;
 }
 
-/** All parameters a calc rests on, through the calcs it uses. */
+/** Computes (and caches per subject) one calc. */
+export function calc(ctx: Ctx, id: string): CalcResult {
+  return calcAt(ctx, calcIndex(id));
+}
+
+/** All parameters a calc rests on, through the calcs it uses (each once, in order of first use). */
 export function calcParams(id: string, seen = new Set<string>()): string[] {
+  return [...new Set(calcParamList(id, seen))];
+}
+
+function calcParamList(id: string, seen: Set<string>): string[] {
   if (seen.has(id)) return [];
   seen.add(id);
   const def = calcById.get(id);
   if (!def) return [];
-  return [...def.params, ...(def.uses ?? []).flatMap((u) => calcParams(u, seen))];
+  return [...def.params, ...(def.uses ?? []).flatMap((u) => calcParamList(u, seen))];
 }

@@ -1,10 +1,12 @@
 /**
- * The evaluation context of one subject (the terrain, or one building on it):
- * clean facts, parameters on the assessment date and a cache of calculated quantities.
+ * The evaluation context of one subject (the terrain, or one building on it): its clean
+ * facts by slot, the assessment it belongs to (date, parameters, every building's facts),
+ * and the memo of expressions and calculated quantities already worked out for it.
  */
-import type { ResolvedParam } from './params';
-import type { ToolboxIndex } from './toolbox';
-import type { FactValue } from './types';
+import type { Collector, SlotSet } from './collect';
+import type { Program } from './program';
+import type { ResolvedParams } from './params';
+import type { FactValue, ParamValue } from './types';
 
 /**
  * A calculated quantity: null when an input is unknown. `exact` false means `value` is only
@@ -18,33 +20,41 @@ export interface CalcResult {
   missing: string[];
 }
 
-export interface Ctx {
-  index: ToolboxIndex;
+/** What all subjects of one assessment share. */
+export interface Run {
+  program: Program;
   date: string;
-  params: Map<string, ResolvedParam>;
-  terrain: Map<string, FactValue>;
-  /** null for terrain-level measures. */
-  building: Map<string, FactValue> | null;
-  buildings: Map<string, FactValue>[];
-  /** The facts visible here: the terrain's, plus the building's for a building (fact ids are unique across scopes). */
-  facts: Map<string, FactValue>;
-  calcCache: Map<string, CalcResult>;
-  /** Results of expressions already evaluated for this subject (the same expression recurs across rules). */
-  evalCache: Int8Array;
+  params: ResolvedParams;
+  /** Every building's facts by slot (terrain facts included), for counts across the terrain. */
+  buildings: FactValue[][];
+  /** Scratch for de-duplicating a result's steps: a step slot is taken when its mark equals `stamp`. */
+  stepMark: Uint32Array;
+  stamp: number;
+  /** Scratch: the facts (by slot) missing for the verdict being made. */
+  missing: SlotSet;
+  /** Steps, advice and questions gathered across the subjects. */
+  collect: Collector;
 }
 
-/** A fact's clean value in this context (building facts from the building, terrain facts from the terrain). */
-export function factValue(ctx: Ctx, id: string): FactValue {
-  return ctx.facts.get(id) ?? null;
+export interface Ctx {
+  run: Run;
+  /** The facts visible here by slot: the terrain's, plus the building's for a building (null = unknown). */
+  values: FactValue[];
+  /** Results of expression nodes (one Int8Array for the whole assessment; this subject's part starts at `base`). */
+  memo: Int8Array;
+  base: number;
+  /** Calculated quantities by calc slot. */
+  calcs: (CalcResult | undefined)[];
 }
 
-/** A parameter's value on the assessment date (null when none is in force). */
-export function paramValue(ctx: Ctx, id: string): number | string | boolean | null {
-  return ctx.params.get(id)?.value ?? null;
+/** A fact's clean value in this context, by slot. */
+export function factAt(ctx: Ctx, slot: number): FactValue {
+  const v = ctx.values[slot];
+  return v === undefined ? null : v;
 }
 
-/** A numeric parameter; NaN when absent, so that a broken toolbox shows up instead of passing silently. */
-export function num(ctx: Ctx, id: string): number {
-  const v = paramValue(ctx, id);
-  return typeof v === 'number' ? v : Number.NaN;
+/** A parameter's value on the assessment date, by slot (null when none is in force). */
+export function paramAt(ctx: Ctx, slot: number): ParamValue | null {
+  const v = ctx.run.params.values[slot];
+  return v === undefined ? null : v;
 }

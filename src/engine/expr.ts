@@ -1,50 +1,72 @@
 /**
  * Three-valued (Kleene) evaluation of rule expressions: an unknown fact makes a
- * comparison unknown, never false. `explain` finds the leaf that decides a failed or
- * unknown expression and the facts still missing; it runs only for those, so the
- * passing path stays cheap.
+ * comparison unknown, never false. Each expression is compiled once per toolbox into a
+ * node: a closure that reads facts and parameters by slot, and a memo slot so that a node
+ * is evaluated at most once per subject. `decidingLeaf` and `missingFacts` explain a failed
+ * or unknown node; they run only for those, so the passing path stays cheap.
  */
-import { calc, calcById } from './calcs';
-import { factValue, paramValue, type Ctx } from './context';
-import type { Comparison, Expr, Operand, ParamValue } from './types';
+import { calcAt, calcIndex, calcParams } from './calcs';
+import { factAt, paramAt, type Ctx } from './context';
+import { factSlot, paramSlot } from './slots';
+import type { Comparison, CompareOp, Expected, Expr, ParamValue } from './types';
 
 /** 1 = true, 0 = false, -1 = unknown. */
 export type Tri = 1 | 0 | -1;
 
-export const and3 = (a: Tri, b: Tri): Tri => (a === 0 || b === 0 ? 0 : a === 1 && b === 1 ? 1 : -1);
 export const or3 = (a: Tri, b: Tri): Tri => (a === 1 || b === 1 ? 1 : a === 0 && b === 0 ? 0 : -1);
 export const not3 = (a: Tri): Tri => (a === -1 ? -1 : a === 1 ? 0 : 1);
 
-/** Value of an operand; null when unknown. */
-export function operandValue(ctx: Ctx, operand: Operand): ParamValue | null {
-  if (typeof operand !== 'object' || operand === null) return operand;
-  if ('param' in operand) return paramValue(ctx, operand.param);
-  if ('fact' in operand) return factValue(ctx, operand.fact);
-  const r = calc(ctx, operand.calc);
-  return r.exact ? r.value : null;
+/** What a comparison compares: a fact, a calculated quantity, a parameter or the assessment date. */
+type Subject = { kind: 'fact'; slot: number; id: string } | { kind: 'calc'; slot: number; id: string } | { kind: 'param'; slot: number } | { kind: 'date' };
+/** What it compares with: a list, a literal, or a parameter, fact or calc resolved per subject. */
+type Target =
+  | { kind: 'list'; list: Array<string | number | boolean> }
+  | { kind: 'literal'; value: ParamValue }
+  | { kind: 'param'; slot: number }
+  | { kind: 'fact'; slot: number; id: string }
+  | { kind: 'calc'; slot: number; id: string };
+
+/** A compiled expression. */
+export interface Node {
+  /** Memo slot, unique within one toolbox's program. */
+  slot: number;
+  /** all / any: the parts; not: the one negated part; a comparison: none. */
+  children: Node[];
+  kind: 'all' | 'any' | 'not' | 'leaf';
+  /** The comparison (leaves only). */
+  leaf: Comparison | undefined;
+  subject: Subject | undefined;
+  target: Target | undefined;
+  /** Parameters the expression rests on, directly and through calcs. */
+  params: string[];
+  paramSlots: number[];
+  /** Computes the value (not memoised; use `evaluate`). */
+  run: (ctx: Ctx) => Tri;
+  /** Worth remembering: false for a plain fact comparison, which is as cheap to redo as to look up. */
+  memo: boolean;
+  /** The expected value of a reason resting on this leaf, when it does not depend on the subject (a literal or a list). */
+  expected: Expected | undefined;
 }
 
-/** The subject of a comparison: its value and whether it is exact (calcs may give a lower bound). */
-export function subjectOf(ctx: Ctx, c: Comparison): { value: ParamValue | null; exact: boolean; upper?: boolean } {
-  if (c.fact !== undefined) return { value: factValue(ctx, c.fact), exact: true };
-  if (c.calc !== undefined) {
-    const r = calc(ctx, c.calc);
-    return { value: r.value, exact: r.exact, upper: r.upper };
-  }
-  if (c.param !== undefined) return { value: paramValue(ctx, c.param), exact: true };
-  return { value: ctx.date, exact: true };
+const NOT_EVALUATED = 2;
+
+/** Evaluates a node, memoised per subject. */
+export function evaluate(ctx: Ctx, node: Node): Tri {
+  if (!node.memo) return node.run(ctx);
+  const i = ctx.base + node.slot;
+  const hit = ctx.memo[i];
+  if (hit !== NOT_EVALUATED) return hit as Tri;
+  const result = node.run(ctx);
+  ctx.memo[i] = result;
+  return result;
 }
 
-/** The expected value of a comparison, resolved (parameters looked up). */
-export function expectedOf(ctx: Ctx, c: Comparison): ParamValue | ParamValue[] | null {
-  return Array.isArray(c.value) ? c.value : operandValue(ctx, c.value);
+/** A fresh memo for `subjects` subjects of a program with `nodes` nodes. */
+export function newMemo(nodes: number, subjects: number): Int8Array {
+  return new Int8Array(Math.max(1, nodes * subjects)).fill(NOT_EVALUATED);
 }
 
-function compare(subject: ParamValue, op: Comparison['op'], target: ParamValue | ParamValue[]): Tri {
-  if (Array.isArray(target)) {
-    const found = target.includes(subject);
-    return op === 'in' ? (found ? 1 : 0) : op === 'nin' ? (found ? 0 : 1) : -1;
-  }
+function compare(subject: ParamValue, op: CompareOp, target: ParamValue): Tri {
   if (op === 'eq') return subject === target ? 1 : 0;
   if (op === 'ne') return subject !== target ? 1 : 0;
   if (typeof subject !== typeof target || typeof subject === 'boolean') return -1;
@@ -62,46 +84,142 @@ function compare(subject: ParamValue, op: Comparison['op'], target: ParamValue |
   }
 }
 
-function evalComparison(ctx: Ctx, c: Comparison): Tri {
-  const { value, exact, upper } = subjectOf(ctx, c);
+/** The subject's value here: exact, or a bound (calcs may give a lower or an upper bound). */
+export function subjectValue(ctx: Ctx, node: Node): { value: ParamValue | null; exact: boolean; upper?: boolean } {
+  const s = node.subject!;
+  switch (s.kind) {
+    case 'fact':
+      return { value: factAt(ctx, s.slot), exact: true };
+    case 'calc': {
+      const r = calcAt(ctx, s.slot);
+      return { value: r.value, exact: r.exact, upper: r.upper };
+    }
+    case 'param':
+      return { value: paramAt(ctx, s.slot), exact: true };
+    case 'date':
+      return { value: ctx.run.date, exact: true };
+  }
+}
+
+/** The value compared with, resolved here (null when unknown; calcs only when exact). */
+export function targetValue(ctx: Ctx, node: Node): ParamValue | ParamValue[] | null {
+  const t = node.target!;
+  switch (t.kind) {
+    case 'list':
+      return t.list;
+    case 'literal':
+      return t.value;
+    case 'param':
+      return paramAt(ctx, t.slot);
+    case 'fact':
+      return factAt(ctx, t.slot);
+    case 'calc': {
+      const r = calcAt(ctx, t.slot);
+      return r.exact ? r.value : null;
+    }
+  }
+}
+
+/** A comparison in general: any subject, any target, bounds honoured (no allocation: it runs for every calc leaf). */
+function compareNode(ctx: Ctx, node: Node): Tri {
+  const s = node.subject!;
+  let value: ParamValue | null;
+  let exact = true;
+  let upper = false;
+  switch (s.kind) {
+    case 'fact':
+      value = factAt(ctx, s.slot);
+      break;
+    case 'calc': {
+      const r = calcAt(ctx, s.slot);
+      value = r.value;
+      exact = r.exact;
+      upper = r.upper === true;
+      break;
+    }
+    case 'param':
+      value = paramAt(ctx, s.slot);
+      break;
+    default:
+      value = ctx.run.date;
+  }
   if (value === null) return -1;
-  const target = expectedOf(ctx, c);
+  const target = targetValue(ctx, node);
   if (target === null) return -1;
-  const result = compare(value, c.op, target);
+  const op = node.leaf!.op;
+  let result: Tri;
+  if (Array.isArray(target)) result = op === 'in' ? (target.includes(value) ? 1 : 0) : op === 'nin' ? (target.includes(value) ? 0 : 1) : -1;
+  else result = compare(value, op, target);
   if (exact) return result;
   // A bound proves only one side: an upper bound can make "≤" true and "≥" false, a lower bound the reverse.
-  const below = c.op === 'lte' || c.op === 'lt';
-  const above = c.op === 'gte' || c.op === 'gt';
+  const below = op === 'lte' || op === 'lt';
+  const above = op === 'gte' || op === 'gt';
   if (upper) return below && result === 1 ? 1 : above && result === 0 ? 0 : -1;
   return above && result === 1 ? 1 : below && result === 0 ? 0 : -1;
 }
 
-/**
- * Every expression node is compiled once into a closure and given a numeric slot (both kept
- * in hidden, non-enumerable properties of the node); a subject's results live in a small typed
- * array indexed by slot, so each node is evaluated at most once per subject.
- */
-type Evaluator = (ctx: Ctx) => Tri;
-interface Compiled {
-  slot: number;
-  run: Evaluator;
-}
-let slotCount = 0;
-const COMPILED = Symbol('compiled');
-type Annotated = Expr & { [COMPILED]?: Compiled };
+/** Compiles the expressions of one toolbox; `count` is the number of memo slots handed out. */
+export class ExprCompiler {
+  count = 0;
+  readonly #nodes = new Map<Expr, Node>();
 
-function compiled(expr: Annotated): Compiled {
-  let c = expr[COMPILED];
-  if (c === undefined) {
-    c = { slot: slotCount++, run: compile(expr) };
-    Object.defineProperty(expr, COMPILED, { value: c, enumerable: false });
+  node(expr: Expr): Node {
+    let node = this.#nodes.get(expr);
+    if (!node) {
+      node = this.#compile(expr);
+      this.#nodes.set(expr, node);
+    }
+    return node;
   }
-  return c;
+
+  #compile(expr: Expr): Node {
+    const slot = this.count++;
+    if ('all' in expr || 'any' in expr || 'not' in expr) {
+      const kind = 'all' in expr ? 'all' : 'any' in expr ? 'any' : 'not';
+      const children = ('all' in expr ? expr.all : 'any' in expr ? expr.any : [expr.not]).map((e) => this.node(e));
+      const params = [...new Set(children.flatMap((c) => c.params))];
+      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, params, paramSlots: params.map(paramSlot), run: compound(kind, children), memo: true, expected: undefined };
+    }
+    const c = expr;
+    const subject: Subject =
+      c.fact !== undefined
+        ? { kind: 'fact', slot: factSlot(c.fact), id: c.fact }
+        : c.calc !== undefined
+          ? { kind: 'calc', slot: calcIndex(c.calc), id: c.calc }
+          : c.param !== undefined
+            ? { kind: 'param', slot: paramSlot(c.param) }
+            : { kind: 'date' };
+    const v = c.value;
+    const target: Target = Array.isArray(v)
+      ? { kind: 'list', list: v }
+      : typeof v !== 'object' || v === null
+        ? { kind: 'literal', value: v }
+        : 'param' in v
+          ? { kind: 'param', slot: paramSlot(v.param) }
+          : 'fact' in v
+            ? { kind: 'fact', slot: factSlot(v.fact), id: v.fact }
+            : { kind: 'calc', slot: calcIndex(v.calc), id: v.calc };
+    const params = new Set<string>();
+    if (c.param !== undefined) params.add(c.param);
+    if (c.calc !== undefined) calcParams(c.calc).forEach((p) => params.add(p));
+    if (target.kind === 'param' && !Array.isArray(v) && typeof v === 'object' && v !== null && 'param' in v) params.add(v.param);
+    if (target.kind === 'calc') calcParams(target.id).forEach((p) => params.add(p));
+    const list = [...params];
+    const expected: Expected | undefined =
+      target.kind === 'list' ? Object.freeze({ op: c.op, value: Object.freeze(target.list.slice()) as ParamValue[] }) : target.kind === 'literal' ? Object.freeze({ op: c.op, value: target.value }) : undefined;
+    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, params: list, paramSlots: list.map(paramSlot), run: () => -1, memo: true, expected };
+    node.run = leafRun(node);
+    node.memo = subject.kind !== 'fact' || target.kind === 'calc' || target.kind === 'fact';
+    return node;
+  }
 }
 
-function compile(expr: Expr): Evaluator {
-  if ('all' in expr) {
-    const parts = expr.all;
+function compound(kind: 'all' | 'any' | 'not', parts: Node[]): (ctx: Ctx) => Tri {
+  if (kind === 'not') {
+    const inner = parts[0];
+    return (ctx) => not3(evaluate(ctx, inner));
+  }
+  if (kind === 'all') {
     return (ctx) => {
       let r: Tri = 1;
       for (let i = 0; i < parts.length; i++) {
@@ -112,134 +230,81 @@ function compile(expr: Expr): Evaluator {
       return r;
     };
   }
-  if ('any' in expr) {
-    const parts = expr.any;
-    return (ctx) => {
-      let r: Tri = 0;
-      for (let i = 0; i < parts.length; i++) {
-        const v = evaluate(ctx, parts[i]);
-        if (v === 1) return 1;
-        if (v === -1) r = -1;
-      }
-      return r;
-    };
-  }
-  if ('not' in expr) {
-    const inner = expr.not;
-    return (ctx) => not3(evaluate(ctx, inner));
-  }
-  const c = expr;
-  // The common case, a fact against a literal or parameter, without any allocation.
-  if (c.fact !== undefined && !Array.isArray(c.value) && (typeof c.value !== 'object' || 'param' in c.value)) {
-    const factId = c.fact;
-    const op = c.op;
-    const literal = typeof c.value !== 'object' ? c.value : null;
-    const paramId = typeof c.value === 'object' && c.value !== null && 'param' in c.value ? c.value.param : null;
-    return (ctx) => {
-      const v = factValue(ctx, factId);
-      if (v === null) return -1;
-      const target = paramId === null ? literal : paramValue(ctx, paramId);
-      if (target === null) return -1;
-      return compare(v, op, target);
-    };
-  }
-  if (c.fact !== undefined && Array.isArray(c.value)) {
-    const factId = c.fact;
-    const list = c.value;
-    const wantIn = c.op === 'in';
-    return (ctx) => {
-      const v = factValue(ctx, factId);
-      if (v === null) return -1;
-      return list.includes(v) === wantIn ? 1 : 0;
-    };
-  }
-  return (ctx) => evalComparison(ctx, c);
-}
-
-/** A fresh result store for one subject. */
-export function newEvalCache(): Int8Array {
-  return new Int8Array(Math.max(256, slotCount * 2)).fill(NOT_EVALUATED);
-}
-const NOT_EVALUATED = 2;
-
-/** Evaluates an expression (memoised per subject). */
-export function evaluate(ctx: Ctx, expr: Expr): Tri {
-  const c = compiled(expr as Annotated);
-  let cache = ctx.evalCache;
-  if (c.slot >= cache.length) {
-    const bigger = new Int8Array(c.slot * 2 + 16).fill(NOT_EVALUATED);
-    bigger.set(cache);
-    cache = ctx.evalCache = bigger;
-  }
-  const hit = cache[c.slot];
-  if (hit !== NOT_EVALUATED) return hit as Tri;
-  const result = c.run(ctx);
-  cache[c.slot] = result;
-  return result;
-}
-
-/** The leaf comparison that decides an expression with result `want` (0 or -1). */
-export function decidingLeaf(ctx: Ctx, expr: Expr, want: Tri): Comparison | undefined {
-  if ('all' in expr || 'any' in expr) {
-    const list = 'all' in expr ? expr.all : expr.any;
-    for (const e of list) if (evaluate(ctx, e) === want) return decidingLeaf(ctx, e, want);
-    return undefined;
-  }
-  if ('not' in expr) return decidingLeaf(ctx, expr.not, not3(want));
-  return expr;
-}
-
-/** Facts whose being unknown makes (parts of) the expression unknown. */
-export function missingFacts(ctx: Ctx, expr: Expr, out: Set<string>): void {
-  if ('all' in expr || 'any' in expr) {
-    for (const e of 'all' in expr ? expr.all : expr.any) if (evaluate(ctx, e) === -1) missingFacts(ctx, e, out);
-    return;
-  }
-  if ('not' in expr) {
-    missingFacts(ctx, expr.not, out);
-    return;
-  }
-  if (expr.fact !== undefined && factValue(ctx, expr.fact) === null) out.add(expr.fact);
-  if (expr.calc !== undefined) for (const f of calc(ctx, expr.calc).missing) out.add(f);
-  const v = expr.value;
-  if (!Array.isArray(v) && typeof v === 'object' && v !== null) {
-    if ('fact' in v && factValue(ctx, v.fact) === null) out.add(v.fact);
-    if ('calc' in v) for (const f of calc(ctx, v.calc).missing) out.add(f);
-  }
-}
-
-/** Parameters an expression rests on (directly and through calcs); static, so cached. */
-const paramCache = new WeakMap<object, string[]>();
-export function exprParams(expr: Expr | undefined): string[] {
-  if (!expr) return [];
-  const hit = paramCache.get(expr);
-  if (hit) return hit;
-  const out = new Set<string>();
-  const walk = (e: Expr): void => {
-    if ('all' in e) e.all.forEach(walk);
-    else if ('any' in e) e.any.forEach(walk);
-    else if ('not' in e) walk(e.not);
-    else {
-      if (e.calc) calcParamsInto(e.calc, out);
-      if (e.param) out.add(e.param);
-      const v = e.value;
-      if (!Array.isArray(v) && typeof v === 'object' && v !== null) {
-        if ('param' in v) out.add(v.param);
-        if ('calc' in v) calcParamsInto(v.calc, out);
-      }
+  return (ctx) => {
+    let r: Tri = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const v = evaluate(ctx, parts[i]);
+      if (v === 1) return 1;
+      if (v === -1) r = -1;
     }
+    return r;
   };
-  walk(expr);
-  const list = [...out];
-  paramCache.set(expr, list);
-  return list;
 }
 
-function calcParamsInto(id: string, out: Set<string>, seen = new Set<string>()): void {
-  if (seen.has(id)) return;
-  seen.add(id);
-  const def = calcById.get(id);
-  if (!def) return;
-  def.params.forEach((p) => out.add(p));
-  (def.uses ?? []).forEach((u) => calcParamsInto(u, out, seen));
+/** The closure of a comparison; the common cases (a fact against a literal, a parameter or a list) without any allocation. */
+function leafRun(node: Node): (ctx: Ctx) => Tri {
+  const subject = node.subject!;
+  const target = node.target!;
+  const op = node.leaf!.op;
+  if (subject.kind === 'fact') {
+    const slot = subject.slot;
+    if (target.kind === 'literal' && op !== 'in' && op !== 'nin') {
+      const literal = target.value;
+      return (ctx) => {
+        const v = ctx.values[slot];
+        return v === null || v === undefined ? -1 : compare(v, op, literal);
+      };
+    }
+    if (target.kind === 'param' && op !== 'in' && op !== 'nin') {
+      const p = target.slot;
+      return (ctx) => {
+        const v = ctx.values[slot];
+        if (v === null || v === undefined) return -1;
+        const t = paramAt(ctx, p);
+        return t === null ? -1 : compare(v, op, t);
+      };
+    }
+    if (target.kind === 'list' && (op === 'in' || op === 'nin')) {
+      const list = target.list;
+      const wantIn = op === 'in';
+      return (ctx) => {
+        const v = ctx.values[slot];
+        return v === null || v === undefined ? -1 : list.includes(v) === wantIn ? 1 : 0;
+      };
+    }
+  }
+  return (ctx) => compareNode(ctx, node);
+}
+
+/** The leaf that decides a node with result `want` (0 or -1). */
+export function decidingLeaf(ctx: Ctx, node: Node, want: Tri): Node | undefined {
+  if (node.kind === 'leaf') return node;
+  if (node.kind === 'not') return decidingLeaf(ctx, node.children[0], not3(want));
+  for (const child of node.children) if (evaluate(ctx, child) === want) return decidingLeaf(ctx, child, want);
+  return undefined;
+}
+
+/** Facts (by slot) whose being unknown makes (parts of) the node unknown. */
+export function missingFacts(ctx: Ctx, node: Node, out: { add(slot: number): unknown }): void {
+  if (node.kind === 'leaf') {
+    const s = node.subject!;
+    const t = node.target!;
+    if (s.kind === 'fact' && factAt(ctx, s.slot) === null) out.add(s.slot);
+    if (s.kind === 'calc') for (const f of calcAt(ctx, s.slot).missing) out.add(factSlot(f));
+    if (t.kind === 'fact' && factAt(ctx, t.slot) === null) out.add(t.slot);
+    if (t.kind === 'calc') for (const f of calcAt(ctx, t.slot).missing) out.add(factSlot(f));
+    return;
+  }
+  if (node.kind === 'not') {
+    missingFacts(ctx, node.children[0], out);
+    return;
+  }
+  for (const child of node.children) if (evaluate(ctx, child) === -1) missingFacts(ctx, child, out);
+}
+
+/** True when any of the parameters (by slot) is marked UNCONFIRMED on this date. */
+export function restsOnUnconfirmed(ctx: Ctx, paramSlots: number[]): boolean {
+  const flags = ctx.run.params.unconfirmed;
+  for (let i = 0; i < paramSlots.length; i++) if (flags[paramSlots[i]] === 1) return true;
+  return false;
 }

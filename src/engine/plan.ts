@@ -6,44 +6,55 @@
 import type { ToolboxIndex } from './toolbox';
 import type { PlanItem, PlanReason } from './types';
 
-export interface StepNeed {
-  measureIds: Set<string>;
-  buildingIds: Set<string>;
-}
-
 /** Nearest included predecessors of a step, found backwards through steps not in the plan. */
-function includedPredecessors(index: ToolboxIndex, stepId: string, included: Map<string, StepNeed>): PlanReason[] {
+function includedPredecessors(index: ToolboxIndex, stepId: string, included: Set<string>): PlanReason[] {
   const reasons: PlanReason[] = [];
   const seen = new Set<string>([stepId]);
   // Each entry: a step reached backwards, the path from it to stepId (exclusive) and the edge leaving it.
   const queue: { id: string; via: string[] }[] = [{ id: stepId, via: [] }];
-  while (queue.length) {
-    const { id, via } = queue.shift()!;
+  for (let q = 0; q < queue.length; q++) {
+    const { id, via } = queue[q];
     for (const edge of index.edgesInto.get(id) ?? []) {
       if (seen.has(edge.before)) continue;
       seen.add(edge.before);
       const nextVia = id === stepId ? [] : [id, ...via];
       if (included.has(edge.before)) {
-        reasons.push({ after: edge.before, via: nextVia, text: edge.why.nl, textEn: edge.why.en, sourceIds: edge.sources });
+        reasons.push(Object.freeze({ after: edge.before, via: Object.freeze(nextVia) as string[], text: edge.why.nl, textEn: edge.why.en, sourceIds: Object.freeze(edge.sources.slice()) as string[] }));
       } else {
         queue.push({ id: edge.before, via: nextVia });
       }
     }
   }
-  return reasons;
+  return Object.freeze(reasons) as PlanReason[];
 }
 
-/** Orders the needed steps. Never throws: on a cycle the rest follows by phase. */
-export function orderSteps(index: ToolboxIndex, needs: Map<string, StepNeed>): PlanItem[] {
+/** The order of one set of steps and why each stands where it does; the same set recurs across terrains. */
+interface Ordering {
+  ids: string[];
+  reasons: PlanReason[][];
+}
+
+const orderings = new WeakMap<ToolboxIndex, Map<string, Ordering>>();
+const ORDERINGS_KEPT = 500;
+
+/** Orders a set of steps. Never throws: on a cycle the rest follows by phase. */
+function ordering(index: ToolboxIndex, ids: string[]): Ordering {
+  let cache = orderings.get(index);
+  if (!cache) orderings.set(index, (cache = new Map()));
+  const key = ids.join('\u0000');
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const included = new Set(ids);
   const preds = new Map<string, PlanReason[]>();
-  for (const id of needs.keys()) preds.set(id, includedPredecessors(index, id, needs));
-  const key = (id: string): [number, number, string] => {
+  for (const id of ids) preds.set(id, includedPredecessors(index, id, included));
+  const key3 = (id: string): [number, number, string] => {
     const s = index.steps.get(id);
     return [s?.phase ?? 9, s?.priority ?? 0, id];
   };
   const before = (a: string, b: string): number => {
-    const [pa, qa, ia] = key(a);
-    const [pb, qb, ib] = key(b);
+    const [pa, qa, ia] = key3(a);
+    const [pb, qb, ib] = key3(b);
     return pa - pb || qa - qb || (ia < ib ? -1 : ia > ib ? 1 : 0);
   };
   const remaining = new Map<string, number>();
@@ -54,7 +65,7 @@ export function orderSteps(index: ToolboxIndex, needs: Map<string, StepNeed>): P
   }
   const ready = [...remaining].filter(([, n]) => n === 0).map(([id]) => id);
   const order: string[] = [];
-  while (order.length < needs.size) {
+  while (order.length < ids.length) {
     if (ready.length === 0) {
       // A cycle in a custom toolbox: place the rest by phase rather than fail.
       const rest = [...remaining.keys()].filter((id) => !order.includes(id)).sort(before);
@@ -71,14 +82,25 @@ export function orderSteps(index: ToolboxIndex, needs: Map<string, StepNeed>): P
       if (n === 0) ready.push(next);
     }
   }
-  return order.map((id) => {
-    const need = needs.get(id)!;
-    return {
-      stepId: id,
-      phase: index.steps.get(id)?.phase ?? 1,
-      measureIds: [...need.measureIds].sort(),
-      buildingIds: [...need.buildingIds],
-      reasons: preds.get(id) ?? [],
-    };
+  const result: Ordering = { ids: order, reasons: order.map((id) => preds.get(id) ?? (Object.freeze([]) as unknown as PlanReason[])) };
+  if (cache.size >= ORDERINGS_KEPT) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+/**
+ * The plan: the needed steps in required order, each with the measures and buildings that
+ * need it and the precedence edges that put it there. The edge reasons are shared between
+ * plans (they depend only on the set of steps) and frozen.
+ */
+export function orderSteps(index: ToolboxIndex, stepIds: string[], needs: { slot: number; measureIds: string[]; buildingIds: string[] }[]): PlanItem[] {
+  const byId = new Map(needs.map((need) => [stepIds[need.slot], need]));
+  const { ids, reasons } = ordering(
+    index,
+    needs.map((need) => stepIds[need.slot]).sort(),
+  );
+  return ids.map((id, i) => {
+    const need = byId.get(id)!;
+    return { stepId: id, phase: index.steps.get(id)?.phase ?? 1, measureIds: need.measureIds, buildingIds: need.buildingIds, reasons: reasons[i] };
   });
 }

@@ -26,7 +26,6 @@ export interface ToolboxIndex {
   toolbox: Toolbox;
   facts: Map<string, Fact>;
   factScope: Map<string, Scope>;
-  factOrder: Map<string, number>;
   parameters: Map<string, Parameter>;
   steps: Map<string, Step>;
   sources: Map<string, Source>;
@@ -50,7 +49,6 @@ export function indexToolbox(toolbox: Toolbox): ToolboxIndex {
     toolbox,
     facts: new Map(toolbox.facts.map((f) => [f.id, f])),
     factScope: new Map(toolbox.facts.map((f) => [f.id, f.scope])),
-    factOrder: new Map(toolbox.facts.map((f, i) => [f.id, i])),
     parameters: new Map(toolbox.parameters.map((p) => [p.id, p])),
     steps: new Map(toolbox.steps.map((s) => [s.id, s])),
     sources: new Map(toolbox.sources.map((s) => [s.id, s])),

@@ -60,52 +60,83 @@ export function parseNumberInput(text: string, lang: 'nl' | 'en'): number | null
 }
 
 /** The quick yes of the common case (no allocation); anything else goes through checkFactValue. */
-function isPlainlyValid(fact: Fact, value: unknown): boolean {
+function isPlainlyValid(entry: FactEntry, value: unknown): boolean {
+  const fact = entry.fact;
   switch (fact.type) {
+    case 'enum':
+      return entry.options !== undefined && typeof value === 'string' && entry.options.has(value);
     case 'boolean':
       return typeof value === 'boolean';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) && (fact.min === undefined || value >= fact.min) && (fact.max === undefined || value <= fact.max);
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) && (fact.min === undefined || value >= fact.min) && (fact.max === undefined || value <= fact.max);
-    default:
-      return false;
   }
 }
 
-/** Cleans the facts of one record: valid values stay, invalid ones become unknown and are reported. */
+/** A catalogue fact and its slot in the engine's value arrays. */
+export interface FactEntry {
+  fact: Fact;
+  slot: number;
+  /** An enum's option values, for the quick check. */
+  options?: Set<string>;
+}
+
+/**
+ * Cleans the facts of one record into `into` (by slot): valid values are stored, invalid
+ * ones stay unknown and are reported. Keys the catalogue does not know, or of the other
+ * scope, are kept in storage but not used here.
+ */
 export function cleanFacts(
   raw: Record<string, unknown> | undefined,
-  catalogue: Map<string, Fact>,
+  catalogue: Map<string, FactEntry>,
   scope: Fact['scope'],
   issues: InputIssue[],
-  buildingId?: string,
-): Map<string, FactValue> {
-  const clean = new Map<string, FactValue>();
-  if (!raw || typeof raw !== 'object') return clean;
-  for (const key of Object.keys(raw)) {
-    const fact = catalogue.get(key);
-    if (!fact || fact.scope !== scope) continue; // unknown keys are kept in storage, not used here
-    const value = raw[key];
-    if (value === null || value === undefined) continue;
-    if (isPlainlyValid(fact, value)) {
-      clean.set(key, value as FactValue);
-      continue;
-    }
-    const check = checkFactValue(fact, value);
-    if (check.ok) {
-      if (check.value !== null) clean.set(key, check.value);
-    } else {
-      issues.push({ factId: key, buildingId, value: raw[key], message: check.message.nl, messageEn: check.message.en });
-    }
+  buildingId: string | undefined,
+  into: FactValue[],
+): void {
+  if (!raw || typeof raw !== 'object') return;
+  // for-in reads a plain record faster than Object.keys; it would also list inherited keys, so
+  // it is used only where the prototype is Object.prototype or none (JSON, IndexedDB, the form).
+  const proto = Object.getPrototypeOf(raw);
+  if (proto === Object.prototype || proto === null) {
+    for (const key in raw) cleanFact(raw, key, catalogue, scope, issues, buildingId, into);
+  } else {
+    for (const key of Object.keys(raw)) cleanFact(raw, key, catalogue, scope, issues, buildingId, into);
   }
-  return clean;
+}
+
+function cleanFact(
+  raw: Record<string, unknown>,
+  key: string,
+  catalogue: Map<string, FactEntry>,
+  scope: Fact['scope'],
+  issues: InputIssue[],
+  buildingId: string | undefined,
+  into: FactValue[],
+): void {
+  const entry = catalogue.get(key);
+  if (!entry || entry.fact.scope !== scope) return;
+  const value = raw[key];
+  if (value === null || value === undefined) return;
+  if (isPlainlyValid(entry, value)) {
+    into[entry.slot] = value as FactValue;
+    return;
+  }
+  const check = checkFactValue(entry.fact, value);
+  if (check.ok) {
+    if (check.value !== null) into[entry.slot] = check.value;
+  } else {
+    issues.push({ factId: key, buildingId, value, message: check.message.nl, messageEn: check.message.en });
+  }
 }
 
 /** All input issues of a terrain (what the form shows next to the fields). */
 export function terrainIssues(terrain: Terrain, catalogue: Map<string, Fact>): InputIssue[] {
+  const entries = new Map([...catalogue].map(([id, fact], slot) => [id, { fact, slot }]));
   const issues: InputIssue[] = [];
-  cleanFacts(terrain.facts, catalogue, 'terrain', issues);
-  for (const b of terrain.buildings ?? []) cleanFacts(b?.facts, catalogue, 'building', issues, b?.id);
+  const scratch: FactValue[] = [];
+  cleanFacts(terrain.facts, entries, 'terrain', issues, undefined, scratch);
+  for (const b of terrain.buildings ?? []) cleanFacts(b?.facts, entries, 'building', issues, b?.id, scratch);
   return issues;
 }

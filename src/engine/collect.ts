@@ -1,0 +1,165 @@
+/**
+ * What one assessment gathers across its subjects, keyed by slot instead of by name:
+ * the steps the going-ahead measures need, the do's and don'ts that apply, and the unknown
+ * facts (next questions). Measures are visited in order, each over its buildings, so "the
+ * same measure as last time" is enough to list a measure once; buildings are de-duplicated
+ * with one mark per (slot, building). Lists keep the order in which things were first met.
+ */
+import type { AdviceUse } from './program';
+import type { Ctx } from './context';
+import { adviceApplies } from './measure';
+import type { Advice, AdviceResult, NextQuestion, Scope } from './types';
+
+/** A set of small integers, emptied in O(1) by moving on to a new stamp; keeps insertion order. */
+export class SlotSet {
+  readonly list: number[] = [];
+  readonly #mark: Uint32Array;
+  #stamp = 1;
+
+  constructor(size: number) {
+    this.#mark = new Uint32Array(size);
+  }
+
+  clear(): void {
+    this.#stamp++;
+    this.list.length = 0;
+  }
+
+  add(slot: number): void {
+    if (this.#mark[slot] === this.#stamp) return;
+    this.#mark[slot] = this.#stamp;
+    this.list.push(slot);
+  }
+}
+
+/** Who is being assessed now: a measure (by index) and a building (-1: the terrain). */
+interface Subject {
+  measure: number;
+  measureId: string;
+  building: number;
+  buildingId: string;
+}
+
+/** Per slot: the measures (each once) and buildings (each once) that met it. */
+class Tally {
+  readonly measureIds: (string[] | undefined)[];
+  readonly buildingIds: (string[] | undefined)[];
+  readonly count: Int32Array;
+  /** Slots in the order they were first met. */
+  readonly order: number[] = [];
+  readonly #lastMeasure: Int32Array;
+  readonly #buildingMark: Uint8Array;
+  readonly #buildings: number;
+
+  constructor(slots: number, buildings: number) {
+    this.measureIds = new Array(slots);
+    this.buildingIds = new Array(slots);
+    this.count = new Int32Array(slots);
+    this.#lastMeasure = new Int32Array(slots).fill(-1);
+    this.#buildingMark = new Uint8Array(slots * buildings);
+    this.#buildings = buildings;
+  }
+
+  /** Counts the subject for a slot; `withBuilding` false leaves the building out. */
+  add(slot: number, s: Subject, withBuilding: boolean): void {
+    if (slot >= this.count.length) return;
+    let measures = this.measureIds[slot];
+    if (!measures) {
+      measures = this.measureIds[slot] = [];
+      this.buildingIds[slot] = [];
+      this.order.push(slot);
+    }
+    this.count[slot]++;
+    if (this.#lastMeasure[slot] !== s.measure) {
+      this.#lastMeasure[slot] = s.measure;
+      measures.push(s.measureId);
+    }
+    if (withBuilding && s.building >= 0) {
+      const at = slot * this.#buildings + s.building;
+      if (this.#buildingMark[at] === 0) {
+        this.#buildingMark[at] = 1;
+        this.buildingIds[slot]!.push(s.buildingId);
+      }
+    }
+  }
+}
+
+/** Everything an assessment gathers; one instance per assessment. */
+export class Collector {
+  readonly #subject: Subject = { measure: -1, measureId: '', building: -1, buildingId: '' };
+  readonly #steps: Tally;
+  readonly #dos: Tally;
+  readonly #donts: Tally;
+  readonly #questions: Tally;
+  readonly #dosFirst: (Advice | undefined)[];
+  readonly #dontsFirst: (Advice | undefined)[];
+
+  constructor(sizes: { steps: number; dos: number; donts: number; facts: number }, buildings: number) {
+    this.#steps = new Tally(sizes.steps, buildings);
+    this.#dos = new Tally(sizes.dos, buildings);
+    this.#donts = new Tally(sizes.donts, buildings);
+    this.#questions = new Tally(sizes.facts, buildings);
+    this.#dosFirst = new Array(sizes.dos);
+    this.#dontsFirst = new Array(sizes.donts);
+  }
+
+  /** The subject of what is added next. */
+  subject(measure: number, measureId: string, building: number, buildingId: string | undefined): void {
+    const s = this.#subject;
+    s.measure = measure;
+    s.measureId = measureId;
+    s.building = building;
+    s.buildingId = buildingId ?? '';
+  }
+
+  /** A step the current measure needs (for the current building). */
+  step(slot: number): void {
+    this.#steps.add(slot, this.#subject, true);
+  }
+
+  /** A fact unknown to the current verdict; `buildingScope` facts also name the building. */
+  question(slot: number, buildingScope: boolean): void {
+    this.#questions.add(slot, this.#subject, buildingScope);
+  }
+
+  /** The do's and don'ts of the current measure that apply here. */
+  advice(ctx: Ctx, dos: AdviceUse[], donts: AdviceUse[]): void {
+    for (const use of dos) if (adviceApplies(ctx, use.when)) this.#adviceHit(this.#dos, this.#dosFirst, use);
+    for (const use of donts) if (adviceApplies(ctx, use.when)) this.#adviceHit(this.#donts, this.#dontsFirst, use);
+  }
+
+  #adviceHit(tally: Tally, first: (Advice | undefined)[], use: AdviceUse): void {
+    first[use.slot] ??= use.item;
+    tally.add(use.slot, this.#subject, true);
+  }
+
+  /** The needed step slots, each with the measures (sorted) and buildings that need it. */
+  steps(): { slot: number; measureIds: string[]; buildingIds: string[] }[] {
+    const t = this.#steps;
+    return t.order.map((slot) => ({ slot, measureIds: t.measureIds[slot]!.slice().sort(), buildingIds: t.buildingIds[slot]! }));
+  }
+
+  dos(): AdviceResult[] {
+    return adviceList(this.#dos, this.#dosFirst);
+  }
+
+  donts(): AdviceResult[] {
+    return adviceList(this.#donts, this.#dontsFirst);
+  }
+
+  /** The unknown facts that would decide the most verdicts, most decisive first (then in catalogue order). */
+  nextQuestions(factIdOf: (slot: number) => string, scopeOf: (slot: number) => Scope, orderOf: (slot: number) => number): NextQuestion[] {
+    const t = this.#questions;
+    return t.order
+      .slice()
+      .sort((a, b) => t.count[b] - t.count[a] || orderOf(a) - orderOf(b))
+      .map((slot) => ({ factId: factIdOf(slot), scope: scopeOf(slot), buildingIds: t.buildingIds[slot]!, measureIds: t.measureIds[slot]!, count: t.count[slot] }));
+  }
+}
+
+function adviceList(t: Tally, first: (Advice | undefined)[]): AdviceResult[] {
+  return t.order.map((slot) => {
+    const item = first[slot]!;
+    return { id: item.id, text: item.text.nl, textEn: item.text.en, measureIds: t.measureIds[slot]!, buildingIds: t.buildingIds[slot]!, sourceIds: item.sources.slice() };
+  });
+}

@@ -1,0 +1,224 @@
+/**
+ * A toolbox compiled for the engine, once per toolbox object: every expression as a node
+ * (closure + memo slot), every measure with its rules, steps, advice, subsidy routes and
+ * quantities resolved to nodes and slots, the fact catalogue by slot, and the parameters
+ * resolved per assessment date. The toolbox data stays as it is; arrays the results
+ * share with the program are frozen copies, so no caller can change the toolbox through them.
+ */
+import { calcById, calcIndex, calcParams } from './calcs';
+import { ExprCompiler, type Node } from './expr';
+import { resolveParameters, type ResolvedParams } from './params';
+import { factSlot, factSlotCount, paramSlot } from './slots';
+import { indexToolbox, type ToolboxIndex } from './toolbox';
+import type { FactEntry } from './validate';
+import type { Advice, Condition, ConditionKind, Expr, FactValue, Measure, ParamValue, Scope, SubsidyRoute, Text, Toolbox } from './types';
+
+const freeze = <T>(list: readonly T[] | undefined): T[] => Object.freeze((list ?? []).slice()) as T[];
+export const EMPTY: string[] = freeze<string>([]);
+
+/** A condition, applicability test or obligation, compiled. */
+export interface Rule {
+  id: string;
+  test: Node;
+  when: Node | undefined;
+  kind: ConditionKind;
+  onFail: Condition['onFail'];
+  onUnknown: Condition['onUnknown'];
+  resolvedBy: string[];
+  resolvedByWhenUnknown: string[];
+  /** The same steps by slot. */
+  resolvedBySlots: number[];
+  resolvedByWhenUnknownSlots: number[];
+  text: Text;
+  fix: Text | undefined;
+  sources: string[];
+  /** Parameters of test and when, by slot (for "indicatief"). */
+  paramSlots: number[];
+}
+
+export interface AdviceUse {
+  /** Index into the program's do or don't list (items are merged by id across measures). */
+  slot: number;
+  item: Advice;
+  when: Node | undefined;
+}
+
+export interface SubsidyUse {
+  route: SubsidyRoute;
+  available: Node | undefined;
+  eligible: Node;
+  sources: string[];
+  paramSlots: number[];
+}
+
+export interface QuantityUse {
+  id: string;
+  calcSlot: number;
+  unit: string;
+  params: string[];
+  paramSlots: number[];
+  /** Part of the measure's `potential`. */
+  potential: 'kwp' | 'kwh' | undefined;
+}
+
+export interface CompiledMeasure {
+  id: string;
+  scope: Scope;
+  applies: Rule[];
+  obligation: Rule | undefined;
+  conditions: Rule[];
+  steps: { slot: number; when: Node | undefined }[];
+  dos: AdviceUse[];
+  donts: AdviceUse[];
+  subsidies: SubsidyUse[];
+  quantities: QuantityUse[];
+}
+
+export interface Program {
+  index: ToolboxIndex;
+  measures: CompiledMeasure[];
+  /** Memo slots per subject. */
+  nodeCount: number;
+  /** The catalogue by id, with slots. */
+  facts: Map<string, FactEntry>;
+  /** A values array with every fact unknown (copied per subject). */
+  blank: FactValue[];
+  /** Per fact slot: its scope and place in the catalogue (facts outside the catalogue: terrain, 0). */
+  scopeBySlot: Scope[];
+  orderBySlot: Int32Array;
+  /** Step ids by slot: the toolbox's steps, then any other step a measure names. */
+  stepIds: string[];
+  /** Advice items, merged by id, in the order of their first appearance in the toolbox. */
+  dos: Advice[];
+  donts: Advice[];
+  paramsOn(date: string, overrides: Record<string, ParamValue> | undefined): ResolvedParams;
+}
+
+/** Quantities that make up a generation measure's `potential`. */
+const POTENTIAL: Record<string, 'kwp' | 'kwh'> = { pvKwp: 'kwp', carportKwp: 'kwp', sceKwp: 'kwp', pvKwhPerYear: 'kwh', carportKwhPerYear: 'kwh' };
+
+const cache = new WeakMap<Toolbox, Program>();
+
+/** The compiled program of a toolbox (memoised per toolbox object). */
+export function programFor(toolbox: Toolbox): Program {
+  let program = cache.get(toolbox);
+  if (!program) {
+    program = compileToolbox(toolbox);
+    cache.set(toolbox, program);
+  }
+  return program;
+}
+
+function compileToolbox(toolbox: Toolbox): Program {
+  const index = indexToolbox(toolbox);
+  const compiler = new ExprCompiler();
+  const node = (e: Expr | undefined): Node | undefined => (e ? compiler.node(e) : undefined);
+  const slotsOf = (...nodes: (Node | undefined)[]): number[] => [...new Set(nodes.flatMap((n) => n?.paramSlots ?? []))];
+
+  const stepSlots = new Map<string, number>();
+  const stepIds: string[] = [];
+  const stepSlot = (id: string): number => {
+    let slot = stepSlots.get(id);
+    if (slot === undefined) {
+      slot = stepIds.length;
+      stepIds.push(id);
+      stepSlots.set(id, slot);
+    }
+    return slot;
+  };
+  for (const step of toolbox.steps) stepSlot(step.id);
+
+  const rule = (r: Pick<Condition, 'id' | 'test' | 'text' | 'sources'> & Partial<Condition>): Rule => {
+    const test = compiler.node(r.test);
+    const when = node(r.when);
+    return {
+      id: r.id,
+      test,
+      when,
+      kind: r.kind ?? 'info',
+      onFail: r.onFail ?? 'blocked',
+      onUnknown: r.onUnknown,
+      resolvedBy: freeze(r.resolvedBy),
+      resolvedByWhenUnknown: freeze(r.resolvedByWhenUnknown ?? r.resolvedBy),
+      resolvedBySlots: (r.resolvedBy ?? []).map(stepSlot),
+      resolvedByWhenUnknownSlots: (r.resolvedByWhenUnknown ?? r.resolvedBy ?? []).map(stepSlot),
+      text: r.text,
+      fix: r.fix,
+      sources: freeze(r.sources),
+      paramSlots: slotsOf(test, when),
+    };
+  };
+
+  const adviceSlots = (list: Advice[], all: Advice[], slots: Map<string, number>): AdviceUse[] =>
+    list.map((item) => {
+      let slot = slots.get(item.id);
+      if (slot === undefined) {
+        slot = all.length;
+        all.push(item);
+        slots.set(item.id, slot);
+      }
+      return { slot, item, when: node(item.when) };
+    });
+  const dos: Advice[] = [];
+  const donts: Advice[] = [];
+  const doSlots = new Map<string, number>();
+  const dontSlots = new Map<string, number>();
+
+  const measures = toolbox.measures.map((m: Measure): CompiledMeasure => {
+    const o = m.obligation;
+    return {
+      id: m.id,
+      scope: m.scope,
+      applies: m.applies.map(rule),
+      obligation: o ? rule({ id: o.id, test: o.when, text: o.text, sources: o.sources, kind: 'info' }) : undefined,
+      conditions: m.conditions.map(rule),
+      steps: m.steps.map((s) => ({ slot: stepSlot(s.step), when: node(s.when) })),
+      dos: adviceSlots(m.dos, dos, doSlots),
+      donts: adviceSlots(m.donts, donts, dontSlots),
+      subsidies: m.subsidies.map((route) => {
+        const available = node(route.available);
+        const eligible = compiler.node(route.eligible);
+        return { route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available) };
+      }),
+      quantities: m.quantities.map((id) => {
+        const params = freeze(calcParams(id));
+        return { id, calcSlot: calcIndex(id), unit: calcById.get(id)?.unit ?? '', params, paramSlots: params.map(paramSlot), potential: POTENTIAL[id] };
+      }),
+    };
+  });
+
+  const facts = new Map<string, FactEntry>();
+  for (const fact of toolbox.facts) facts.set(fact.id, { fact, slot: factSlot(fact.id), options: fact.options ? new Set(fact.options.map((o) => o.value)) : undefined });
+  const blank = new Array<FactValue>(factSlotCount()).fill(null);
+  const scopeBySlot = new Array<Scope>(blank.length).fill('terrain');
+  const orderBySlot = new Int32Array(blank.length);
+  toolbox.facts.forEach((fact, i) => {
+    const slot = factSlot(fact.id);
+    scopeBySlot[slot] = fact.scope;
+    orderBySlot[slot] = i;
+  });
+
+  const byDate = new Map<string, ResolvedParams>();
+  return {
+    index,
+    measures,
+    nodeCount: compiler.count,
+    facts,
+    blank,
+    scopeBySlot,
+    orderBySlot,
+    stepIds,
+    dos,
+    donts,
+    paramsOn(date, overrides) {
+      if (overrides && Object.keys(overrides).length > 0) return resolveParameters(toolbox.parameters, date, overrides);
+      let resolved = byDate.get(date);
+      if (!resolved) {
+        if (byDate.size >= 100) byDate.clear();
+        resolved = resolveParameters(toolbox.parameters, date);
+        byDate.set(date, resolved);
+      }
+      return resolved;
+    },
+  };
+}
