@@ -12,23 +12,25 @@ import type { Advice, AdviceResult, NextQuestion, Scope } from './types';
 
 /** A set of small integers, emptied in O(1) by moving on to a new stamp; keeps insertion order. */
 export class SlotSet {
-  readonly list: number[] = [];
+  /** The members are slots[0 .. size). */
+  readonly slots: number[] = [];
+  size = 0;
   readonly #mark: Uint32Array;
   #stamp = 1;
 
-  constructor(size: number) {
-    this.#mark = new Uint32Array(size);
+  constructor(capacity: number) {
+    this.#mark = new Uint32Array(capacity);
   }
 
   clear(): void {
     this.#stamp++;
-    this.list.length = 0;
+    this.size = 0;
   }
 
   add(slot: number): void {
     if (this.#mark[slot] === this.#stamp) return;
     this.#mark[slot] = this.#stamp;
-    this.list.push(slot);
+    this.slots[this.size++] = slot;
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Collector, SlotSet } from './collect';
 import type { Program } from './program';
 import type { ResolvedParams } from './params';
-import type { FactValue, ParamValue } from './types';
+import type { Expected, FactValue, ParamValue, SubsidyResult } from './types';
 
 /**
  * A calculated quantity: null when an input is unknown. `exact` false means `value` is only
@@ -34,6 +34,9 @@ export interface Run {
   missing: SlotSet;
   /** Steps, advice and questions gathered across the subjects. */
   collect: Collector;
+  /** Parts of results that are the same for every subject on this date, made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status). */
+  expected: (Expected | undefined)[];
+  subsidies: (SubsidyResult | undefined)[];
 }
 
 export interface Ctx {

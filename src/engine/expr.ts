@@ -84,20 +84,20 @@ function compare(subject: ParamValue, op: CompareOp, target: ParamValue): Tri {
   }
 }
 
-/** The subject's value here: exact, or a bound (calcs may give a lower or an upper bound). */
-export function subjectValue(ctx: Ctx, node: Node): { value: ParamValue | null; exact: boolean; upper?: boolean } {
+/** The subject's value here when it is exact; null when unknown or only a bound. */
+export function exactSubjectValue(ctx: Ctx, node: Node): ParamValue | null {
   const s = node.subject!;
   switch (s.kind) {
     case 'fact':
-      return { value: factAt(ctx, s.slot), exact: true };
+      return factAt(ctx, s.slot);
     case 'calc': {
       const r = calcAt(ctx, s.slot);
-      return { value: r.value, exact: r.exact, upper: r.upper };
+      return r.exact ? r.value : null;
     }
     case 'param':
-      return { value: paramAt(ctx, s.slot), exact: true };
+      return paramAt(ctx, s.slot);
     case 'date':
-      return { value: ctx.run.date, exact: true };
+      return ctx.run.date;
   }
 }
 

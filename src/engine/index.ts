@@ -69,6 +69,8 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     stamp: 0,
     missing: new SlotSet(program.blank.length),
     collect,
+    expected: new Array(program.nodeCount),
+    subsidies: new Array(program.subsidyCount * 4),
   };
   const memo = newMemo(program.nodeCount, buildingValues.length + 1);
   const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };

@@ -7,10 +7,10 @@
 import { calcAt, calcById } from './calcs';
 import type { Ctx } from './context';
 import { factIdOf } from './slots';
-import { decidingLeaf, evaluate, missingFacts, not3, or3, restsOnUnconfirmed, subjectValue, targetValue, type Node, type Tri } from './expr';
+import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
 import { fillTemplate, formatExpected, formatValue } from './format';
-import { EMPTY, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse } from './program';
-import type { Expected, Lang, MeasureResult, ParamValue, Quantity, Reason, Status, SubsidyResult } from './types';
+import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse } from './program';
+import type { Expected, Lang, MeasureResult, ParamValue, Quantity, Reason, SubsidyResult } from './types';
 
 /** Kleene implication: the rule only matters when `when` holds. */
 function ruleResult(ctx: Ctx, r: Rule): Tri {
@@ -132,12 +132,18 @@ function reasonFor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], reso
   let observed: ParamValue | null = null;
   let expected: Expected | undefined;
   if (leaf) {
-    const subject = subjectValue(ctx, leaf);
-    observed = subject.exact ? subject.value : null;
-    if (leaf.expected) expected = leaf.expected;
-    else {
-      const value = targetValue(ctx, leaf);
-      expected = { op: leaf.leaf!.op, value: Array.isArray(value) ? value.slice() : value };
+    observed = exactSubjectValue(ctx, leaf);
+    expected = leaf.expected;
+    if (!expected) {
+      const op = leaf.leaf!.op;
+      if (leaf.target!.kind === 'param') {
+        // The same for every subject on this date: made once.
+        const cache = ctx.run.expected;
+        expected = cache[leaf.slot] ??= Object.freeze({ op, value: targetValue(ctx, leaf) as ParamValue | null });
+      } else {
+        const value = targetValue(ctx, leaf);
+        expected = { op, value: Array.isArray(value) ? value.slice() : value };
+      }
     }
   }
   return new RuleReason(ctx, rule, result, kind, resolvedBy, leaf, observed, expected);
@@ -146,7 +152,6 @@ function reasonFor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], reso
 const NO_QUANTITIES = EMPTY as unknown as Quantity[];
 const NO_SUBSIDIES = EMPTY as unknown as SubsidyResult[];
 
-const rank: Record<Status, number> = { feasible: 0, conditional: 1, 'needs-info': 2, blocked: 3, 'not-applicable': 4 };
 
 function quantity(ctx: Ctx, q: QuantityUse): Quantity {
   const r = calcAt(ctx, q.calcSlot);
@@ -161,19 +166,23 @@ function quantity(ctx: Ctx, q: QuantityUse): Quantity {
   };
 }
 
+const SUBSIDY_STATUSES: SubsidyResult['status'][] = ['eligible', 'not-eligible', 'unknown', 'closed'];
+
+/** A subsidy route's verdict: it has four possible values per date, so each is made once per assessment and frozen. */
 function subsidy(ctx: Ctx, s: SubsidyUse): SubsidyResult {
   const open = s.available ? evaluate(ctx, s.available) : 1;
   const eligible = evaluate(ctx, s.eligible);
-  const status: SubsidyResult['status'] =
-    open === 0 ? 'closed' : eligible === 0 ? 'not-eligible' : eligible === 1 && open === 1 ? 'eligible' : 'unknown';
-  return {
+  const status = open === 0 ? 3 : eligible === 0 ? 1 : eligible === 1 && open === 1 ? 0 : 2;
+  const cache = ctx.run.subsidies;
+  const at = s.slot * 4 + status;
+  return (cache[at] ??= Object.freeze({
     scheme: s.route.scheme,
-    status,
+    status: SUBSIDY_STATUSES[status],
     text: s.route.text.nl,
     textEn: s.route.text.en,
     sourceIds: s.sources,
     indicative: restsOnUnconfirmed(ctx, s.paramSlots),
-  };
+  }));
 }
 
 /** Assesses one measure in one context. Result objects are built with one fixed shape (no spreads): it is the hot path. */
@@ -220,39 +229,34 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
   }
 
   // 3. Conditions.
-  let status: Status = applicability === -1 ? 'needs-info' : 'feasible';
+  let rank = applicability === -1 ? NEEDS_INFO : FEASIBLE;
   // Steps that resolve a failed or unknown condition, by slot (they join the plan if the measure goes ahead).
   let resolving: number[][] | undefined;
   if (applicability === 1) {
     for (const c of measure.conditions) {
       const r = ruleResult(ctx, c);
       if (r === 1) continue;
-      let verdict: Status;
-      let resolvedBy = EMPTY;
-      let slots: number[] | undefined;
+      let verdict: number;
+      let slots: number[];
       if (r === 0) {
-        verdict = c.onFail;
-        if (c.onFail === 'conditional') {
-          resolvedBy = c.resolvedBy;
-          slots = c.resolvedBySlots;
-        }
+        verdict = c.onFailRank;
+        slots = c.onFailSlots;
+        reasons.push(reasonFor(ctx, c, 0, c.kind, c.onFailSteps));
       } else {
         collectMissing(ctx, c, missing);
-        verdict = c.onUnknown === 'conditional' ? 'conditional' : 'needs-info';
-        if (verdict === 'conditional') {
-          resolvedBy = c.resolvedByWhenUnknown;
-          slots = c.resolvedByWhenUnknownSlots;
-        }
+        verdict = c.onUnknownRank;
+        slots = c.onUnknownSlots;
+        reasons.push(reasonFor(ctx, c, -1, c.kind, c.onUnknownSteps));
       }
-      if (slots && slots.length) (resolving ??= []).push(slots);
-      reasons.push(reasonFor(ctx, c, r, c.kind, resolvedBy));
-      if (rank[verdict] > rank[status]) status = verdict;
+      if (slots.length) (resolving ??= []).push(slots);
+      if (verdict > rank) rank = verdict;
     }
   }
+  const status = STATUS_BY_RANK[rank];
 
   // 4. Steps (only for measures that go ahead), each once, resolving steps first.
   let stepList = EMPTY;
-  if (status === 'feasible' || status === 'conditional') {
+  if (rank <= CONDITIONAL) {
     stepList = [];
     const { program, stepMark, collect } = ctx.run;
     const stamp = ++ctx.run.stamp;
@@ -307,14 +311,24 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
 /** The facts missing for this verdict, in catalogue order; each also counts as a next question. */
 function missingList(ctx: Ctx): string[] {
   const { program, missing, collect } = ctx.run;
-  const slots = missing.list;
-  if (slots.length === 0) return EMPTY;
+  const n = missing.size;
+  if (n === 0) return EMPTY;
+  // Insertion sort by catalogue order: the lists are short, and it is stable like the order they were met in.
   const order = program.orderBySlot;
-  const sorted = slots.length === 1 ? slots : slots.slice().sort((a, b) => order[a] - order[b]);
-  const ids: string[] = [];
-  for (const slot of sorted) {
-    ids.push(factIdOf(slot));
-    collect.question(slot, program.scopeBySlot[slot] === 'building');
+  const sorted = missing.slots.slice(0, n);
+  for (let i = 1; i < n; i++) {
+    const slot = sorted[i];
+    let j = i - 1;
+    while (j >= 0 && order[sorted[j]] > order[slot]) {
+      sorted[j + 1] = sorted[j];
+      j--;
+    }
+    sorted[j + 1] = slot;
+  }
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = factIdOf(sorted[i]);
+    collect.question(sorted[i], program.scopeBySlot[sorted[i]] === 'building');
   }
   return ids;
 }

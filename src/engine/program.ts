@@ -11,7 +11,14 @@ import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount, paramSlot } from './slots';
 import { indexToolbox, type ToolboxIndex } from './toolbox';
 import type { FactEntry } from './validate';
-import type { Advice, Condition, ConditionKind, Expr, FactValue, Measure, ParamValue, Scope, SubsidyRoute, Text, Toolbox } from './types';
+import type { Advice, Condition, ConditionKind, Expr, FactValue, Measure, ParamValue, Scope, Status, SubsidyRoute, Text, Toolbox } from './types';
+
+/** Verdicts by rank: the higher rank wins (blocked > needs-info > conditional > feasible). */
+export const STATUS_BY_RANK: Status[] = ['feasible', 'conditional', 'needs-info', 'blocked'];
+export const FEASIBLE = 0;
+export const CONDITIONAL = 1;
+export const NEEDS_INFO = 2;
+export const BLOCKED = 3;
 
 const freeze = <T>(list: readonly T[] | undefined): T[] => Object.freeze((list ?? []).slice()) as T[];
 export const EMPTY: string[] = freeze<string>([]);
@@ -22,13 +29,13 @@ export interface Rule {
   test: Node;
   when: Node | undefined;
   kind: ConditionKind;
-  onFail: Condition['onFail'];
-  onUnknown: Condition['onUnknown'];
-  resolvedBy: string[];
-  resolvedByWhenUnknown: string[];
-  /** The same steps by slot. */
-  resolvedBySlots: number[];
-  resolvedByWhenUnknownSlots: number[];
+  /** What a definite failure and an unknown value lead to: a status rank (see STATUS_BY_RANK), the steps that resolve it, and their slots. */
+  onFailRank: number;
+  onFailSteps: string[];
+  onFailSlots: number[];
+  onUnknownRank: number;
+  onUnknownSteps: string[];
+  onUnknownSlots: number[];
   text: Text;
   fix: Text | undefined;
   sources: string[];
@@ -44,6 +51,8 @@ export interface AdviceUse {
 }
 
 export interface SubsidyUse {
+  /** Index among the program's subsidy routes (for results shared within an assessment). */
+  slot: number;
   route: SubsidyRoute;
   available: Node | undefined;
   eligible: Node;
@@ -79,6 +88,8 @@ export interface Program {
   measures: CompiledMeasure[];
   /** Memo slots per subject. */
   nodeCount: number;
+  /** Subsidy routes over all measures. */
+  subsidyCount: number;
   /** The catalogue by id, with slots. */
   facts: Map<string, FactEntry>;
   /** A values array with every fact unknown (copied per subject). */
@@ -131,17 +142,20 @@ function compileToolbox(toolbox: Toolbox): Program {
   const rule = (r: Pick<Condition, 'id' | 'test' | 'text' | 'sources'> & Partial<Condition>): Rule => {
     const test = compiler.node(r.test);
     const when = node(r.when);
+    const onFail = r.onFail ?? 'blocked';
+    const resolvedBy = freeze(r.resolvedBy);
+    const resolvedByWhenUnknown = freeze(r.resolvedByWhenUnknown ?? r.resolvedBy);
     return {
       id: r.id,
       test,
       when,
       kind: r.kind ?? 'info',
-      onFail: r.onFail ?? 'blocked',
-      onUnknown: r.onUnknown,
-      resolvedBy: freeze(r.resolvedBy),
-      resolvedByWhenUnknown: freeze(r.resolvedByWhenUnknown ?? r.resolvedBy),
-      resolvedBySlots: (r.resolvedBy ?? []).map(stepSlot),
-      resolvedByWhenUnknownSlots: (r.resolvedByWhenUnknown ?? r.resolvedBy ?? []).map(stepSlot),
+      onFailRank: onFail === 'conditional' ? CONDITIONAL : BLOCKED,
+      onFailSteps: onFail === 'conditional' ? resolvedBy : EMPTY,
+      onFailSlots: onFail === 'conditional' ? resolvedBy.map(stepSlot) : [],
+      onUnknownRank: r.onUnknown === 'conditional' ? CONDITIONAL : NEEDS_INFO,
+      onUnknownSteps: r.onUnknown === 'conditional' ? resolvedByWhenUnknown : EMPTY,
+      onUnknownSlots: r.onUnknown === 'conditional' ? resolvedByWhenUnknown.map(stepSlot) : [],
       text: r.text,
       fix: r.fix,
       sources: freeze(r.sources),
@@ -164,6 +178,7 @@ function compileToolbox(toolbox: Toolbox): Program {
   const doSlots = new Map<string, number>();
   const dontSlots = new Map<string, number>();
 
+  let subsidyCount = 0;
   const measures = toolbox.measures.map((m: Measure): CompiledMeasure => {
     const o = m.obligation;
     return {
@@ -178,7 +193,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       subsidies: m.subsidies.map((route) => {
         const available = node(route.available);
         const eligible = compiler.node(route.eligible);
-        return { route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available) };
+        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available) };
       }),
       quantities: m.quantities.map((id) => {
         const params = freeze(calcParams(id));
@@ -203,6 +218,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     index,
     measures,
     nodeCount: compiler.count,
+    subsidyCount,
     facts,
     blank,
     scopeBySlot,

@@ -100,24 +100,20 @@ export function cleanFacts(
   // it is used only where the prototype is Object.prototype or none (JSON, IndexedDB, the form).
   const proto = Object.getPrototypeOf(raw);
   if (proto === Object.prototype || proto === null) {
-    for (const key in raw) cleanFact(raw, key, catalogue, scope, issues, buildingId, into);
+    for (const key in raw) {
+      const entry = catalogue.get(key);
+      if (entry !== undefined && entry.fact.scope === scope) store(entry, key, raw[key], issues, buildingId, into);
+    }
   } else {
-    for (const key of Object.keys(raw)) cleanFact(raw, key, catalogue, scope, issues, buildingId, into);
+    for (const key of Object.keys(raw)) {
+      const entry = catalogue.get(key);
+      if (entry !== undefined && entry.fact.scope === scope) store(entry, key, raw[key], issues, buildingId, into);
+    }
   }
 }
 
-function cleanFact(
-  raw: Record<string, unknown>,
-  key: string,
-  catalogue: Map<string, FactEntry>,
-  scope: Fact['scope'],
-  issues: InputIssue[],
-  buildingId: string | undefined,
-  into: FactValue[],
-): void {
-  const entry = catalogue.get(key);
-  if (!entry || entry.fact.scope !== scope) return;
-  const value = raw[key];
+/** Stores one value if it is valid; reports it if it is not (null and undefined are unknown, not wrong). */
+function store(entry: FactEntry, key: string, value: unknown, issues: InputIssue[], buildingId: string | undefined, into: FactValue[]): void {
   if (value === null || value === undefined) return;
   if (isPlainlyValid(entry, value)) {
     into[entry.slot] = value as FactValue;
