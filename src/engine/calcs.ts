@@ -169,7 +169,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['pvKwp', 'pvYieldKwhPerKwp'],
-    compute: (ctx) => combine2(calc(ctx, 'pvKwp'), calc(ctx, 'pvYieldKwhPerKwp'), (kwp, y) => kwp * y),
+    compute: (ctx) => combine2(calcAt(ctx, CALC.pvKwp), calcAt(ctx, CALC.pvYieldKwhPerKwp), (kwp, y) => kwp * y),
   },
   {
     id: 'pvCostEur',
@@ -178,7 +178,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['pvCostEurPerWp'],
     uses: ['pvKwp'],
-    compute: (ctx) => combine1(calc(ctx, 'pvKwp'), (kwp) => kwp * 1000 * num(ctx, p.pvCostEurPerWp)),
+    compute: (ctx) => combine1(calcAt(ctx, CALC.pvKwp), (kwp) => kwp * 1000 * num(ctx, p.pvCostEurPerWp)),
   },
   {
     id: 'pvPaybackYears',
@@ -189,7 +189,7 @@ export const calcs: CalcDef[] = [
     params: ['pvCostEurPerWp', 'electricityValueEurPerKwh'],
     uses: ['pvYieldKwhPerKwp'],
     compute: (ctx) =>
-      combine1(calc(ctx, 'pvYieldKwhPerKwp'), (yieldPerKwp) =>
+      combine1(calcAt(ctx, CALC.pvYieldKwhPerKwp), (yieldPerKwp) =>
         yieldPerKwp > 0 ? (1000 * num(ctx, p.pvCostEurPerWp)) / (yieldPerKwp * num(ctx, p.electricityValueEurPerKwh)) : Number.POSITIVE_INFINITY,
       ),
   },
@@ -212,7 +212,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['pvYieldUnknownOrientation'],
     uses: ['carportKwp'],
-    compute: (ctx) => combine1(calc(ctx, 'carportKwp'), (kwp) => kwp * num(ctx, p.pvYieldUnknownOrientation)),
+    compute: (ctx) => combine1(calcAt(ctx, CALC.carportKwp), (kwp) => kwp * num(ctx, p.pvYieldUnknownOrientation)),
   },
   {
     id: 'feedInExcessKw',
@@ -222,7 +222,7 @@ export const calcs: CalcDef[] = [
     params: [],
     uses: ['pvKwp'],
     compute(ctx) {
-      const kwp = calc(ctx, 'pvKwp');
+      const kwp = calcAt(ctx, CALC.pvKwp);
       const contracted = read(ctx, f.contractedFeedInKw);
       if (typeof contracted !== 'number') return unknownWith(kwp, f.contractedFeedInKw);
       return combine1(kwp, (x) => x - contracted);
@@ -264,7 +264,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['evChargerKw'],
     uses: ['offtakeHeadroomKw'],
-    compute: (ctx) => combine1(calc(ctx, 'offtakeHeadroomKw'), (room) => num(ctx, p.evChargerKw) - room),
+    compute: (ctx) => combine1(calcAt(ctx, CALC.offtakeHeadroomKw), (room) => num(ctx, p.evChargerKw) - room),
   },
   {
     id: 'fleetChargingDemandKw',
@@ -287,7 +287,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['fleetChargingDemandKw', 'offtakeHeadroomKw'],
-    compute: (ctx) => combine2(calc(ctx, 'fleetChargingDemandKw'), calc(ctx, 'offtakeHeadroomKw'), (demand, room) => demand - room),
+    compute: (ctx) => combine2(calcAt(ctx, CALC.fleetChargingDemandKw), calcAt(ctx, CALC.offtakeHeadroomKw), (demand, room) => demand - room),
   },
   {
     id: 'heatPumpElectricKw',
@@ -308,7 +308,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: [],
     uses: ['heatPumpElectricKw', 'offtakeHeadroomKw'],
-    compute: (ctx) => combine2(calc(ctx, 'heatPumpElectricKw'), calc(ctx, 'offtakeHeadroomKw'), (demand, room) => demand - room),
+    compute: (ctx) => combine2(calcAt(ctx, CALC.heatPumpElectricKw), calcAt(ctx, CALC.offtakeHeadroomKw), (demand, room) => demand - room),
   },
   {
     id: 'officeShare',
@@ -332,7 +332,7 @@ export const calcs: CalcDef[] = [
     params: ['sceMaxKwpSmall', 'sceMaxKwpLarge'],
     uses: ['pvKwp'],
     compute(ctx) {
-      const kwp = calc(ctx, 'pvKwp');
+      const kwp = calcAt(ctx, CALC.pvKwp);
       const connection = read(ctx, f.connection);
       if (!connection) return unknownWith(kwp, f.connection);
       const cap = connection === 'large' ? num(ctx, p.sceMaxKwpLarge) : num(ctx, p.sceMaxKwpSmall);
@@ -346,7 +346,7 @@ export const calcs: CalcDef[] = [
     facts: [],
     params: ['sceKwpPerMember'],
     uses: ['sceKwp'],
-    compute: (ctx) => combine1(calc(ctx, 'sceKwp'), (kwp) => Math.ceil(kwp / num(ctx, p.sceKwpPerMember))),
+    compute: (ctx) => combine1(calcAt(ctx, CALC.sceKwp), (kwp) => Math.ceil(kwp / num(ctx, p.sceKwpPerMember))),
   },
   {
     id: 'largeConnectionCount',
@@ -376,6 +376,8 @@ export const calcs: CalcDef[] = [
 
 export const calcById = new Map(calcs.map((c) => [c.id, c]));
 const slotOfCalc = new Map(calcs.map((c, i) => [c.id, i]));
+/** Slots of the calcs by name, for the formulas that build on others. */
+const CALC: Record<string, number> = Object.fromEntries(slotOfCalc);
 const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE };
 
 /** The slot of a calc id (its place in `calcs`); -1 for an id the engine does not know. */

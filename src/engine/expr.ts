@@ -248,12 +248,40 @@ function leafRun(node: Node): (ctx: Ctx) => Tri {
   const op = node.leaf!.op;
   if (subject.kind === 'fact') {
     const slot = subject.slot;
-    if (target.kind === 'literal' && op !== 'in' && op !== 'nin') {
+    if (target.kind === 'literal' && (op === 'eq' || op === 'ne')) {
       const literal = target.value;
+      const hit: Tri = op === 'eq' ? 1 : 0;
+      const miss: Tri = op === 'eq' ? 0 : 1;
       return (ctx) => {
         const v = ctx.values[slot];
-        return v === null || v === undefined ? -1 : compare(v, op, literal);
+        return v === null || v === undefined ? -1 : v === literal ? hit : miss;
       };
+    }
+    if (target.kind === 'literal' && typeof target.value === 'number') {
+      const n = target.value;
+      // One closure per operator, so that each comparison is inlined.
+      switch (op) {
+        case 'lt':
+          return (ctx) => {
+            const v = ctx.values[slot];
+            return typeof v !== 'number' ? -1 : v < n ? 1 : 0;
+          };
+        case 'lte':
+          return (ctx) => {
+            const v = ctx.values[slot];
+            return typeof v !== 'number' ? -1 : v <= n ? 1 : 0;
+          };
+        case 'gt':
+          return (ctx) => {
+            const v = ctx.values[slot];
+            return typeof v !== 'number' ? -1 : v > n ? 1 : 0;
+          };
+        case 'gte':
+          return (ctx) => {
+            const v = ctx.values[slot];
+            return typeof v !== 'number' ? -1 : v >= n ? 1 : 0;
+          };
+      }
     }
     if (target.kind === 'param' && op !== 'in' && op !== 'nin') {
       const p = target.slot;
