@@ -12,12 +12,13 @@ import { orderSteps } from './plan';
 import { programFor } from './program';
 import { factIdOf } from './slots';
 import { bundledToolbox } from './toolbox';
-import type { Assessment, AssessOptions, FactValue, InputIssue, MeasureResult, Terrain } from './types';
-import { cleanFacts } from './validate';
+import type { Assessment, AssessOptions, FactValue, InputIssue, MeasureResult, OwnValue, Terrain, Toolbox } from './types';
+import { cleanFacts, cleanOwnValues } from './validate';
+import { valueOn } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
-export { checkFactValue, parseNumberInput, terrainIssues } from './validate';
+export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 
@@ -59,11 +60,13 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     buildingValues.push(values);
   }
 
+  const own = cleanOwnValues(input.parameterOverrides, index.parameters, inputIssues);
+  const overrides = options.parameterOverrides ? { ...own, ...options.parameterOverrides } : own;
   const collect = new Collector({ steps: program.stepIds.length, dos: program.dos.length, donts: program.donts.length, facts: program.blank.length }, buildingIds.length);
   const run: Run = {
     program,
     date,
-    params: program.paramsOn(date, options.parameterOverrides),
+    params: program.paramsOn(date, overrides),
     buildings: buildingValues,
     stepMark: new Uint32Array(program.stepIds.length),
     stamp: 0,
@@ -95,6 +98,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     toolboxVersion: toolbox.meta.version,
     assessmentDate: date,
     terrainId: typeof input.id === 'string' ? input.id : '',
+    ownValues: ownValueList(toolbox, own, date),
     measures,
     plan: orderSteps(index, program.stepIds, collect.steps()),
     dos: collect.dos(),
@@ -102,4 +106,15 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
   };
+}
+
+/** The own values used, in toolbox order, each with the toolbox value it replaces. */
+function ownValueList(toolbox: Toolbox, own: Record<string, number>, date: string): OwnValue[] {
+  const out: OwnValue[] = [];
+  for (const p of toolbox.parameters) {
+    if (!Object.prototype.hasOwnProperty.call(own, p.id)) continue;
+    const v = valueOn(p, date);
+    out.push({ parameterId: p.id, value: own[p.id], unit: p.unit, toolboxValue: v ? v.value : null, toolboxUnconfirmed: v?.unconfirmed === true });
+  }
+  return out;
 }

@@ -77,6 +77,8 @@ export interface Parameter {
   label: Text;
   /** Unit of the value; "date" for dates, "-" for ratios and counts. */
   unit: string;
+  /** A user may put an own value (a quote, a tariff) in its place for one terrain, within [min, max]. */
+  adjustable?: { min: number; max: number; help: Text };
   values: ParameterValue[];
 }
 
@@ -234,6 +236,8 @@ export interface Terrain {
   assessmentDate?: string;
   facts: Record<string, unknown>;
   buildings: Building[];
+  /** Own values for adjustable parameters (parameter id → number), e.g. the price per Wp of a quote. Absent = the toolbox value. */
+  parameterOverrides?: Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------- output
@@ -339,7 +343,9 @@ export interface NextQuestion {
 }
 
 export interface InputIssue {
+  /** The fact, or for an own parameter value (`parameter` true) the parameter. */
   factId: string;
+  parameter?: true;
   buildingId?: string;
   value: unknown;
   message: string;
@@ -350,6 +356,8 @@ export interface Assessment {
   toolboxVersion: string;
   assessmentDate: string;
   terrainId: string;
+  /** The terrain's own parameter values that were used (valid ones only), with the toolbox value they replace. */
+  ownValues: OwnValue[];
   measures: MeasureResult[];
   plan: PlanItem[];
   dos: AdviceResult[];
@@ -358,10 +366,19 @@ export interface Assessment {
   inputIssues: InputIssue[];
 }
 
+export interface OwnValue {
+  parameterId: string;
+  value: number;
+  unit: string;
+  /** The toolbox value on the assessment date, and whether the research notes mark it unconfirmed. */
+  toolboxValue: ParamValue | null;
+  toolboxUnconfirmed: boolean;
+}
+
 export interface AssessOptions {
   toolbox?: Toolbox;
   /** Overrides "today" when the terrain has no assessmentDate. */
   today?: string;
-  /** User overrides of parameter values (id → value), e.g. a quoted price. */
+  /** Overrides of parameter values (id → value) on top of the terrain's own values; any parameter, unchecked (for tests and what-if runs). */
   parameterOverrides?: Record<string, ParamValue>;
 }

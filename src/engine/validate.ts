@@ -4,7 +4,7 @@
  * An invalid value is never a valid fact: the engine treats it as unknown and reports it.
  */
 import { formatValue } from './format';
-import type { Fact, FactValue, InputIssue, Terrain, Text } from './types';
+import type { Fact, FactValue, InputIssue, Parameter, Terrain, Text } from './types';
 
 export type FactCheck = { ok: true; value: FactValue } | { ok: false; message: Text };
 
@@ -40,6 +40,44 @@ export function checkFactValue(fact: Fact, value: unknown): FactCheck {
       return { ok: true, value };
     }
   }
+}
+
+/** An adjustable parameter as a number field (label, unit, range, help), so that form, import and engine check it as they check facts. */
+const asFacts = new WeakMap<Parameter, Fact>();
+export function parameterAsFact(parameter: Parameter): Fact | undefined {
+  const adjustable = parameter.adjustable;
+  if (!adjustable) return undefined;
+  let fact = asFacts.get(parameter);
+  if (!fact) {
+    fact = { id: parameter.id, scope: 'terrain', type: 'number', group: 'own-values', unit: parameter.unit === '-' ? undefined : parameter.unit, min: adjustable.min, max: adjustable.max, label: parameter.label, help: adjustable.help };
+    asFacts.set(parameter, fact);
+  }
+  return fact;
+}
+
+/**
+ * The terrain's own parameter values that are valid: adjustable parameters with a number in
+ * range. A value for a parameter that is not adjustable, or out of range, is reported and not
+ * used; ids the toolbox does not know are kept in storage and not used.
+ */
+export function cleanOwnValues(raw: unknown, parameters: Map<string, Parameter>, issues: InputIssue[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const key of Object.keys(raw)) {
+    const parameter = parameters.get(key);
+    if (!parameter) continue;
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === null || value === undefined) continue;
+    const fact = parameterAsFact(parameter);
+    if (!fact) {
+      issues.push({ factId: key, parameter: true, value, message: 'Deze waarde uit de toolbox kan niet worden aangepast.', messageEn: 'This toolbox value cannot be changed.' });
+      continue;
+    }
+    const check = checkFactValue(fact, value);
+    if (check.ok && typeof check.value === 'number') out[key] = check.value;
+    else if (!check.ok) issues.push({ factId: key, parameter: true, value, message: check.message.nl, messageEn: check.message.en });
+  }
+  return out;
 }
 
 /**

@@ -238,6 +238,12 @@ const nl = {
   importQuota: 'de opslag van de browser is vol.',
   importedSuffix: '(geïmporteerd)',
   remoteUpdated: 'Terrein "{name}" is in een ander tabblad gewijzigd; u ziet nu die nieuwste versie.',
+  ownValues: 'Eigen waarden (offerte, tarief)',
+  ownValuesIntro: 'Weet u een waarde zelf, zoals de prijs uit een offerte of uw stroomtarief? Vul die in: voor dit terrein vervangt ze de waarde uit de toolbox, en wat erop rust is niet langer indicatief.',
+  ownValuesUsed: 'Eigen waarden in deze beoordeling',
+  ownValueInstead: 'in plaats van {value} uit de toolbox',
+  toolboxValue: 'toolbox: {value}',
+  emptyIsToolboxValue: 'Leeg laten = de waarde uit de toolbox.',
   remoteDeleted: 'Terrein "{name}" is in een ander tabblad verwijderd.',
 } as const;
 
@@ -483,6 +489,12 @@ const en: Record<MessageKey, string> = {
   importedSuffix: '(imported)',
   remoteUpdated: 'Park "{name}" was changed in another tab; you now see that latest version.',
   remoteDeleted: 'Park "{name}" was deleted in another tab.',
+  ownValues: 'Own values (quote, tariff)',
+  ownValuesIntro: 'Do you know a value yourself, such as the price in a quote or your electricity tariff? Enter it: for this park it replaces the toolbox value, and what rests on it is no longer indicative.',
+  ownValuesUsed: 'Own values in this assessment',
+  ownValueInstead: 'instead of {value} from the toolbox',
+  toolboxValue: 'toolbox: {value}',
+  emptyIsToolboxValue: 'Leave empty = the toolbox value.',
 };
 
 export const messages: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };

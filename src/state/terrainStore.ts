@@ -343,6 +343,17 @@ export function setFact(terrainId: string, buildingId: string | null, factId: st
   });
 }
 
+/** Sets (a number) or clears (null) the terrain's own value for an adjustable parameter. */
+export function setOwnValue(terrainId: string, parameterId: string, value: number | null): void {
+  updateTerrain(terrainId, (t) => {
+    const { parameterOverrides, ...rest } = t;
+    const next: Record<string, unknown> = { ...parameterOverrides };
+    if (value === null) delete next[parameterId];
+    else next[parameterId] = value;
+    return Object.keys(next).length > 0 ? { ...rest, parameterOverrides: next } : rest;
+  });
+}
+
 /** Sets a field of the terrain record itself (name, municipality, postcode, date). */
 export function setTerrainField(terrainId: string, field: 'name' | 'municipality' | 'postcode4' | 'assessmentDate', value: string): void {
   updateTerrain(terrainId, (t) => ({ ...t, [field]: value }));

@@ -16,22 +16,24 @@
  *  6. at most LIMITS.maxTerrains terrains and LIMITS.maxBuildingsPerTerrain buildings each;
  *  7. the JSON Schema toolbox-data/schema/export.schema.json (Ajv standalone code, generated
  *     ahead of time: no eval under the CSP);
- *  8. unique terrain ids, unique building ids per terrain, and every fact value the
- *     catalogue knows checked with checkFactValue (the one place for fact validation).
+ *  8. unique terrain ids, unique building ids per terrain, every fact value the catalogue
+ *     knows checked with checkFactValue (the one place for fact validation), and every own
+ *     parameter value the toolbox knows checked like the engine checks it (adjustable, in range).
  * Anything unexpected (a bug, a stack overflow) is caught and rejects the file too:
  * nothing throws past this module.
  */
 import factsData from '../../toolbox-data/facts.json';
+import parametersData from '../../toolbox-data/parameters.json';
 import toolboxMeta from '../../toolbox-data/toolbox.json';
 import { version as appVersion } from '../../package.json';
-import { checkFactValue } from '../engine/validate';
-import type { Fact, Terrain, Text } from '../engine/types';
+import { checkFactValue, cleanOwnValues } from '../engine/validate';
+import type { Fact, InputIssue, Parameter, Terrain, Text } from '../engine/types';
 import type { StoredTerrain } from './db';
 import { validate as validateSchema } from './exportValidator.generated.js';
 
 export const EXPORT_TYPE = 'energietoolbox-bedrijventerreinen/terrains';
 /** Bump with a new step in ENVELOPE_MIGRATIONS and a new schema; never change what an old version means. */
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 /**
  * Limits on an import file. 5 MB holds about 1,000 fully filled-in terrains of 5 buildings
@@ -107,15 +109,17 @@ type Envelope = Record<string, unknown>;
 export type EnvelopeMigration = (envelope: Envelope) => Envelope;
 
 /**
- * The ladder: ENVELOPE_MIGRATIONS[n] upgrades format n to n + 1. Format 1 is the first,
- * so the ladder is still empty. Format 2 would add, with EXPORT_FORMAT_VERSION = 2, the
- * schema's `formatVersion` const 2, and tests/fixtures/export-v1/ kept as they are:
+ * The ladder: ENVELOPE_MIGRATIONS[n] upgrades format n to n + 1; the fixtures of every older
+ * format stay in tests/fixtures/export-v<n>/ and must keep importing.
  *
- *   1: (env) => ({ ...env, formatVersion: 2, terrains: (env.terrains as Envelope[]).map(toV2) }),
+ *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
+ *          A format-1 file has none, so only the version number changes.
  *
  * A step only reshapes; parseImport validates the result against the current schema.
  */
-export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = {};
+export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = {
+  1: (env) => ({ ...env, formatVersion: 2 }),
+};
 
 export type MigrateResult = { ok: true; envelope: Envelope } | { ok: false; message: Text };
 
@@ -145,6 +149,7 @@ export function migrateEnvelope(raw: unknown, ladder: Readonly<Record<number, En
 // ---------------------------------------------------------------- import
 
 const bundledFacts = factsData.facts as Fact[];
+const bundledParameters = new Map((parametersData.parameters as Parameter[]).map((p) => [p.id, p]));
 
 /**
  * Checks an import file completely. Never throws: any failure, expected or not, is a
@@ -225,6 +230,7 @@ function restoreTerrain(t: ExportedTerrain): ExportedTerrain {
   if (t.note !== undefined) out.note = t.note;
   out.facts = copyFacts(t.facts);
   out.buildings = t.buildings.map((b) => ({ id: b.id, name: b.name, facts: copyFacts(b.facts) }));
+  if (t.parameterOverrides !== undefined) out.parameterOverrides = copyFacts(t.parameterOverrides);
   if (t.createdAt !== undefined) out.createdAt = t.createdAt;
   if (t.updatedAt !== undefined) out.updatedAt = t.updatedAt;
   return out;
@@ -249,6 +255,8 @@ function checkContent(envelope: ExportEnvelope, facts: readonly Fact[]): Text | 
     terrainIds.add(terrain.id);
     const bad = checkFacts(terrain.facts, 'terrain', catalogue, where);
     if (bad) return bad;
+    const badOwn = checkOwnValues(terrain.parameterOverrides, where);
+    if (badOwn) return badOwn;
     const buildingIds = new Set<string>();
     for (let bi = 0; bi < terrain.buildings.length; bi++) {
       const building = terrain.buildings[bi];
@@ -282,6 +290,20 @@ function checkFacts(values: Record<string, unknown>, scope: Fact['scope'], catal
     }
   }
   return null;
+}
+
+/** Own parameter values: each one the toolbox knows must be adjustable and in range (unknown ids are kept, as with facts). */
+function checkOwnValues(values: Record<string, unknown> | undefined, where: Text): Text | null {
+  if (!values) return null;
+  const issues: InputIssue[] = [];
+  cleanOwnValues(values, bundledParameters, issues);
+  if (issues.length === 0) return null;
+  const { factId, value, message, messageEn } = issues[0];
+  const label = bundledParameters.get(factId)!.label;
+  return nothingChanged(
+    `${where.nl}, eigen waarde "${label.nl}" (${factId}): ${message} In het bestand staat ${shown(value)}.`,
+    `${where.en}, own value "${label.en}" (${factId}): ${messageEn} The file has ${shown(value)}.`,
+  );
 }
 
 /**

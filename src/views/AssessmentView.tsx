@@ -6,6 +6,7 @@ import type { StoredTerrain } from '../storage/db';
 import { Link, SourceList, StatusBadge, toolboxIndex } from './common';
 import { MeasureCard } from './MeasureCard';
 import { NextQuestions } from './NextQuestions';
+import { OwnValuesUsed } from './OwnValues';
 import { PlanList } from './PlanList';
 import { TerrainGate } from './TerrainGate';
 
@@ -58,12 +59,18 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
           <ul>
             {assessment.inputIssues.map((issue, i) => (
               <li key={i}>
-                {tx(toolboxIndex.facts.get(issue.factId)?.label)}
+                {tx(issue.parameter ? toolboxIndex.parameters.get(issue.factId)?.label : toolboxIndex.facts.get(issue.factId)?.label)}
                 {issue.buildingId && ` (${terrain.buildings.find((b) => b.id === issue.buildingId)?.name ?? issue.buildingId})`}: {lang.value === 'nl' ? issue.message : issue.messageEn}
               </li>
             ))}
           </ul>
         </section>
+      )}
+
+      {assessment.ownValues.length > 0 && (
+        <div class="card">
+          <OwnValuesUsed assessment={assessment} />
+        </div>
       )}
 
       <section aria-labelledby="next-title" class="card">

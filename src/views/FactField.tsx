@@ -14,13 +14,17 @@ interface Props {
   /** Unique per terrain/building, used for ids and deep links. */
   fieldId: string;
   onChange(value: FactValue): void;
+  /** Number fields: what an empty field means (default: unknown). */
+  placeholder?: string;
+  emptyNote?: string;
 }
 
 export function fieldDomId(scopeId: string, factId: string): string {
   return `f-${scopeId}-${factId}`;
 }
 
-export function FactField({ fact, value, fieldId, onChange }: Props) {
+export function FactField(props: Props) {
+  const { fact, value, fieldId, onChange } = props;
   const helpId = `${fieldId}-help`;
   const errorId = `${fieldId}-error`;
   const unit = fact.unit ? unitIn(fact.unit, lang.value) : '';
@@ -69,7 +73,7 @@ export function FactField({ fact, value, fieldId, onChange }: Props) {
       </div>
     );
   }
-  return <NumberField fact={fact} value={value} fieldId={fieldId} unit={unit} helpId={helpId} errorId={errorId} onChange={onChange} />;
+  return <NumberField {...props} unit={unit} helpId={helpId} errorId={errorId} />;
 }
 
 function toText(value: unknown): string {
@@ -77,7 +81,7 @@ function toText(value: unknown): string {
 }
 
 function NumberField(props: Props & { unit: string; helpId: string; errorId: string }) {
-  const { fact, value, fieldId, unit, helpId, errorId, onChange } = props;
+  const { fact, value, fieldId, unit, helpId, errorId, onChange, placeholder, emptyNote } = props;
   const [text, setText] = useState(() => toText(value));
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
@@ -117,7 +121,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
         inputMode={fact.type === 'integer' ? 'numeric' : 'decimal'}
         autoComplete="off"
         value={text}
-        placeholder={t('unknown')}
+        placeholder={placeholder ?? t('unknown')}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${errorId} ${helpId}` : helpId}
         onFocus={() => (focused.current = true)}
@@ -128,7 +132,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
         {error}
       </p>
       <p class="help" id={helpId}>
-        {tx(fact.help)} {t('emptyIsUnknown')}
+        {tx(fact.help)} {emptyNote ?? t('emptyIsUnknown')}
       </p>
     </div>
   );

@@ -8,6 +8,7 @@ import { indicatorsFor, STATUSES } from '../compare/indicators';
 import type { Assessment, MeasureResult, Terrain } from '../engine/types';
 import { formatDate, formatNumber, lang, t, tx } from '../i18n';
 import { Link, StatusBadge, toolboxIndex } from './common';
+import { OwnValuesUsed } from './OwnValues';
 import { PlanList } from './PlanList';
 import { TerrainGate } from './TerrainGate';
 
@@ -121,6 +122,7 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
         <p>
           {t('reportPvTotal')}: <strong>{formatNumber(ind.pvKwp)} kWp</strong> · <strong>{formatNumber(ind.pvMwhPerYear)} {t('mwhPerYear')}</strong>
         </p>
+        <OwnValuesUsed assessment={assessment} headingLevel={3} />
         <h3>{t('reportObligations')}</h3>
         {duties.length === 0 ? (
           <p>{t('reportNoObligations')}</p>

@@ -21,6 +21,7 @@ import {
 import { Link, StatusBadge, toolboxIndex } from './common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
+import { OwnValuesForm } from './OwnValues';
 import { TextField } from './TextField';
 import type { Status } from '../engine/types';
 
@@ -169,6 +170,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
                 </div>
               </details>
             ))}
+            <OwnValuesForm terrain={terrain} />
           </section>
 
           <section aria-labelledby="buildings-section">

@@ -35,7 +35,7 @@ test('export all, import on another device: the same terrains, under the CSP', a
   const { download: file, text } = await download(page, () => panel.getByRole('button', { name: 'Alles exporteren', exact: true }).click());
   expect(file.suggestedFilename()).toMatch(/^energietoolbox-terreinen-\d{4}-\d{2}-\d{2}\.json$/);
   const envelope = JSON.parse(text);
-  expect(envelope).toMatchObject({ type: 'energietoolbox-bedrijventerreinen/terrains', formatVersion: 1, toolboxVersion: expect.any(String), exportedAt: expect.stringMatching(/Z$/) });
+  expect(envelope).toMatchObject({ type: 'energietoolbox-bedrijventerreinen/terrains', formatVersion: 2, toolboxVersion: expect.any(String), exportedAt: expect.stringMatching(/Z$/) });
   const stored = (await dumpDb(page)).terrains;
   expect(byId(envelope.terrains)).toEqual(byId(stored.map(withoutRevision)));
   await expect(panel).toContainText('0 opgeslagen wijzigingen sinds de laatste export');

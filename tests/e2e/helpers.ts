@@ -47,7 +47,8 @@ export async function renameBuilding(page: Page, card: Locator, name: string): P
 
 /** Opens a fact group (<details>) by clicking its <summary>, unless it is open already. */
 export async function openGroup(scope: Locator, group: string): Promise<Locator> {
-  const details = scope.locator('details.fact-group').filter({ has: scope.page().locator(':scope > summary', { hasText: new RegExp(`^${group}$`) }) });
+  const exact = new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const details = scope.locator('details.fact-group').filter({ has: scope.page().locator(':scope > summary', { hasText: exact }) });
   await expect(details).toHaveCount(1);
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
   await expect(details).toHaveAttribute('open', '');

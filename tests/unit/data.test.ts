@@ -379,6 +379,14 @@ function parameterProblems(tb: Toolbox): string[] {
       const [a, b] = [windows[k - 1], windows[k]];
       if (b.from < a.to) problems.push(`parameter ${p.id}: values #${a.i} [${a.from}, ${a.to}) and #${b.i} [${b.from}, ${b.to}) overlap`);
     }
+    // A user's own value stands in for the toolbox value: the toolbox value must be a number in the allowed range.
+    const adj = p.adjustable;
+    if (adj) {
+      if (!(adj.min < adj.max)) problems.push(`parameter ${p.id}: adjustable range [${adj.min}, ${adj.max}] is empty`);
+      p.values.forEach((v, i) => {
+        if (typeof v.value !== 'number' || v.value < adj.min || v.value > adj.max) problems.push(`parameter ${p.id} value #${i + 1}: ${String(v.value)} is outside its adjustable range [${adj.min}, ${adj.max}]`);
+      });
+    }
   }
   return problems;
 }
@@ -572,7 +580,7 @@ describe('toolbox data: integrity', () => {
     expect(uncitedProblems(tb)).toEqual([]);
   });
 
-  it('every parameter has a unit, every value a checked date, and validity windows do not overlap', () => {
+  it('every parameter has a unit, every value a checked date, validity windows do not overlap, and adjustable values lie in their range', () => {
     expect(parameterProblems(tb)).toEqual([]);
   });
 });
@@ -655,6 +663,9 @@ describe('toolbox data: the checks are not vacuous', () => {
     const dated = broken.parameters.find((p) => p.values.length > 1)!;
     dated.values[0] = { ...dated.values[0], validFrom: undefined, validTo: undefined };
     expect(parameterProblems(broken).join('\n')).toContain(`parameter ${dated.id}`);
+    const adjustable = broken.parameters.find((p) => p.adjustable)!;
+    adjustable.adjustable = { ...adjustable.adjustable!, max: (adjustable.values[0].value as number) / 2 };
+    expect(parameterProblems(broken).join('\n')).toContain(`parameter ${adjustable.id} value #1`);
 
     broken.parameters.push({ id: 'neverUsed', label: { nl: 'x', en: 'x' }, unit: '-', values: [{ value: 1, sources: ['stb-2023-215'], checked: '2026-01-01' }] });
     expect(unusedParameters(broken)).toEqual([...unusedParameters(tb), 'neverUsed']);

@@ -112,3 +112,35 @@ describe('engine: nothing carries over between assessments', () => {
     expect(r.reasons.find((x) => x.ruleId === 'R-PV-01')).toBeUndefined();
   });
 });
+
+describe('engine: a terrain’s own parameter values (a quote, a tariff)', () => {
+  const terrain = example('roomburg');
+  const buildingId = terrain.buildings[0].id;
+  const quantity = (a: Assessment, id: string) => pvRoof(a, buildingId).quantities.find((q) => q.id === id)!;
+  const defaults = assess(terrain);
+
+  it('an own value replaces the toolbox value, is listed with the value it replaces, and is no longer indicative', () => {
+    const own = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.5 } });
+    expect(quantity(own, 'pvCostEur').value).toBeCloseTo(quantity(defaults, 'pvCostEur').value! / 2, 0);
+    expect(own.ownValues).toEqual([{ parameterId: 'pvCostEurPerWp', value: 0.5, unit: '€/Wp', toolboxValue: 1, toolboxUnconfirmed: true }]);
+    expect(defaults.ownValues).toEqual([]);
+    expect(own.inputIssues).toEqual([]);
+  });
+
+  it('an invalid own value, or one for a value that may not be changed, is reported and not used', () => {
+    const raw = { pvCostEurPerWp: -1, sdeMinKwp: 10, heatPumpCop: 'drie', notAParameter: 3, electricityValueEurPerKwh: null };
+    const bad = assess({ ...terrain, parameterOverrides: raw });
+    expect(bad.inputIssues.map((i) => [i.factId, i.parameter, i.message])).toEqual([
+      ['pvCostEurPerWp', true, 'Mag niet kleiner zijn dan 0,2 €/Wp.'],
+      ['sdeMinKwp', true, 'Deze waarde uit de toolbox kan niet worden aangepast.'],
+      ['heatPumpCop', true, 'Vul een getal in.'],
+    ]);
+    expect(bad.ownValues).toEqual([]);
+    expect(seen({ ...bad, inputIssues: [] })).toStrictEqual(seen(defaults));
+  });
+
+  it('what-if overrides of a caller come on top of the terrain’s own values', () => {
+    const both = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.5 } }, { parameterOverrides: { pvCostEurPerWp: 2 } });
+    expect(quantity(both, 'pvCostEur').value).toBeCloseTo(quantity(defaults, 'pvCostEur').value! * 2, 0);
+  });
+});

@@ -130,6 +130,28 @@ describe('fixtures of format version 1 (tests/fixtures/export-v1)', () => {
   });
 });
 
+describe('fixtures of format version 2 (tests/fixtures/export-v2): own parameter values', () => {
+  const files = fixtureFiles('tests/fixtures/export-v2');
+  it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(1));
+
+  it.each(files)('%s imports without loss, own values included, and exports the same again', (file) => {
+    const text = read(`tests/fixtures/export-v2/${file}`);
+    const raw = JSON.parse(text) as ExportEnvelope;
+    const result = accepted(parseImport(text));
+    expect(result.terrains).toEqual(raw.terrains);
+    expect(result.terrains.some((t) => t.parameterOverrides && Object.keys(t.parameterOverrides).length > 0)).toBe(true);
+    const again = accepted(parseImport(serializeEnvelope(exportEnvelope(result.terrains))));
+    expect(again.terrains).toEqual(raw.terrains);
+    expect(again.envelope.formatVersion).toBe(2);
+  });
+
+  it('an own value for a parameter this toolbox does not know is kept (a newer toolbox may know it)', () => {
+    const env = JSON.parse(read('tests/fixtures/export-v2/own-values.json')) as ExportEnvelope;
+    env.terrains[0].parameterOverrides = { ...env.terrains[0].parameterOverrides, batteryCostEurPerKwh: 400 };
+    expect(accepted(parseImport(JSON.stringify(env))).terrains[0].parameterOverrides).toEqual(env.terrains[0].parameterOverrides);
+  });
+});
+
 describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', () => {
   const cases: Record<string, RegExp> = {
     'bad-id.json': /terrein 1 \("Roomburg \(fictief voorbeeld\)"\), veld "id": is geen geldige id/,
@@ -138,7 +160,9 @@ describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', ()
     'duplicate-terrain-id.json': /^Terrein 2 .*de id "example-roomburg" komt meer dan eens voor/,
     'empty-name.json': /veld "naam": mag niet leeg zijn/,
     'empty.json': /geen JSON/,
-    'future-version.json': /nieuwere versie van de app \(formaatversie 2; deze app kent tot en met versie 1\)\. Werk de app bij/,
+    'future-version.json': /nieuwere versie van de app \(formaatversie 3; deze app kent tot en met versie 2\)\. Werk de app bij/,
+    'own-value-not-adjustable.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), eigen waarde "[^"]+" \(energySavingDutyKwh\): Deze waarde uit de toolbox kan niet worden aangepast\. In het bestand staat 100000\./,
+    'own-value-out-of-range.json': /eigen waarde "Investering zon op bedrijfsdak" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\. In het bestand staat 9\./,
     'invalid-fact-negative.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("[^"]+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\. In het bestand staat -4200\./,
     'invalid-fact-option.json': /^Terrein 1 .*gegeven "[^"]+" \(congestionOfftake\): Kies een van de opties: .* In het bestand staat "purple"\./,
     'invalid-fact-text-in-number.json': /gebouw 2 .*\(parkingSpaces\): Vul een getal in\. In het bestand staat "12"\./,
@@ -288,10 +312,14 @@ describe('migrateEnvelope: the format version ladder', () => {
   const v1 = (): Record<string, unknown> => JSON.parse(read('tests/fixtures/export-v1/all-terrains.json')) as Record<string, unknown>;
 
   it('the current version needs no step and comes back as it is', () => {
+    const env = { ...v1(), formatVersion: EXPORT_FORMAT_VERSION };
+    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: env });
+  });
+
+  it('format 1 becomes format 2 by its version number alone (it has no own values)', () => {
+    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1']);
     const env = v1();
-    const result = migrateEnvelope(env);
-    expect(result).toEqual({ ok: true, envelope: env });
-    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual([]); // format 1 is the first one
+    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 2 } });
   });
 
   it('a newer version is refused with "update the app"', () => {

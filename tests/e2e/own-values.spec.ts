@@ -1,0 +1,65 @@
+/**
+ * Own values (a quote, a tariff): entered in the editor, checked like facts, stored with the
+ * terrain, used by the assessment exactly as the engine uses them (and no longer indicative),
+ * and listed in the assessment and the report with the toolbox value they replace.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { loadEngine } from './engine';
+import { openGroup, readStoredTerrain, roomburg, seedTerrain, terrainCard, waitSaved } from './helpers';
+
+const GROUP = 'Eigen waarden (offerte, tarief)';
+const COST = 'Investering zon op bedrijfsdak (€/Wp)';
+const TARIFF = 'Waarde van zelf verbruikte zonnestroom (€/kWh)';
+
+test('an own price and tariff: checked, stored, used by the assessment as by the engine, listed in assessment and report', async ({ page }) => {
+  const terrain = roomburg();
+  await seedTerrain(page, terrain);
+  await page.goto(`/terrein/${terrain.id}`);
+  const group = await openGroup(terrainCard(page), GROUP);
+  const cost = group.getByLabel(COST, { exact: true });
+  // Empty means the toolbox value, which the field shows.
+  await expect(cost).toHaveAttribute('placeholder', 'toolbox: 1 €/Wp, indicatief');
+  await expect(group).toContainText('Leeg laten = de waarde uit de toolbox.');
+
+  // Out of range: a Dutch message at the field, and nothing stored.
+  await cost.fill('9');
+  await expect(group.getByText('Mag niet groter zijn dan 5 €/Wp.')).toBeVisible();
+  await waitSaved(page);
+  expect((await readStoredTerrain(page, terrain.id))?.parameterOverrides).toBeUndefined();
+
+  await cost.fill('0,85');
+  await group.getByLabel(TARIFF, { exact: true }).fill('0,215');
+  await expect(group.getByText('Mag niet groter zijn dan 5 €/Wp.')).toHaveCount(0);
+  await waitSaved(page);
+  expect((await readStoredTerrain(page, terrain.id))?.parameterOverrides).toEqual({ pvCostEurPerWp: 0.85, electricityValueEurPerKwh: 0.215 });
+  expect(await new AxeBuilder({ page }).include('details.fact-group[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
+
+  // After a reload the values are still in their fields, in Dutch notation.
+  await page.reload();
+  const again = await openGroup(terrainCard(page), GROUP);
+  await expect(again.getByLabel(COST, { exact: true })).toHaveValue('0,85');
+  await expect(again.getByLabel(TARIFF, { exact: true })).toHaveValue('0,215');
+
+  // The assessment uses them as the engine does: the payback of the first roof.
+  const { assess } = await loadEngine();
+  const own = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.85, electricityValueEurPerKwh: 0.215 } });
+  const plain = assess(terrain);
+  const b1 = terrain.buildings[0];
+  const payback = (a: typeof own) => a.measures.find((m) => m.measureId === 'pv-roof' && m.buildingId === b1.id)!.quantities.find((q) => q.id === 'pvPaybackYears')!;
+  expect(payback(own).value).not.toBe(payback(plain).value);
+  await page.goto(`/terrein/${terrain.id}/beoordeling`);
+  const used = page.getByRole('region', { name: 'Eigen waarden in deze beoordeling', exact: true });
+  await expect(used).toContainText('Investering zon op bedrijfsdak: 0,85 €/Wp (in plaats van 1 €/Wp uit de toolbox, indicatief)');
+  await expect(used).toContainText('Waarde van zelf verbruikte zonnestroom: 0,215 €/kWh (in plaats van 0,082 €/kWh uit de toolbox, indicatief)');
+  const card = page.getByRole('article', { name: `Zonnepanelen op het dak — ${b1.name}`, exact: true });
+  await card.locator('details.quantities > summary').click();
+  const row = card.locator('details.quantities div').filter({ has: page.locator('dt', { hasText: /^Eenvoudige terugverdientijd$/ }) });
+  const shown = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(payback(own).value!);
+  await expect(row.locator('dd')).toHaveText(new RegExp(`^${shown.replace('.', '\\.')} jaar`));
+
+  // The report lists them too.
+  await page.goto(`/terrein/${terrain.id}/rapport`);
+  await expect(page.locator('.report-summary')).toContainText('Eigen waarden in deze beoordeling');
+  await expect(page.locator('.report-summary')).toContainText('Investering zon op bedrijfsdak: 0,85 €/Wp');
+});
