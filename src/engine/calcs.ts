@@ -82,11 +82,13 @@ const read = (ctx: Ctx, ref: FactRef): FactValue => {
 };
 /** A numeric parameter; NaN when absent, so that a broken toolbox shows up instead of passing silently. */
 const num = (ctx: Ctx, slot: number): number => {
-  const v = ctx.run.params.values[slot];
+  const run = ctx.run;
+  if (run.params.unconfirmed[slot] === 1) run.calcUnconfirmed = true;
+  const v = run.params.values[slot];
   return typeof v === 'number' ? v : Number.NaN;
 };
-const known = (value: number | null): CalcResult => ({ value, exact: true, missing: NONE });
-const unknown = (missing: string[]): CalcResult => ({ value: null, exact: true, missing });
+const known = (value: number | null): CalcResult => ({ value, exact: true, missing: NONE, indicative: false });
+const unknown = (missing: string[]): CalcResult => ({ value: null, exact: true, missing, indicative: false });
 const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : [...new Set([...a, ...b])]);
 
 /**
@@ -96,13 +98,13 @@ const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.len
 function combine1(a: CalcResult, fn: (x: number) => number): CalcResult {
   if (a.value === null) return unknown(a.missing);
   const value = fn(a.value);
-  return !a.exact && a.upper ? { value, exact: false, upper: true, missing: a.missing } : { value, exact: true, missing: a.missing };
+  return !a.exact && a.upper ? { value, exact: false, upper: true, missing: a.missing, indicative: false } : { value, exact: true, missing: a.missing, indicative: false };
 }
 function combine2(a: CalcResult, b: CalcResult, fn: (x: number, y: number) => number): CalcResult {
   const missing = both(a.missing, b.missing);
   if (a.value === null || b.value === null) return unknown(missing);
   const value = fn(a.value, b.value);
-  return (!a.exact && a.upper) || (!b.exact && b.upper) ? { value, exact: false, upper: true, missing } : { value, exact: true, missing };
+  return (!a.exact && a.upper) || (!b.exact && b.upper) ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: true, missing, indicative: false };
 }
 /** Unknown, with the missing facts of `a` and of the fact that is not known. */
 const unknownWith = (a: CalcResult, ref: FactRef): CalcResult => unknown(both(a.missing, ref.alone));
@@ -116,7 +118,7 @@ function countBuildings(ctx: Ctx, ref: FactRef, match: (v: FactValue) => boolean
     if (v === undefined || v === null) unknownCount++;
     else if (match(v)) count++;
   }
-  return { value: count, exact: unknownCount === 0, missing: unknownCount ? ref.alone : NONE };
+  return { value: count, exact: unknownCount === 0, missing: unknownCount ? ref.alone : NONE, indicative: false };
 }
 
 export const calcs: CalcDef[] = [
@@ -136,7 +138,7 @@ export const calcs: CalcDef[] = [
       const existing = read(ctx, f.existingPvKwp);
       const gross = (area * num(ctx, p.pvUsableRoofShare) * density) / 1000;
       // Existing panels unknown: the whole roof is an upper bound of what is left.
-      if (typeof existing !== 'number') return { value: gross, exact: false, upper: true, missing: f.existingPvKwp.alone };
+      if (typeof existing !== 'number') return { value: gross, exact: false, upper: true, missing: f.existingPvKwp.alone, indicative: false };
       return known(Math.max(0, gross - existing));
     },
   },
@@ -378,7 +380,7 @@ export const calcById = new Map(calcs.map((c) => [c.id, c]));
 const slotOfCalc = new Map(calcs.map((c, i) => [c.id, i]));
 /** Slots of the calcs by name, for the formulas that build on others. */
 const CALC: Record<string, number> = Object.fromEntries(slotOfCalc);
-const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE };
+const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE, indicative: false };
 
 /** The slot of a calc id (its place in `calcs`); -1 for an id the engine does not know. */
 export function calcIndex(id: string): number {
@@ -390,12 +392,25 @@ export function newCalcCache(): (CalcResult | undefined)[] {
   return new Array<CalcResult | undefined>(calcs.length);
 }
 
-/** Computes (and caches per subject) the calc in a slot. */
+/**
+ * Computes (and caches per subject) the calc in a slot. Whether it is indicative follows the
+ * parameters the formula really read for this subject (a flat roof never reads the north-roof
+ * yield), also through the calcs it builds on: the run's flag is saved, set by `num`, and
+ * passed on to an enclosing calc.
+ */
 export function calcAt(ctx: Ctx, slot: number): CalcResult {
   if (slot < 0) return NO_CALC;
+  const run = ctx.run;
   const cached = ctx.calcs[slot];
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    if (cached.indicative) run.calcUnconfirmed = true;
+    return cached;
+  }
+  const outer = run.calcUnconfirmed;
+  run.calcUnconfirmed = false;
   const result = calcs[slot].compute(ctx);
+  result.indicative = run.calcUnconfirmed;
+  run.calcUnconfirmed = outer || result.indicative;
   ctx.calcs[slot] = result;
   return result;
 }

@@ -18,6 +18,8 @@ export interface CalcResult {
   exact: boolean;
   upper?: boolean;
   missing: string[];
+  /** The value rests on a parameter marked UNCONFIRMED that the formula really used here (directly or through another calc). */
+  indicative: boolean;
 }
 
 /** What all subjects of one assessment share. */
@@ -30,11 +32,13 @@ export interface Run {
   /** Scratch for de-duplicating a result's steps: a step slot is taken when its mark equals `stamp`. */
   stepMark: Uint32Array;
   stamp: number;
+  /** Scratch: set when the calc being computed reads an UNCONFIRMED parameter (see calcAt). */
+  calcUnconfirmed: boolean;
   /** Scratch: the facts (by slot) missing for the verdict being made. */
   missing: SlotSet;
   /** Steps, advice and questions gathered across the subjects. */
   collect: Collector;
-  /** Parts of results that are the same for every subject on this date, made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status). */
+  /** Parts of results that are the same for every subject on this date, made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status × indicative). */
   expected: (Expected | undefined)[];
   subsidies: (SubsidyResult | undefined)[];
 }

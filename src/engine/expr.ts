@@ -5,7 +5,7 @@
  * is evaluated at most once per subject. `decidingLeaf` and `missingFacts` explain a failed
  * or unknown node; they run only for those, so the passing path stays cheap.
  */
-import { calcAt, calcIndex, calcParams } from './calcs';
+import { calcAt, calcIndex } from './calcs';
 import { factAt, paramAt, type Ctx } from './context';
 import { factSlot, paramSlot } from './slots';
 import type { Comparison, CompareOp, Expected, Expr, ParamValue } from './types';
@@ -37,9 +37,9 @@ export interface Node {
   leaf: Comparison | undefined;
   subject: Subject | undefined;
   target: Target | undefined;
-  /** Parameters the expression rests on, directly and through calcs. */
-  params: string[];
+  /** Parameters the expression compares with directly, and the calcs it reads (whose own parameters count per subject, see calcAt). */
   paramSlots: number[];
+  calcSlots: number[];
   /** Computes the value (not memoised; use `evaluate`). */
   run: (ctx: Ctx) => Tri;
   /** Worth remembering: false for a plain fact comparison, which is as cheap to redo as to look up. */
@@ -177,8 +177,9 @@ export class ExprCompiler {
     if ('all' in expr || 'any' in expr || 'not' in expr) {
       const kind = 'all' in expr ? 'all' : 'any' in expr ? 'any' : 'not';
       const children = ('all' in expr ? expr.all : 'any' in expr ? expr.any : [expr.not]).map((e) => this.node(e));
-      const params = [...new Set(children.flatMap((c) => c.params))];
-      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, params, paramSlots: params.map(paramSlot), run: compound(kind, children), memo: true, expected: undefined };
+      const paramSlots = [...new Set(children.flatMap((c) => c.paramSlots))];
+      const calcSlots = [...new Set(children.flatMap((c) => c.calcSlots))];
+      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, paramSlots, calcSlots, run: compound(kind, children), memo: true, expected: undefined };
     }
     const c = expr;
     const subject: Subject =
@@ -199,15 +200,11 @@ export class ExprCompiler {
           : 'fact' in v
             ? { kind: 'fact', slot: factSlot(v.fact), id: v.fact }
             : { kind: 'calc', slot: calcIndex(v.calc), id: v.calc };
-    const params = new Set<string>();
-    if (c.param !== undefined) params.add(c.param);
-    if (c.calc !== undefined) calcParams(c.calc).forEach((p) => params.add(p));
-    if (target.kind === 'param' && !Array.isArray(v) && typeof v === 'object' && v !== null && 'param' in v) params.add(v.param);
-    if (target.kind === 'calc') calcParams(target.id).forEach((p) => params.add(p));
-    const list = [...params];
+    const paramSlots = [subject, target].flatMap((x) => (x.kind === 'param' ? [x.slot] : []));
+    const calcSlots = [subject, target].flatMap((x) => (x.kind === 'calc' && x.slot >= 0 ? [x.slot] : []));
     const expected: Expected | undefined =
       target.kind === 'list' ? Object.freeze({ op: c.op, value: Object.freeze(target.list.slice()) as ParamValue[] }) : target.kind === 'literal' ? Object.freeze({ op: c.op, value: target.value }) : undefined;
-    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, params: list, paramSlots: list.map(paramSlot), run: () => -1, memo: true, expected };
+    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, paramSlots, calcSlots, run: () => -1, memo: true, expected };
     node.run = leafRun(node);
     node.memo = subject.kind !== 'fact' || target.kind === 'calc' || target.kind === 'fact';
     return node;
@@ -330,9 +327,13 @@ export function missingFacts(ctx: Ctx, node: Node, out: { add(slot: number): unk
   for (const child of node.children) if (evaluate(ctx, child) === -1) missingFacts(ctx, child, out);
 }
 
-/** True when any of the parameters (by slot) is marked UNCONFIRMED on this date. */
-export function restsOnUnconfirmed(ctx: Ctx, paramSlots: number[]): boolean {
+/**
+ * True when something here rests on a value marked UNCONFIRMED on this date: one of the
+ * parameters compared with directly, or a calc whose formula used one for this subject.
+ */
+export function restsOnUnconfirmed(ctx: Ctx, paramSlots: number[], calcSlots: number[]): boolean {
   const flags = ctx.run.params.unconfirmed;
   for (let i = 0; i < paramSlots.length; i++) if (flags[paramSlots[i]] === 1) return true;
+  for (let i = 0; i < calcSlots.length; i++) if (calcAt(ctx, calcSlots[i]).indicative) return true;
   return false;
 }

@@ -70,10 +70,11 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     buildings: buildingValues,
     stepMark: new Uint32Array(program.stepIds.length),
     stamp: 0,
+    calcUnconfirmed: false,
     missing: new SlotSet(program.blank.length),
     collect,
     expected: new Array(program.nodeCount),
-    subsidies: new Array(program.subsidyCount * 4),
+    subsidies: new Array(program.subsidyCount * 8),
   };
   const memo = newMemo(program.nodeCount, buildingValues.length + 1);
   const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };

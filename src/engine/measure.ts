@@ -83,7 +83,7 @@ class RuleReason implements Reason {
     this.fixEn = rule.fix?.en;
     this.resolvedBy = resolvedBy;
     this.sourceIds = rule.sources;
-    this.indicative = restsOnUnconfirmed(ctx, rule.paramSlots);
+    this.indicative = restsOnUnconfirmed(ctx, rule.paramSlots, rule.calcSlots);
     this.#ctx = ctx;
     this.#rule = rule;
     this.#leaf = leaf;
@@ -162,26 +162,27 @@ function quantity(ctx: Ctx, q: QuantityUse): Quantity {
     unit: q.unit,
     parameterIds: q.params,
     missingFacts: r.missing.length ? r.missing.slice() : EMPTY,
-    indicative: restsOnUnconfirmed(ctx, q.paramSlots),
+    indicative: r.indicative,
   };
 }
 
 const SUBSIDY_STATUSES: SubsidyResult['status'][] = ['eligible', 'not-eligible', 'unknown', 'closed'];
 
-/** A subsidy route's verdict: it has four possible values per date, so each is made once per assessment and frozen. */
+/** A subsidy route's verdict: it has eight possible values per date (four statuses, indicative or not), so each is made once per assessment and frozen. */
 function subsidy(ctx: Ctx, s: SubsidyUse): SubsidyResult {
   const open = s.available ? evaluate(ctx, s.available) : 1;
   const eligible = evaluate(ctx, s.eligible);
   const status = open === 0 ? 3 : eligible === 0 ? 1 : eligible === 1 && open === 1 ? 0 : 2;
+  const indicative = restsOnUnconfirmed(ctx, s.paramSlots, s.calcSlots);
   const cache = ctx.run.subsidies;
-  const at = s.slot * 4 + status;
+  const at = (s.slot * 4 + status) * 2 + (indicative ? 1 : 0);
   return (cache[at] ??= Object.freeze({
     scheme: s.route.scheme,
     status: SUBSIDY_STATUSES[status],
     text: s.route.text.nl,
     textEn: s.route.text.en,
     sourceIds: s.sources,
-    indicative: restsOnUnconfirmed(ctx, s.paramSlots),
+    indicative,
   }));
 }
 

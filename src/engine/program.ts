@@ -8,7 +8,7 @@
 import { calcById, calcIndex, calcParams } from './calcs';
 import { ExprCompiler, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
-import { factSlot, factSlotCount, paramSlot } from './slots';
+import { factSlot, factSlotCount } from './slots';
 import { indexToolbox, type ToolboxIndex } from './toolbox';
 import type { FactEntry } from './validate';
 import type { Advice, Condition, ConditionKind, Expr, FactValue, Measure, ParamValue, Scope, Status, SubsidyRoute, Text, Toolbox } from './types';
@@ -39,8 +39,9 @@ export interface Rule {
   text: Text;
   fix: Text | undefined;
   sources: string[];
-  /** Parameters of test and when, by slot (for "indicatief"). */
+  /** Parameters compared with directly and calcs read, in test and when (for "indicatief"). */
   paramSlots: number[];
+  calcSlots: number[];
 }
 
 export interface AdviceUse {
@@ -58,6 +59,7 @@ export interface SubsidyUse {
   eligible: Node;
   sources: string[];
   paramSlots: number[];
+  calcSlots: number[];
 }
 
 export interface QuantityUse {
@@ -65,7 +67,6 @@ export interface QuantityUse {
   calcSlot: number;
   unit: string;
   params: string[];
-  paramSlots: number[];
   /** Part of the measure's `potential`. */
   potential: 'kwp' | 'kwh' | undefined;
 }
@@ -125,6 +126,7 @@ function compileToolbox(toolbox: Toolbox): Program {
   const compiler = new ExprCompiler();
   const node = (e: Expr | undefined): Node | undefined => (e ? compiler.node(e) : undefined);
   const slotsOf = (...nodes: (Node | undefined)[]): number[] => [...new Set(nodes.flatMap((n) => n?.paramSlots ?? []))];
+  const calcsOf = (...nodes: (Node | undefined)[]): number[] => [...new Set(nodes.flatMap((n) => n?.calcSlots ?? []))];
 
   const stepSlots = new Map<string, number>();
   const stepIds: string[] = [];
@@ -160,6 +162,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       fix: r.fix,
       sources: freeze(r.sources),
       paramSlots: slotsOf(test, when),
+      calcSlots: calcsOf(test, when),
     };
   };
 
@@ -193,11 +196,11 @@ function compileToolbox(toolbox: Toolbox): Program {
       subsidies: m.subsidies.map((route) => {
         const available = node(route.available);
         const eligible = compiler.node(route.eligible);
-        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available) };
+        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available), calcSlots: calcsOf(eligible, available) };
       }),
       quantities: m.quantities.map((id) => {
         const params = freeze(calcParams(id));
-        return { id, calcSlot: calcIndex(id), unit: calcById.get(id)?.unit ?? '', params, paramSlots: params.map(paramSlot), potential: POTENTIAL[id] };
+        return { id, calcSlot: calcIndex(id), unit: calcById.get(id)?.unit ?? '', params, potential: POTENTIAL[id] };
       }),
     };
   });

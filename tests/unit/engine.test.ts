@@ -144,3 +144,33 @@ describe('engine: a terrain’s own parameter values (a quote, a tariff)', () =>
     expect(quantity(both, 'pvCostEur').value).toBeCloseTo(quantity(defaults, 'pvCostEur').value! * 2, 0);
   });
 });
+
+describe('engine: "indicatief" follows the values really used', () => {
+  const terrain = example('roomburg');
+  const b1 = terrain.buildings[0];
+  const own = { pvCostEurPerWp: 0.9, electricityValueEurPerKwh: 0.2, pvUsableRoofShare: 0.65 };
+  const onRoof = (roof: Record<string, unknown>, parameterOverrides?: Record<string, number>) => {
+    const t = structuredClone(terrain);
+    t.buildings[0].facts = { ...t.buildings[0].facts, existingPvKwp: 0, ...roof };
+    return pvRoof(assess({ ...t, parameterOverrides }), b1.id);
+  };
+  const flag = (m: ReturnType<typeof onRoof>, id: string) => m.quantities.find((q) => q.id === id)!.indicative;
+
+  it('a flat roof never reads the north-roof yield: with own price, tariff and roof share nothing is indicative', () => {
+    const flat = onRoof({ roofType: 'flat' }, own);
+    for (const id of ['pvKwp', 'pvKwhPerYear', 'pvCostEur', 'pvPaybackYears']) expect(flag(flat, id), id).toBe(false);
+    // Without own values the same quantities rest on unconfirmed toolbox values.
+    const plain = onRoof({ roofType: 'flat' });
+    for (const id of ['pvKwp', 'pvKwhPerYear', 'pvCostEur', 'pvPaybackYears']) expect(flag(plain, id), id).toBe(true);
+  });
+
+  it('a pitched roof facing north does read it, so its yield and payback stay indicative', () => {
+    const north = onRoof({ roofType: 'pitched', roofOrientation: 'north' }, own);
+    expect(flag(north, 'pvKwp')).toBe(false);
+    expect(flag(north, 'pvKwhPerYear')).toBe(true);
+    expect(flag(north, 'pvPaybackYears')).toBe(true);
+    expect(north.indicative).toBe(true);
+    const south = onRoof({ roofType: 'pitched', roofOrientation: 'south' }, own);
+    expect(flag(south, 'pvPaybackYears')).toBe(false);
+  });
+});
