@@ -1,7 +1,7 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from '../i18n';
-import { conflict, loadEngine, remoteUpdate, resolveConflict, saveError, saveState } from '../state/terrainStore';
+import { conflict, deletedElsewhere, loadEngine, remoteUpdate, resolveConflict, resolveDeleted, saveError, saveState } from '../state/terrainStore';
 import { TerrainList } from '../views/TerrainList';
 import { lazyView } from './lazy';
 import { Link } from './Link';
@@ -11,7 +11,7 @@ import { hrefs, route } from './router';
 function SaveIndicator() {
   const state = saveState.value;
   const text =
-    state === 'saved' ? t('saveSaved') : state === 'saving' ? t('saveSaving') : state === 'pending' ? t('savePending') : state === 'error' ? t('saveError', { error: saveError.value ?? '' }) : t('saveConflict');
+    state === 'saved' ? t('saveSaved') : state === 'saving' ? t('saveSaving') : state === 'pending' ? t('savePending') : state === 'error' ? t('saveError', { error: saveError.value ?? '' }) : deletedElsewhere.value ? t('deletedConflictState') : t('saveConflict');
   return (
     <p class={`save-state save-${state}`} role="status" aria-live="polite" data-state={state}>
       {text}
@@ -30,6 +30,17 @@ function Notices() {
           </button>{' '}
           <button type="button" class="secondary" onClick={() => void resolveConflict('theirs')}>
             {t('conflictTakeTheirs')}
+          </button>
+        </div>
+      )}
+      {deletedElsewhere.value && (
+        <div class="notice notice-warning" role="alert">
+          {t('deletedElsewhere', { name: deletedElsewhere.value.name })}{' '}
+          <button type="button" onClick={() => void resolveDeleted('restore')}>
+            {t('deletedRestore')}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => void resolveDeleted('discard')}>
+            {t('deletedDiscard')}
           </button>
         </div>
       )}

@@ -6,7 +6,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { Building, FactValue, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
-import { ConflictError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { ConflictError, DeletedError, deleteTerrain as removeStored, getTerrain, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
 import { clearJournal, readJournal, writeJournalSync } from '../storage/journal';
 import { t } from '../i18n';
 
@@ -54,6 +54,8 @@ export const saveState = signal<SaveState>('saved');
 export const saveError = signal<string | null>(null);
 /** The other tab's version when a save found a newer revision in the database. */
 export const conflict = signal<StoredTerrain | null>(null);
+/** A terrain with unsaved edits here that another tab deleted: bring it back, or let it go? */
+export const deletedElsewhere = signal<{ id: string; name: string } | null>(null);
 /** The last deleted terrain, for undo. */
 export const lastDeleted = signal<StoredTerrain | null>(null);
 /** The last save failed because the browser's storage is full (the stored version is unchanged). */
@@ -190,6 +192,11 @@ export function flushSaves(): Promise<void> {
           saveState.value = 'conflict';
           return;
         }
+        if (error instanceof DeletedError) {
+          deletedElsewhere.value = { id, name: latest.name };
+          saveState.value = 'conflict';
+          return;
+        }
         dirty.add(id);
         storageFull.value = isQuotaError(error);
         saveError.value = storageFull.value ? t('storageFullSave') : error instanceof Error ? error.message : String(error);
@@ -227,6 +234,28 @@ export async function resolveConflict(choice: 'mine' | 'theirs'): Promise<void> 
   }
 }
 
+/**
+ * Another tab deleted a terrain this tab still had unsaved edits of: "restore" stores this
+ * tab's version again (as a new record), "discard" lets the deletion stand here too.
+ */
+export async function resolveDeleted(choice: 'restore' | 'discard'): Promise<void> {
+  const question = deletedElsewhere.value;
+  if (!question) return;
+  deletedElsewhere.value = null;
+  const mine = terrainsById.value.get(question.id);
+  if (choice === 'restore' && mine) {
+    const stored = await saveTerrain(stripBookkeeping(mine));
+    setTerrain(stored);
+    notifyChange({ id: stored.id, revision: stored.revision });
+  } else {
+    const next = new Map(terrainsById.value);
+    next.delete(question.id);
+    terrainsById.value = next;
+  }
+  if (saveState.value === 'conflict' && !conflict.value) saveState.value = dirty.size ? 'pending' : 'saved';
+  if (dirty.size) await flushSaves();
+}
+
 /** Re-reads one terrain from the database (another tab changed it). */
 export async function reloadTerrain(id: string): Promise<void> {
   const stored = await getTerrain(id);
@@ -243,7 +272,14 @@ export async function applyRemoteChange(change: TerrainChange): Promise<void> {
   const { id } = change;
   const local = terrainsById.value.get(id);
   if (change.deleted) {
-    if (!local || dirty.has(id) || conflict.value?.id === id) return;
+    if (!local || conflict.value?.id === id) return;
+    if (dirty.has(id)) {
+      // Unsaved edits here: ask, and do not write them back until the user says so.
+      dirty.delete(id);
+      deletedElsewhere.value = { id, name: local.name };
+      saveState.value = 'conflict';
+      return;
+    }
     const next = new Map(terrainsById.value);
     next.delete(id);
     terrainsById.value = next;

@@ -12,6 +12,13 @@ export class ConflictError extends Error {
   }
 }
 
+/** A save of a terrain that was stored before (expected revision ≥ 1) and is gone: deleted elsewhere. */
+export class DeletedError extends Error {
+  constructor(public readonly id: string) {
+    super('deleted');
+  }
+}
+
 /** All terrains, most recently changed first. */
 export async function listTerrains(): Promise<StoredTerrain[]> {
   const db = await openDatabase();
@@ -25,8 +32,9 @@ export async function getTerrain(id: string): Promise<StoredTerrain | undefined>
 }
 
 /**
- * Saves a terrain. With `expectedRevision`, refuses (ConflictError) when the stored
- * revision differs: someone else saved in between. Read and write are one transaction.
+ * Saves a terrain. With `expectedRevision`, refuses when the stored revision differs
+ * (ConflictError: someone else saved in between) or when a terrain stored before is gone
+ * (DeletedError: someone deleted it in between). Read and write are one transaction.
  */
 export async function saveTerrain(terrain: Terrain, expectedRevision?: number): Promise<StoredTerrain> {
   const db = await openDatabase();
@@ -36,6 +44,11 @@ export async function saveTerrain(terrain: Terrain, expectedRevision?: number): 
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new ConflictError(existing);
+  }
+  if (!existing && expectedRevision !== undefined && expectedRevision > 0) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new DeletedError(terrain.id);
   }
   const now = new Date().toISOString();
   const stored: StoredTerrain = {

@@ -118,3 +118,40 @@ test('terrains created or deleted in one tab appear or disappear in the other', 
   await expect(a.getByRole('link', { name: 'Uit tab B', exact: true })).toHaveCount(0);
   expect(await readStoredTerrain(a, id)).toBeUndefined();
 });
+
+test('deleted in one tab while the other has unsaved edits: the other asks, and "restore" brings its version back everywhere', async ({ context }) => {
+  await context.clock.install();
+  const a = await context.newPage();
+  await a.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'visible' });
+    document.addEventListener('visibilitychange', (e) => e.stopImmediatePropagation(), true);
+  });
+  const b = await context.newPage();
+  const id = await createTerrain(a, 'Gedeeld');
+  await waitSaved(a);
+  await b.goto('/');
+  await expect(b.getByRole('link', { name: 'Gedeeld', exact: true })).toBeVisible();
+
+  // A types; its autosave cannot fire (clock paused) while B deletes the terrain.
+  await context.clock.pauseAt((await a.evaluate(() => Date.now())) + 1000);
+  await municipality(a).fill('Mijn gemeente');
+  await expect(a.getByRole('banner').getByRole('status')).toHaveAttribute('data-state', 'pending');
+  b.once('dialog', (d) => void d.accept());
+  await b.getByRole('button', { name: 'Verwijderen: Gedeeld', exact: true }).click();
+  await expect(b.getByRole('link', { name: 'Gedeeld', exact: true })).toHaveCount(0);
+
+  const question = a.getByRole('alert').filter({ hasText: 'Terrein "Gedeeld" is in een ander tabblad verwijderd, maar hier zijn wijzigingen die nog niet zijn opgeslagen.' });
+  await expect(question).toBeVisible();
+  await expect(a.getByRole('banner').getByRole('status')).toHaveText('Niet opgeslagen: in een ander tabblad verwijderd');
+  await expect(municipality(a)).toHaveValue('Mijn gemeente');
+  // Even when A's autosave timer fires, nothing is written back until the user decides.
+  await context.clock.resume();
+  await context.clock.runFor(1000);
+  expect(await readStoredTerrain(a, id)).toBeUndefined();
+
+  await question.getByRole('button', { name: 'Mijn versie terugzetten', exact: true }).click();
+  await expect(question).toHaveCount(0);
+  await expect.poll(async () => (await readStoredTerrain(a, id))?.municipality).toBe('Mijn gemeente');
+  await expect(a.getByRole('banner').getByRole('status')).toHaveAttribute('data-state', 'saved');
+  await expect(b.getByRole('link', { name: 'Gedeeld', exact: true })).toBeVisible();
+});

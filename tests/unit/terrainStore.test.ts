@@ -7,10 +7,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase } from '../../src/storage/db';
-import { getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
+import { deleteTerrain as deleteStored, getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import {
   addBuilding,
+  applyRemoteChange,
   conflict,
+  deletedElsewhere,
   createTerrain,
   current,
   currentAssessment,
@@ -24,6 +26,7 @@ import {
   loadTerrains,
   removeBuilding,
   resolveConflict,
+  resolveDeleted,
   SAVE_DEBOUNCE_MS,
   saveError,
   saveState,
@@ -68,6 +71,7 @@ beforeEach(async () => {
   terrainsById.value = new Map();
   currentId.value = null;
   conflict.value = null;
+  deletedElsewhere.value = null;
   lastDeleted.value = null;
   saveState.value = 'saved';
   saveError.value = null;
@@ -76,6 +80,7 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.useRealTimers();
   conflict.value = null;
+  deletedElsewhere.value = null;
   await flushSaves();
   await closeDatabase();
 });
@@ -475,6 +480,59 @@ describe('delete and undo', () => {
     await waitFor(() => saveState.value !== 'pending', 'a settled save state');
     expect(saveState.value).toBe('saved');
     expect(await getTerrain(t.id)).toBeUndefined();
+  });
+});
+
+describe('deleted in another tab while this tab has unsaved edits', () => {
+  it('the save does not bring it back by itself: the user is asked, and nothing is written', async () => {
+    const t = await createTerrain('Roomburg');
+    setFact(t.id, null, 'organisation', 'biz');
+    await deleteStored(t.id); // the other tab, without a message on the channel
+    await flushSaves();
+    expect(saveState.value).toBe('conflict');
+    expect(deletedElsewhere.value).toEqual({ id: t.id, name: 'Roomburg' });
+    expect(await getTerrain(t.id)).toBeUndefined();
+    expect(model(t.id).facts).toEqual({ organisation: 'biz' });
+  });
+
+  it('the message from the other tab asks at once, before any save; "restore" stores this tab’s version again', async () => {
+    const t = await createTerrain('Roomburg');
+    setFact(t.id, null, 'organisation', 'biz');
+    await deleteStored(t.id);
+    await applyRemoteChange({ id: t.id, deleted: true });
+    expect(deletedElsewhere.value).toEqual({ id: t.id, name: 'Roomburg' });
+    await flushSaves(); // the edit is held back, not written
+    expect(await getTerrain(t.id)).toBeUndefined();
+
+    await resolveDeleted('restore');
+    expect(deletedElsewhere.value).toBeNull();
+    expect(saveState.value).toBe('saved');
+    const restored = await getTerrain(t.id);
+    expect(restored?.facts).toEqual({ organisation: 'biz' });
+    expect(model(t.id)).toEqual(restored);
+  });
+
+  it('"discard" lets the deletion stand here too', async () => {
+    const t = await createTerrain('Roomburg');
+    const other = await createTerrain('Ander terrein');
+    setFact(t.id, null, 'organisation', 'biz');
+    setFact(other.id, null, 'organisation', 'association');
+    await deleteStored(t.id);
+    await applyRemoteChange({ id: t.id, deleted: true });
+    await resolveDeleted('discard');
+    expect(terrainsById.value.has(t.id)).toBe(false);
+    expect(await getTerrain(t.id)).toBeUndefined();
+    // The other terrain's edit is still saved.
+    expect(saveState.value).toBe('saved');
+    expect((await getTerrain(other.id))?.facts).toEqual({ organisation: 'association' });
+  });
+
+  it('without unsaved edits the deletion is taken over quietly (as before)', async () => {
+    const t = await createTerrain('Roomburg');
+    await deleteStored(t.id);
+    await applyRemoteChange({ id: t.id, deleted: true });
+    expect(deletedElsewhere.value).toBeNull();
+    expect(terrainsById.value.has(t.id)).toBe(false);
   });
 });
 
