@@ -5,7 +5,7 @@
  * is evaluated at most once per subject. `decidingLeaf` and `missingFacts` explain a failed
  * or unknown node; they run only for those, so the passing path stays cheap.
  */
-import { calcAt, calcIndex } from './calcs';
+import { calcAt, calcIndex, calcParams, calcs } from './calcs';
 import { factAt, paramAt, type Ctx } from './context';
 import { factSlot, paramSlot } from './slots';
 import type { Comparison, CompareOp, Expected, Expr, ParamValue } from './types';
@@ -334,6 +334,15 @@ export function missingFacts(ctx: Ctx, node: Node, out: { add(slot: number): unk
 export function restsOnUnconfirmed(ctx: Ctx, paramSlots: number[], calcSlots: number[]): boolean {
   const flags = ctx.run.params.unconfirmed;
   for (let i = 0; i < paramSlots.length; i++) if (flags[paramSlots[i]] === 1) return true;
-  for (let i = 0; i < calcSlots.length; i++) if (calcAt(ctx, calcSlots[i]).indicative) return true;
+  for (let i = 0; i < calcSlots.length; i++) {
+    // Most calcs could not read an unconfirmed value on this date at all: no need to compute them.
+    const mayRead = calcParamSlots[calcSlots[i]];
+    let possible = false;
+    for (let k = 0; k < mayRead.length; k++) if (flags[mayRead[k]] === 1) possible = true;
+    if (possible && calcAt(ctx, calcSlots[i]).indicative) return true;
+  }
   return false;
 }
+
+/** Per calc slot: every parameter its formula might read (through the calcs it builds on). */
+const calcParamSlots: number[][] = calcs.map((c) => calcParams(c.id).map(paramSlot));

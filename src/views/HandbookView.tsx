@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Condition, Measure, Phase } from '../engine/types';
-import { formatDate, lang, t, tx } from '../i18n';
+import { formatDate, lang, t, tx, formatNumber } from '../i18n';
 import { SourceList, toolboxIndex } from './common';
 import { exprWords, parameterValues } from './exprWords';
 
@@ -226,7 +226,15 @@ export function HandbookView() {
                 {parameters.map((p) => (
                   <tr key={p.id} id={`hb-param-${p.id}`}>
                     <th scope="row">{tx(p.label)}</th>
-                    <td>{parameterValues(p, l)}</td>
+                    <td>
+                      {parameterValues(p, l)}
+                      {p.adjustable && (
+                        <span class="muted">
+                          {' '}
+                          — {t('ownValuePossible', { min: formatNumber(p.adjustable.min, 3), max: formatNumber(p.adjustable.max, 3), unit: p.unit === '-' ? '' : ` ${p.unit}` })}
+                        </span>
+                      )}
+                    </td>
                     <td>
                       <SourceList ids={[...new Set(p.values.flatMap((v) => v.sources))]} />
                     </td>

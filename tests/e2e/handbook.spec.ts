@@ -96,6 +96,14 @@ test('every measure and step of toolbox-data, the order between the steps with w
   expect(current).toBe(`${dutchNumber(100)} kW (vanaf 1 januari 2026)`);
   expect(oldValue.validTo).toBe('2026-01-01');
   expect(currentValue.validFrom).toBe('2026-01-01');
+  // Values a user may replace per terrain say so, with their range; the others do not.
+  const n3 = (n: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 3 }).format(n);
+  for (const p of data.parameters) {
+    const row = paramRows.find((r) => r.label === p.label.nl)!;
+    if (p.adjustable) expect(row.value, p.id).toContain(`per terrein te vervangen door een eigen waarde (${n3(p.adjustable.min)}–${n3(p.adjustable.max)}${p.unit === '-' ? '' : ` ${p.unit}`})`);
+    else expect(row.value, p.id).not.toContain('eigen waarde');
+  }
+  expect(data.parameters.filter((p) => p.adjustable).length).toBe(5);
 
   // The conditions in words name each dated threshold they use with all its values and dates.
   const articles = await measuresRegion(page)
