@@ -19,30 +19,33 @@ function SaveIndicator() {
   );
 }
 
+/** A question the user must answer before this tab saves again (a conflict with another tab). */
+function Question({ text, yes, no, onYes, onNo }: { text: string; yes: string; no: string; onYes(): void; onNo(): void }) {
+  return (
+    <div class="notice notice-warning" role="alert">
+      {text}{' '}
+      <button type="button" onClick={onYes}>
+        {yes}
+      </button>{' '}
+      <button type="button" class="secondary" onClick={onNo}>
+        {no}
+      </button>
+    </div>
+  );
+}
+
 function Notices() {
   return (
     <div class="notices">
-      {conflict.value && (
-        <div class="notice notice-warning" role="alert">
-          {t('saveConflict')}{' '}
-          <button type="button" onClick={() => void resolveConflict('mine')}>
-            {t('conflictKeepMine')}
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => void resolveConflict('theirs')}>
-            {t('conflictTakeTheirs')}
-          </button>
-        </div>
-      )}
+      {conflict.value && <Question text={t('saveConflict')} yes={t('conflictKeepMine')} no={t('conflictTakeTheirs')} onYes={() => void resolveConflict('mine')} onNo={() => void resolveConflict('theirs')} />}
       {deletedElsewhere.value && (
-        <div class="notice notice-warning" role="alert">
-          {t('deletedElsewhere', { name: deletedElsewhere.value.name })}{' '}
-          <button type="button" onClick={() => void resolveDeleted('restore')}>
-            {t('deletedRestore')}
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => void resolveDeleted('discard')}>
-            {t('deletedDiscard')}
-          </button>
-        </div>
+        <Question
+          text={t('deletedElsewhere', { name: deletedElsewhere.value.name })}
+          yes={t('deletedRestore')}
+          no={t('deletedDiscard')}
+          onYes={() => void resolveDeleted('restore')}
+          onNo={() => void resolveDeleted('discard')}
+        />
       )}
       {remoteUpdate.value && (
         <div class="notice" role="status" data-notice="remote-update">

@@ -44,7 +44,8 @@ test('a save in one tab is taken over by the other, which says so', async ({ con
  * neither autosave (300 ms) fires; B's edit is written when B is left (pagehide, the
  * app's flush on leaving). So A holds an unsaved edit exactly while B's save arrives.
  */
-async function concurrentEdits(context: import('@playwright/test').BrowserContext): Promise<{ a: Page; b: Page; id: string }> {
+/** Tab A that stays visible, tab B, fake timers (time still flows), and a terrain "Gedeeld" made and saved in A. */
+async function visibleTabAndAnother(context: import('@playwright/test').BrowserContext): Promise<{ a: Page; b: Page; id: string }> {
   await context.clock.install(); // fake timers from the first script on; time still flows
   const a = await context.newPage();
   await a.addInitScript(() => {
@@ -54,6 +55,11 @@ async function concurrentEdits(context: import('@playwright/test').BrowserContex
   const b = await context.newPage();
   const id = await createTerrain(a, 'Gedeeld');
   await waitSaved(a);
+  return { a, b, id };
+}
+
+async function concurrentEdits(context: import('@playwright/test').BrowserContext): Promise<{ a: Page; b: Page; id: string }> {
+  const { a, b, id } = await visibleTabAndAnother(context);
   await b.goto(`/terrein/${id}`);
   await expect(municipality(b)).toHaveValue('');
 
@@ -120,15 +126,7 @@ test('terrains created or deleted in one tab appear or disappear in the other', 
 });
 
 test('deleted in one tab while the other has unsaved edits: the other asks, and "restore" brings its version back everywhere', async ({ context }) => {
-  await context.clock.install();
-  const a = await context.newPage();
-  await a.addInitScript(() => {
-    Object.defineProperty(document, 'visibilityState', { get: () => 'visible' });
-    document.addEventListener('visibilitychange', (e) => e.stopImmediatePropagation(), true);
-  });
-  const b = await context.newPage();
-  const id = await createTerrain(a, 'Gedeeld');
-  await waitSaved(a);
+  const { a, b, id } = await visibleTabAndAnother(context);
   await b.goto('/');
   await expect(b.getByRole('link', { name: 'Gedeeld', exact: true })).toBeVisible();
 

@@ -108,19 +108,24 @@ describe('export', () => {
 
 // ---------------------------------------------------------------- fixtures
 
+/** A fixture imports as it stands, in the current format, and exporting what came in gives the same terrains again. */
+function importsWithoutLoss(path: string): ExportEnvelope['terrains'] {
+  const text = read(path);
+  const raw = JSON.parse(text) as ExportEnvelope;
+  const result = accepted(parseImport(text));
+  expect(result.terrains).toEqual(raw.terrains);
+  expect(result.envelope.formatVersion).toBe(EXPORT_FORMAT_VERSION);
+  const again = accepted(parseImport(serializeEnvelope(exportEnvelope(result.terrains))));
+  expect(again.terrains).toEqual(raw.terrains);
+  return result.terrains;
+}
+
 describe('fixtures of format version 1 (tests/fixtures/export-v1)', () => {
   const files = fixtureFiles('tests/fixtures/export-v1');
   it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(3));
 
   it.each(files)('%s imports without loss', (file) => {
-    const text = read(`tests/fixtures/export-v1/${file}`);
-    const raw = JSON.parse(text) as ExportEnvelope;
-    const result = accepted(parseImport(text));
-    expect(result.terrains).toEqual(raw.terrains);
-    expect(result.envelope.formatVersion).toBe(EXPORT_FORMAT_VERSION);
-    // …and exporting what came in gives the same file content again.
-    const again = accepted(parseImport(serializeEnvelope(exportEnvelope(result.terrains))));
-    expect(again.terrains).toEqual(raw.terrains);
+    importsWithoutLoss(`tests/fixtures/export-v1/${file}`);
   });
 
   it('the hostile names in all-terrains.json come through as plain strings', () => {
@@ -135,14 +140,8 @@ describe('fixtures of format version 2 (tests/fixtures/export-v2): own parameter
   it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(1));
 
   it.each(files)('%s imports without loss, own values included, and exports the same again', (file) => {
-    const text = read(`tests/fixtures/export-v2/${file}`);
-    const raw = JSON.parse(text) as ExportEnvelope;
-    const result = accepted(parseImport(text));
-    expect(result.terrains).toEqual(raw.terrains);
-    expect(result.terrains.some((t) => t.parameterOverrides && Object.keys(t.parameterOverrides).length > 0)).toBe(true);
-    const again = accepted(parseImport(serializeEnvelope(exportEnvelope(result.terrains))));
-    expect(again.terrains).toEqual(raw.terrains);
-    expect(again.envelope.formatVersion).toBe(2);
+    const terrains = importsWithoutLoss(`tests/fixtures/export-v2/${file}`);
+    expect(terrains.some((t) => t.parameterOverrides && Object.keys(t.parameterOverrides).length > 0)).toBe(true);
   });
 
   it('an own value for a parameter this toolbox does not know is kept (a newer toolbox may know it)', () => {
