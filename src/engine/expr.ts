@@ -327,19 +327,36 @@ export function missingFacts(ctx: Ctx, node: Node, out: { add(slot: number): unk
   for (const child of node.children) if (evaluate(ctx, child) === -1) missingFacts(ctx, child, out);
 }
 
+/** What a rule or route may rest on: the parameters it compares with, the calcs it reads, and every parameter those might read. */
+export interface Dependencies {
+  paramSlots: number[];
+  calcSlots: number[];
+  mayRead: number[];
+}
+
+/** The dependencies of some nodes together. */
+export function dependenciesOf(...nodes: (Node | undefined)[]): Dependencies {
+  const paramSlots = [...new Set(nodes.flatMap((n) => n?.paramSlots ?? []))];
+  const calcSlots = [...new Set(nodes.flatMap((n) => n?.calcSlots ?? []))];
+  return { paramSlots, calcSlots, mayRead: [...new Set([...paramSlots, ...calcSlots.flatMap((c) => calcParamSlots[c])])] };
+}
+
 /**
  * True when something here rests on a value marked UNCONFIRMED on this date: one of the
  * parameters compared with directly, or a calc whose formula used one for this subject.
  */
-export function restsOnUnconfirmed(ctx: Ctx, paramSlots: number[], calcSlots: number[]): boolean {
+export function restsOnUnconfirmed(ctx: Ctx, d: Dependencies): boolean {
   const flags = ctx.run.params.unconfirmed;
-  for (let i = 0; i < paramSlots.length; i++) if (flags[paramSlots[i]] === 1) return true;
-  for (let i = 0; i < calcSlots.length; i++) {
-    // Most calcs could not read an unconfirmed value on this date at all: no need to compute them.
-    const mayRead = calcParamSlots[calcSlots[i]];
-    let possible = false;
-    for (let k = 0; k < mayRead.length; k++) if (flags[mayRead[k]] === 1) possible = true;
-    if (possible && calcAt(ctx, calcSlots[i]).indicative) return true;
+  // Most rules could not rest on an unconfirmed value on this date at all.
+  let possible = false;
+  for (let i = 0; i < d.mayRead.length; i++) if (flags[d.mayRead[i]] === 1) possible = true;
+  if (!possible) return false;
+  for (let i = 0; i < d.paramSlots.length; i++) if (flags[d.paramSlots[i]] === 1) return true;
+  for (let i = 0; i < d.calcSlots.length; i++) {
+    const mayRead = calcParamSlots[d.calcSlots[i]];
+    let maybe = false;
+    for (let k = 0; k < mayRead.length; k++) if (flags[mayRead[k]] === 1) maybe = true;
+    if (maybe && calcAt(ctx, d.calcSlots[i]).indicative) return true;
   }
   return false;
 }

@@ -83,7 +83,7 @@ class RuleReason implements Reason {
     this.fixEn = rule.fix?.en;
     this.resolvedBy = resolvedBy;
     this.sourceIds = rule.sources;
-    this.indicative = restsOnUnconfirmed(ctx, rule.paramSlots, rule.calcSlots);
+    this.indicative = restsOnUnconfirmed(ctx, rule.dependencies);
     this.#ctx = ctx;
     this.#rule = rule;
     this.#leaf = leaf;
@@ -150,6 +150,7 @@ function reasonFor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], reso
 }
 
 const NO_QUANTITIES = EMPTY as unknown as Quantity[];
+const NO_REASONS = EMPTY as unknown as Reason[];
 const NO_SUBSIDIES = EMPTY as unknown as SubsidyResult[];
 
 
@@ -173,7 +174,7 @@ function subsidy(ctx: Ctx, s: SubsidyUse): SubsidyResult {
   const open = s.available ? evaluate(ctx, s.available) : 1;
   const eligible = evaluate(ctx, s.eligible);
   const status = open === 0 ? 3 : eligible === 0 ? 1 : eligible === 1 && open === 1 ? 0 : 2;
-  const indicative = restsOnUnconfirmed(ctx, s.paramSlots, s.calcSlots);
+  const indicative = restsOnUnconfirmed(ctx, s.dependencies);
   const cache = ctx.run.subsidies;
   const at = (s.slot * 4 + status) * 2 + (indicative ? 1 : 0);
   return (cache[at] ??= Object.freeze({
@@ -188,7 +189,7 @@ function subsidy(ctx: Ctx, s: SubsidyUse): SubsidyResult {
 
 /** Assesses one measure in one context. Result objects are built with one fixed shape (no spreads): it is the hot path. */
 export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: string | undefined): MeasureResult {
-  const reasons: Reason[] = [];
+  let reasons: Reason[] | undefined;
   const missing = ctx.run.missing;
   missing.clear();
 
@@ -213,7 +214,7 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
       return result;
     }
     applicability = -1;
-    reasons.push(reasonFor(ctx, a, -1, 'applicability', EMPTY));
+    (reasons ??= []).push(reasonFor(ctx, a, -1, 'applicability', EMPTY));
     collectMissing(ctx, a, missing);
   }
 
@@ -224,7 +225,7 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
     const r = evaluate(ctx, o.test);
     obligation = r === 1 ? (applicability === 1 ? true : null) : r === 0 ? false : null;
     if (r !== 0) {
-      reasons.push(reasonFor(ctx, o, r, 'obligation', EMPTY));
+      (reasons ??= []).push(reasonFor(ctx, o, r, 'obligation', EMPTY));
       if (r === -1) missingFacts(ctx, o.test, missing);
     }
   }
@@ -242,12 +243,12 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
       if (r === 0) {
         verdict = c.onFailRank;
         slots = c.onFailSlots;
-        reasons.push(reasonFor(ctx, c, 0, c.kind, c.onFailSteps));
+        (reasons ??= []).push(reasonFor(ctx, c, 0, c.kind, c.onFailSteps));
       } else {
         collectMissing(ctx, c, missing);
         verdict = c.onUnknownRank;
         slots = c.onUnknownSlots;
-        reasons.push(reasonFor(ctx, c, -1, c.kind, c.onUnknownSteps));
+        (reasons ??= []).push(reasonFor(ctx, c, -1, c.kind, c.onUnknownSteps));
       }
       if (slots.length) (resolving ??= []).push(slots);
       if (verdict > rank) rank = verdict;
@@ -290,14 +291,14 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
     if (!kwh && use.potential === 'kwh') kwh = q;
     if (q.indicative) indicative = true;
   }
-  for (const r of reasons) if (r.indicative) indicative = true;
+  if (reasons) for (const r of reasons) if (r.indicative) indicative = true;
   const subsidies: SubsidyResult[] = [];
   for (const s of measure.subsidies) subsidies.push(subsidy(ctx, s));
   const result: MeasureResult = {
     measureId: measure.id,
     status,
     obligation,
-    reasons,
+    reasons: reasons ?? NO_REASONS,
     missingFacts: missingList(ctx),
     steps: stepList,
     quantities,

@@ -6,7 +6,7 @@
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
 import { calcById, calcIndex, calcParams } from './calcs';
-import { ExprCompiler, type Node } from './expr';
+import { dependenciesOf, ExprCompiler, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount } from './slots';
 import { indexToolbox, type ToolboxIndex } from './toolbox';
@@ -39,9 +39,8 @@ export interface Rule {
   text: Text;
   fix: Text | undefined;
   sources: string[];
-  /** Parameters compared with directly and calcs read, in test and when (for "indicatief"). */
-  paramSlots: number[];
-  calcSlots: number[];
+  /** What test and when rest on (for "indicatief"). */
+  dependencies: Dependencies;
 }
 
 export interface AdviceUse {
@@ -58,8 +57,7 @@ export interface SubsidyUse {
   available: Node | undefined;
   eligible: Node;
   sources: string[];
-  paramSlots: number[];
-  calcSlots: number[];
+  dependencies: Dependencies;
 }
 
 export interface QuantityUse {
@@ -125,8 +123,6 @@ function compileToolbox(toolbox: Toolbox): Program {
   const index = indexToolbox(toolbox);
   const compiler = new ExprCompiler();
   const node = (e: Expr | undefined): Node | undefined => (e ? compiler.node(e) : undefined);
-  const slotsOf = (...nodes: (Node | undefined)[]): number[] => [...new Set(nodes.flatMap((n) => n?.paramSlots ?? []))];
-  const calcsOf = (...nodes: (Node | undefined)[]): number[] => [...new Set(nodes.flatMap((n) => n?.calcSlots ?? []))];
 
   const stepSlots = new Map<string, number>();
   const stepIds: string[] = [];
@@ -161,8 +157,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       text: r.text,
       fix: r.fix,
       sources: freeze(r.sources),
-      paramSlots: slotsOf(test, when),
-      calcSlots: calcsOf(test, when),
+      dependencies: dependenciesOf(test, when),
     };
   };
 
@@ -196,7 +191,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       subsidies: m.subsidies.map((route) => {
         const available = node(route.available);
         const eligible = compiler.node(route.eligible);
-        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), paramSlots: slotsOf(eligible, available), calcSlots: calcsOf(eligible, available) };
+        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), dependencies: dependenciesOf(eligible, available) };
       }),
       quantities: m.quantities.map((id) => {
         const params = freeze(calcParams(id));
