@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { generateExportValidator, OUT_DTS, OUT_JS } from '../../scripts/gen-export-validator';
 import { bundledToolbox } from '../../src/engine/toolbox';
 import type { Fact, Terrain } from '../../src/engine/types';
-import { checkFactValue } from '../../src/engine/validate';
+import { checkFactValue, parameterAsFact } from '../../src/engine/validate';
 import type { StoredTerrain } from '../../src/storage/db';
 import {
   ENVELOPE_MIGRATIONS,
@@ -38,6 +38,7 @@ const SCHEMA = JSON.parse(read('toolbox-data/schema/export.schema.json')) as Rec
 const ajvFull = new Ajv({ allErrors: true }).compile(SCHEMA);
 const FACTS = bundledToolbox.facts;
 const CATALOGUE = new Map(FACTS.map((f) => [f.id, f]));
+const PARAMETERS = new Map(bundledToolbox.parameters.map((p) => [p.id, p]));
 
 /** The message parseImport gives when something inside it threw: must never happen. */
 const INTERNAL_FAILURE = 'Het bestand kon niet worden gelezen';
@@ -452,8 +453,17 @@ function shouldAccept(text: string): boolean {
   } catch {
     return false;
   }
+  // A file of format 1 is read as format 2 (the only difference: own values may appear).
+  if (raw && typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).formatVersion === 1) raw = { ...raw, formatVersion: 2 };
   if (text.length > LIMITS.maxBytes || !ajvFull(raw)) return false;
   const env = raw as ExportEnvelope;
+  const ownOk = (own: Record<string, unknown> | undefined) =>
+    Object.entries(own ?? {}).every(([k, v]) => {
+      const p = PARAMETERS.get(k);
+      const asFact = p && parameterAsFact(p);
+      return !p || (asFact !== undefined && checkFactValue(asFact, v).ok);
+    });
+  if (!env.terrains.every((t) => ownOk(t.parameterOverrides))) return false;
   if (new Set(env.terrains.map((t) => t.id)).size !== env.terrains.length) return false;
   const factsOk = (facts: Record<string, unknown>, scope: string) =>
     Object.entries(facts).every(([k, v]) => {
@@ -490,8 +500,8 @@ describe('fuzz: random and hostile files', () => {
       terrains: fewTerrainsArb,
       at: fc.nat(),
       kind: fc.constantFrom('set', 'delete', 'add-key', 'forbidden-key', 'truncate', 'wrap'),
-      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(-1, 1e308, '', '<img src=x onerror=alert(1)>', '12', null, true, 2)),
-      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'name', 'facts', 'roofAreaM2', 'use', 'formatVersion', 'type')),
+      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(-1, 1e308, '', '<img src=x onerror=alert(1)>', '12', null, true, 1, 2, 0.85, { pvCostEurPerWp: 0.85 }, { pvCostEurPerWp: 9 }, { sdeMinKwp: 10 })),
+      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'name', 'facts', 'roofAreaM2', 'use', 'formatVersion', 'type', 'parameterOverrides', 'pvCostEurPerWp', 'sdeMinKwp')),
       forbidden: fc.constantFrom(...FORBIDDEN),
     });
     let accepts = 0;
