@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { assess, bundledToolbox, valueOn, type Building, type Comparison, type Expr, type Fact, type FactValue, type ParamValue, type Terrain, type Toolbox } from '../src/engine/index';
-import { formatRows, median, quantile, seededRandom, timeMs, timeMsAsync, type Row } from './bench-util';
+import { formatRows, JSON_ROWS_PREFIX, median, quantile, seededRandom, timeMs, timeMsAsync, type Row } from './bench-util';
 
 const SEED = 20261128;
 const DATE = '2026-06-15';
@@ -318,6 +318,10 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   const rows = await runEngineBench((line) => console.log(`  ${line}`));
-  console.log(`\nEngine benchmark (Node ${process.version}, seed ${SEED}, ${cpus().length} CPUs, load average at start ${load})\n`);
-  console.log(formatRows(rows));
+  if (process.argv.includes('--json')) {
+    console.log(`${JSON_ROWS_PREFIX}${JSON.stringify(rows)}`);
+  } else {
+    console.log(`\nEngine benchmark (Node ${process.version}, seed ${SEED}, ${cpus().length} CPUs, load average at start ${load})\n`);
+    console.log(formatRows(rows));
+  }
 }

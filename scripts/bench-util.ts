@@ -4,6 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 
+/** Marks the line with a benchmark's rows when it runs in a process of its own (`--json`). */
+export const JSON_ROWS_PREFIX = 'BENCH-ROWS ';
+
 /** One figure of a benchmark. `ok` is null when the figure has no target. */
 export interface Row {
   name: string;
