@@ -6,7 +6,7 @@
  *
  * The engine runs in a Node process of its own: in this one, the browser benchmark's modules
  * (Playwright, Lighthouse) fill the heap, and every major garbage collection during the
- * engine's timing would walk them too (it doubled the engine figures).
+ * engine's timing would walk them too (1,000 × 20 took twice as long there).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
