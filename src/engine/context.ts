@@ -29,9 +29,8 @@ export interface Run {
   params: ResolvedParams;
   /** Every building's facts by slot (terrain facts included), for counts across the terrain. */
   buildings: FactValue[][];
-  /** Scratch for de-duplicating a result's steps: a step slot is taken when its mark equals `stamp`. */
-  stepMark: Uint32Array;
-  stamp: number;
+  /** Scratch: the steps (by slot) of the verdict being made, each once. */
+  steps: SlotSet;
   /** Scratch: set when the calc being computed reads an UNCONFIRMED parameter (see calcAt). */
   calcUnconfirmed: boolean;
   /** Scratch: the facts (by slot) missing for the verdict being made. */

@@ -259,24 +259,14 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
   // 4. Steps (only for measures that go ahead), each once, resolving steps first.
   let stepList = EMPTY;
   if (rank <= CONDITIONAL) {
-    stepList = [];
-    const { program, stepMark, collect } = ctx.run;
-    const stamp = ++ctx.run.stamp;
-    if (resolving) {
-      for (const slots of resolving) {
-        for (const slot of slots) {
-          if (stepMark[slot] === stamp) continue;
-          stepMark[slot] = stamp;
-          stepList.push(program.stepIds[slot]);
-          collect.step(slot);
-        }
-      }
-    }
-    for (const use of measure.steps) {
-      if (stepMark[use.slot] === stamp || (use.when && evaluate(ctx, use.when) === 0)) continue;
-      stepMark[use.slot] = stamp;
-      stepList.push(program.stepIds[use.slot]);
-      collect.step(use.slot);
+    const { program, steps, collect } = ctx.run;
+    steps.clear();
+    if (resolving) for (const slots of resolving) for (const slot of slots) steps.add(slot);
+    for (const use of measure.steps) if (!use.when || evaluate(ctx, use.when) !== 0) steps.add(use.slot);
+    stepList = new Array<string>(steps.size);
+    for (let i = 0; i < steps.size; i++) {
+      stepList[i] = program.stepIds[steps.slots[i]];
+      collect.step(steps.slots[i]);
     }
   }
 
