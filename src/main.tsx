@@ -1,18 +1,12 @@
-/** Entry point: render the app, load terrains, start autosave flushing and the service worker. */
+/** Entry point: render the app, start the state's listeners, load terrains, start the service worker. */
 import { render } from 'preact';
 import { App, preloadViews } from './app/App';
 import { startServiceWorker } from './app/pwa';
-import { startRouter } from './app/router';
-import { loadTerrains, requestPersistentStorage, startAutosaveFlush } from './state/terrainStore';
-import { startExchangeTracking } from './state/exchange';
-import { startTabSync } from './state/tabSync';
+import { exchange, startApp, terrains } from './state';
 import './styles.css';
 
-startRouter();
-startAutosaveFlush();
-startTabSync();
-startExchangeTracking();
+startApp();
 render(<App />, document.getElementById('app')!);
-void loadTerrains().then(() => requestPersistentStorage());
+void terrains.load().then(() => exchange.requestPersistence());
 preloadViews();
 if (import.meta.env.PROD) startServiceWorker();

@@ -1,20 +1,19 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from '../i18n';
-import { conflict, deletedElsewhere, loadEngine, remoteUpdate, resolveConflict, resolveDeleted, saveError, saveState } from '../state/terrainStore';
+import { assessment, database, hrefs, route, save, tabSync, type SaveQuestion } from '../state';
+import { Link } from '../views/Link';
+import { databaseNoticeText, saveStateAttribute, saveStatusText } from '../views/stateText';
 import { TerrainList } from '../views/TerrainList';
 import { lazyView } from './lazy';
-import { Link } from './Link';
-import { applyUpdate, offlineReady, updateWaiting } from './pwa';
-import { hrefs, route } from './router';
+import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateWaiting } from './pwa';
 
 function SaveIndicator() {
-  const state = saveState.value;
-  const text =
-    state === 'saved' ? t('saveSaved') : state === 'saving' ? t('saveSaving') : state === 'pending' ? t('savePending') : state === 'error' ? t('saveError', { error: saveError.value ?? '' }) : deletedElsewhere.value ? t('deletedConflictState') : t('saveConflict');
+  const status = save.status.value;
+  const state = saveStateAttribute(status);
   return (
     <p class={`save-state save-${state}`} role="status" aria-live="polite" data-state={state}>
-      {text}
+      {saveStatusText(status)}
     </p>
   );
 }
@@ -34,23 +33,25 @@ function Question({ text, yes, no, onYes, onNo }: { text: string; yes: string; n
   );
 }
 
+function SaveQuestionNotice({ question: q }: { question: SaveQuestion }) {
+  if (q.kind === 'conflict') {
+    const { id } = q.theirs;
+    return <Question text={t('saveConflict')} yes={t('conflictKeepMine')} no={t('conflictTakeTheirs')} onYes={() => void save.resolveConflict('mine', id)} onNo={() => void save.resolveConflict('theirs', id)} />;
+  }
+  return <Question text={t('deletedElsewhere', { name: q.name })} yes={t('deletedRestore')} no={t('deletedDiscard')} onYes={() => void save.resolveDeleted('restore', q.id)} onNo={() => void save.resolveDeleted('discard', q.id)} />;
+}
+
 function Notices() {
+  const remote = tabSync.remoteUpdate.value;
   return (
     <div class="notices">
-      {conflict.value && <Question text={t('saveConflict')} yes={t('conflictKeepMine')} no={t('conflictTakeTheirs')} onYes={() => void resolveConflict('mine')} onNo={() => void resolveConflict('theirs')} />}
-      {deletedElsewhere.value && (
-        <Question
-          text={t('deletedElsewhere', { name: deletedElsewhere.value.name })}
-          yes={t('deletedRestore')}
-          no={t('deletedDiscard')}
-          onYes={() => void resolveDeleted('restore')}
-          onNo={() => void resolveDeleted('discard')}
-        />
-      )}
-      {remoteUpdate.value && (
+      {save.questions.value.map((q) => (
+        <SaveQuestionNotice key={`${q.kind}:${q.kind === 'conflict' ? q.theirs.id : q.id}`} question={q} />
+      ))}
+      {remote && (
         <div class="notice" role="status" data-notice="remote-update">
-          {t(remoteUpdate.value.deleted ? 'remoteDeleted' : 'remoteUpdated', { name: remoteUpdate.value.name })}{' '}
-          <button type="button" class="secondary" onClick={() => (remoteUpdate.value = null)}>
+          {t(remote.deleted ? 'remoteDeleted' : 'remoteUpdated', { name: remote.name })}{' '}
+          <button type="button" class="secondary" onClick={() => tabSync.dismiss()}>
             {t('dismiss')}
           </button>
         </div>
@@ -64,12 +65,24 @@ function Notices() {
  * and a notice pushed in above the content would shift the whole page down.
  */
 function Toasts() {
+  const dbEvent = database.event.value;
   return (
     <div class="toasts no-print">
+      {dbEvent && (
+        <div class="notice notice-warning" role="alert" data-notice={`database-${dbEvent}`}>
+          {databaseNoticeText(dbEvent)}{' '}
+          <button type="button" onClick={() => location.reload()}>
+            {t('reload')}
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => database.dismiss()}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
       {offlineReady.value && (
         <div class="notice" role="status">
           {t('offlineReady')}{' '}
-          <button type="button" class="secondary" onClick={() => (offlineReady.value = false)}>
+          <button type="button" class="secondary" onClick={dismissOfflineReady}>
             {t('dismiss')}
           </button>
         </div>
@@ -80,7 +93,7 @@ function Toasts() {
           <button type="button" onClick={applyUpdate}>
             {t('updateReload')}
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => (updateWaiting.value = false)}>
+          <button type="button" class="secondary" onClick={dismissUpdate}>
             {t('dismiss')}
           </button>
         </div>
@@ -90,10 +103,10 @@ function Toasts() {
 }
 
 // Editor and assessment carry the engine and the toolbox data: loaded on demand, warmed after first paint.
-const TerrainEditor = lazyView(() => Promise.all([import('../views/TerrainEditor'), loadEngine()]).then(([m]) => m.TerrainEditor));
-const AssessmentView = lazyView(() => Promise.all([import('../views/AssessmentView'), loadEngine()]).then(([m]) => m.AssessmentView));
-const ReportView = lazyView(() => Promise.all([import('../views/ReportView'), loadEngine()]).then(([m]) => m.ReportView));
-const CompareView = lazyView(() => Promise.all([import('../views/CompareView'), loadEngine()]).then(([m]) => m.CompareView));
+const TerrainEditor = lazyView(() => Promise.all([import('../views/TerrainEditor'), assessment.loadEngine()]).then(([m]) => m.TerrainEditor));
+const AssessmentView = lazyView(() => Promise.all([import('../views/AssessmentView'), assessment.loadEngine()]).then(([m]) => m.AssessmentView));
+const ReportView = lazyView(() => Promise.all([import('../views/ReportView'), assessment.loadEngine()]).then(([m]) => m.ReportView));
+const CompareView = lazyView(() => Promise.all([import('../views/CompareView'), assessment.loadEngine()]).then(([m]) => m.CompareView));
 const HandbookView = lazyView(() => import('../views/HandbookView').then((m) => m.HandbookView));
 
 /** Loads the other views when the browser is idle, so the next click is instant. */
@@ -107,7 +120,7 @@ export function preloadViews(): void {
 }
 
 function View() {
-  const r = route.value;
+  const r = route.route.value;
   switch (r.name) {
     case 'list':
       return <TerrainList />;
@@ -136,7 +149,7 @@ export function App() {
     document.documentElement.lang = lang.value;
     document.title = t('appTitle');
   }, [lang.value]);
-  const r = route.value.name;
+  const r = route.route.value.name;
   return (
     <>
       <a class="skip-link" href="#main">

@@ -34,6 +34,14 @@ export function startServiceWorker(): void {
   });
 }
 
+export function dismissOfflineReady(): void {
+  offlineReady.value = false;
+}
+
+export function dismissUpdate(): void {
+  updateWaiting.value = false;
+}
+
 /** Activates the waiting version and reloads. */
 export function applyUpdate(): void {
   void update?.(true);

@@ -250,6 +250,10 @@ const nl = {
   toolboxValue: 'toolbox: {value}',
   emptyIsToolboxValue: 'Leeg laten = de waarde uit de toolbox.',
   remoteDeleted: 'Terrein "{name}" is in een ander tabblad verwijderd.',
+  dbBlocked: 'Een ander tabblad van deze app gebruikt nog een oudere versie van de gegevens. Sluit dat tabblad; daarna gaat deze pagina verder.',
+  dbBlocking: 'In een ander tabblad is een nieuwere versie van deze app geopend die de gegevens wil bijwerken. Sluit dit tabblad of laad het opnieuw; wijzigingen worden hier niet meer opgeslagen.',
+  dbTerminated: 'De browser heeft de verbinding met de opgeslagen gegevens verbroken (bijvoorbeeld omdat browsergegevens zijn gewist). Laad de pagina opnieuw en controleer uw laatste wijzigingen.',
+  reload: 'Opnieuw laden',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -505,6 +509,10 @@ const en: Record<MessageKey, string> = {
   ownValueInstead: 'instead of {value} from the toolbox',
   toolboxValue: 'toolbox: {value}',
   emptyIsToolboxValue: 'Leave empty = the toolbox value.',
+  dbBlocked: 'Another tab of this app still uses an older version of the data. Close that tab; this page then carries on.',
+  dbBlocking: 'A newer version of this app was opened in another tab and wants to update the data. Close this tab or reload it; changes are no longer saved here.',
+  dbTerminated: 'The browser closed the connection to the stored data (for instance because browser data was cleared). Reload the page and check your last changes.',
+  reload: 'Reload',
 };
 
 export const messages: Record<'nl' | 'en', Record<MessageKey, string>> = { nl, en };

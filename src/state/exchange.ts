@@ -1,27 +1,26 @@
 /**
- * Exchange and storage health, as actions and signals for the views:
+ * The exchange model: import, export, the export reminder and storage health.
  * - import a file: check it completely (src/storage/exchange.ts), ask "replace or keep
  *   both" when an id is already here, then write everything in one transaction
  *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
  * - export all terrains or one, as a file download;
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota.
+ * Outcomes are kept as codes and data; the view words them in the current language.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
-import { t } from '../i18n';
 import type { StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/exchange';
 import { countChanges, getExchangeMeta, markExported, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrains, putTerrains } from '../storage/terrainRepository';
-import { applyWrittenTerrains, flushSaves, isQuotaError, newId, onTerrainChange, terrainsById } from './terrainStore';
+import { storageFailure, type SaveModel, type StorageFailure } from './save';
+import { newId, type TerrainsModel } from './terrains';
 
 /** After this many saved changes without an export of everything, the panel reminds the user. */
 export const EXPORT_REMINDER_AFTER = 25;
 /** Above this share of the quota, the panel warns. */
 export const QUOTA_WARNING_RATIO = 0.8;
-
-// ---------------------------------------------------------------- import
 
 export interface ImportClash {
   id: string;
@@ -34,159 +33,10 @@ export type ImportStatus =
   | { kind: 'choose'; terrains: ExportedTerrain[]; clashes: ImportClash[] }
   | { kind: 'done'; count: number }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: StorageFailure };
 
-/** What the storage panel shows about the last import. */
-export const importStatus = signal<ImportStatus | null>(null);
-
-/** Checks a chosen file and imports it (or asks about clashing ids). */
-export async function importFile(file: Blob): Promise<ImportStatus> {
-  const { LIMITS, importMessages } = await import('../storage/exchange');
-  // The browser knows the size: a file over the limit is refused without reading it.
-  if (file.size > LIMITS.maxBytes) return (importStatus.value = { kind: 'rejected', message: importMessages.tooLarge() });
-  let text: string;
-  try {
-    text = await file.text();
-  } catch {
-    return (importStatus.value = { kind: 'rejected', message: importMessages.notJson() });
-  }
-  return importText(text);
-}
-
-/** Checks an import file's text; writes it when no id clashes, else waits for resolveImport. */
-export async function importText(text: string): Promise<ImportStatus> {
-  importStatus.value = { kind: 'busy' };
-  const { parseImport } = await import('../storage/exchange');
-  const parsed = parseImport(text);
-  if (!parsed.ok) return (importStatus.value = { kind: 'rejected', message: parsed.message });
-  // Write pending edits first, so the comparison below sees what is really stored.
-  await flushSaves();
-  let existing: Map<string, StoredTerrain>;
-  try {
-    existing = new Map((await listTerrains()).map((x) => [x.id, x]));
-  } catch (error) {
-    return (importStatus.value = { kind: 'failed', message: describeWriteError(error) });
-  }
-  const clashes = parsed.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
-  if (clashes.length) return (importStatus.value = { kind: 'choose', terrains: parsed.terrains, clashes });
-  return writeImport(parsed.terrains, 'replace');
-}
-
-/** The user's answer to "replace or keep both". */
-export async function resolveImport(choice: 'replace' | 'keep-both' | 'cancel'): Promise<ImportStatus | null> {
-  const status = importStatus.value;
-  if (status?.kind !== 'choose') return status;
-  if (choice === 'cancel') return (importStatus.value = { kind: 'cancelled' });
-  return writeImport(status.terrains, choice);
-}
-
-/**
- * Writes imported terrains in one transaction. "replace": a terrain whose id exists
- * takes its place with a higher revision (so another tab with the old one notices);
- * "keep-both": it gets a new id and "(geïmporteerd)" after its name.
- */
-export async function writeImport(terrains: readonly ExportedTerrain[], choice: 'replace' | 'keep-both'): Promise<ImportStatus> {
-  importStatus.value = { kind: 'busy' };
-  try {
-    const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
-    const now = new Date().toISOString();
-    const records: StoredTerrain[] = terrains.map((terrain) => {
-      const clash = existing.get(terrain.id);
-      const base = { ...structuredClone(terrain), createdAt: terrain.createdAt ?? now, updatedAt: terrain.updatedAt ?? now };
-      if (!clash) return { ...base, revision: 1 };
-      if (choice === 'replace') return { ...base, revision: clash.revision + 1 };
-      return { ...base, id: newId(), name: `${terrain.name} ${t('importedSuffix')}`, revision: 1 };
-    });
-    await putTerrains(records);
-    applyWrittenTerrains(records);
-    return (importStatus.value = { kind: 'done', count: records.length });
-  } catch (error) {
-    return (importStatus.value = { kind: 'failed', message: describeWriteError(error) });
-  }
-}
-
-function describeWriteError(error: unknown): string {
-  if (isQuotaError(error)) return t('importQuota');
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-// ---------------------------------------------------------------- export
-
-export const lastExportFile = signal<string | null>(null);
-
-/** Downloads all terrains (the model's latest state, unsaved edits included) and resets the reminder. */
-export async function exportAll(): Promise<string | null> {
-  await flushSaves().catch(() => undefined);
-  const terrains = [...terrainsById.value.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  if (terrains.length === 0) return null;
-  const file = await download(terrains);
-  try {
-    exchangeMeta.value = await markExported(new Date().toISOString());
-  } catch {
-    /* the file is made; the reminder just stays */
-  }
-  return file;
-}
-
-/** Downloads one terrain (the reminder counts on: only a full export is a backup). */
-export async function exportOne(id: string): Promise<string | null> {
-  await flushSaves().catch(() => undefined);
-  const terrain = terrainsById.value.get(id);
-  return terrain ? download([terrain]) : null;
-}
-
-async function download(terrains: StoredTerrain[]): Promise<string> {
-  const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/exchange');
-  const envelope = exportEnvelope(terrains);
-  const name = exportFileName(envelope);
-  const url = URL.createObjectURL(new Blob([serializeEnvelope(envelope)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  lastExportFile.value = name;
-  return name;
-}
-
-// ---------------------------------------------------------------- reminder
-
-export const exchangeMeta = signal<ExchangeMeta | null>(null);
-export const needsExportReminder = computed(() => (exchangeMeta.value?.changesSinceExport ?? 0) >= EXPORT_REMINDER_AFTER);
-
-export async function refreshExchangeMeta(): Promise<void> {
-  try {
-    exchangeMeta.value = await getExchangeMeta();
-  } catch {
-    /* unknown: no reminder */
-  }
-}
-
-let stopTracking: (() => void) | null = null;
-/** Counts this tab's saved changes in the meta store (all tabs add to the same count). */
-export function startExchangeTracking(): () => void {
-  stopTracking?.();
-  let queue = Promise.resolve();
-  const stop = onTerrainChange(() => {
-    queue = queue.then(async () => {
-      try {
-        exchangeMeta.value = await countChanges(1);
-      } catch {
-        /* the count is advice, never a reason to fail a save */
-      }
-    });
-  });
-  stopTracking = () => {
-    stop();
-    stopTracking = null;
-  };
-  return stopTracking;
-}
-
-// ---------------------------------------------------------------- storage health
+/** The answer to "replace or keep both"; a kept-both terrain gets the suffix after its name. */
+export type ImportChoice = { kind: 'replace' } | { kind: 'keep-both'; suffix: string } | { kind: 'cancel' };
 
 export interface StorageHealth {
   /** true: persistent; false: the browser may evict; null: the browser does not say. */
@@ -195,41 +45,203 @@ export interface StorageHealth {
   quota: number | null;
 }
 
-export const storageHealth = signal<StorageHealth | null>(null);
-export const usageRatio = computed(() => {
-  const h = storageHealth.value;
-  return h && h.usage !== null && h.quota ? h.usage / h.quota : null;
-});
-export const nearQuota = computed(() => (usageRatio.value ?? 0) > QUOTA_WARNING_RATIO);
+export interface ExchangeModel {
+  /** What the storage panel shows about the last import. */
+  importStatus: ReadonlySignal<ImportStatus | null>;
+  /** The name of the last file made. */
+  lastExportFile: ReadonlySignal<string | null>;
+  meta: ReadonlySignal<ExchangeMeta | null>;
+  needsExportReminder: ReadonlySignal<boolean>;
+  storageHealth: ReadonlySignal<StorageHealth | null>;
+  usageRatio: ReadonlySignal<number | null>;
+  nearQuota: ReadonlySignal<boolean>;
+  /** Checks a chosen file and imports it (or asks about clashing ids). */
+  importFile(file: Blob): Promise<ImportStatus>;
+  /** Checks an import file's text; writes it when no id clashes, else waits for resolveImport. */
+  importText(text: string): Promise<ImportStatus>;
+  /** The user's answer to "replace or keep both". */
+  resolveImport(choice: ImportChoice): Promise<ImportStatus | null>;
+  /** Downloads all terrains (unsaved edits included) and resets the reminder. */
+  exportAll(): Promise<string | null>;
+  /** Downloads one terrain (the reminder counts on: only a full export is a backup). */
+  exportOne(id: string): Promise<string | null>;
+  refreshMeta(): Promise<void>;
+  /** Counts this tab's saved changes in the meta store (all tabs add to one count); returns the cleanup. */
+  trackChanges(): () => void;
+  refreshStorageHealth(): Promise<StorageHealth>;
+  /** Asks for persistent storage (a user gesture helps some browsers decide), unless it is already. */
+  requestPersistence(): Promise<void>;
+}
 
-export async function refreshStorageHealth(): Promise<StorageHealth> {
-  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-  let persisted: boolean | null = null;
-  let usage: number | null = null;
-  let quota: number | null = null;
-  try {
-    if (storage?.persisted) persisted = await storage.persisted();
-  } catch {
-    /* unknown */
-  }
-  try {
-    if (storage?.estimate) {
-      const e = await storage.estimate();
-      usage = e.usage ?? null;
-      quota = e.quota ?? null;
+export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel, save: SaveModel]>((terrains, save) => {
+  const importStatus = signal<ImportStatus | null>(null, { name: 'import-status' });
+  const lastExportFile = signal<string | null>(null, { name: 'last-export-file' });
+  const meta = signal<ExchangeMeta | null>(null, { name: 'exchange-meta' });
+  const storageHealth = signal<StorageHealth | null>(null, { name: 'storage-health' });
+  const usageRatio = computed(() => {
+    const h = storageHealth.value;
+    return h && h.usage !== null && h.quota ? h.usage / h.quota : null;
+  }, { name: 'usage-ratio' });
+  const show = (status: ImportStatus): ImportStatus => (importStatus.value = status);
+
+  async function importText(text: string): Promise<ImportStatus> {
+    show({ kind: 'busy' });
+    const { parseImport } = await import('../storage/exchange');
+    const parsed = parseImport(text);
+    if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
+    // Write pending edits first, so the comparison below sees what is really stored.
+    await save.flush();
+    let existing: Map<string, StoredTerrain>;
+    try {
+      existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+    } catch (error) {
+      return show({ kind: 'failed', error: storageFailure(error) });
     }
-  } catch {
-    /* unknown */
+    const clashes = parsed.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
+    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, clashes });
+    return writeImport(parsed.terrains, { kind: 'replace' });
   }
-  return (storageHealth.value = { persisted, usage, quota });
-}
 
-/** Asks for persistent storage (a user gesture helps some browsers decide). */
-export async function requestPersistence(): Promise<void> {
-  try {
-    await navigator.storage?.persist?.();
-  } catch {
-    /* refused or unsupported */
+  /**
+   * Writes imported terrains in one transaction. "replace": a terrain whose id exists
+   * takes its place with a higher revision (so another tab with the old one notices);
+   * "keep-both": it gets a new id and the suffix after its name.
+   */
+  async function writeImport(imported: readonly ExportedTerrain[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
+    show({ kind: 'busy' });
+    try {
+      const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+      const now = new Date().toISOString();
+      const records: StoredTerrain[] = imported.map((terrain) => {
+        const clash = existing.get(terrain.id);
+        const base = { ...structuredClone(terrain), createdAt: terrain.createdAt ?? now, updatedAt: terrain.updatedAt ?? now };
+        if (!clash) return { ...base, revision: 1 };
+        if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
+        return { ...base, id: newId(), name: `${terrain.name} ${choice.suffix}`, revision: 1 };
+      });
+      await putTerrains(records);
+      terrains.putWritten(records);
+      return show({ kind: 'done', count: records.length });
+    } catch (error) {
+      return show({ kind: 'failed', error: storageFailure(error) });
+    }
   }
-  await refreshStorageHealth();
-}
+
+  async function download(list: StoredTerrain[]): Promise<string> {
+    const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/exchange');
+    const envelope = exportEnvelope(list);
+    const name = exportFileName(envelope);
+    const url = URL.createObjectURL(new Blob([serializeEnvelope(envelope)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    lastExportFile.value = name;
+    return name;
+  }
+
+  async function refreshStorageHealth(): Promise<StorageHealth> {
+    const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+    let persisted: boolean | null = null;
+    let usage: number | null = null;
+    let quota: number | null = null;
+    try {
+      if (storage?.persisted) persisted = await storage.persisted();
+    } catch {
+      /* unknown */
+    }
+    try {
+      if (storage?.estimate) {
+        const e = await storage.estimate();
+        usage = e.usage ?? null;
+        quota = e.quota ?? null;
+      }
+    } catch {
+      /* unknown */
+    }
+    return (storageHealth.value = { persisted, usage, quota });
+  }
+
+  return {
+    importStatus,
+    lastExportFile,
+    meta,
+    needsExportReminder: computed(() => (meta.value?.changesSinceExport ?? 0) >= EXPORT_REMINDER_AFTER, { name: 'needs-export-reminder' }),
+    storageHealth,
+    usageRatio,
+    nearQuota: computed(() => (usageRatio.value ?? 0) > QUOTA_WARNING_RATIO, { name: 'near-quota' }),
+
+    async importFile(file) {
+      const { LIMITS, importMessages } = await import('../storage/exchange');
+      // The browser knows the size: a file over the limit is refused without reading it.
+      if (file.size > LIMITS.maxBytes) return show({ kind: 'rejected', message: importMessages.tooLarge() });
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        return show({ kind: 'rejected', message: importMessages.notJson() });
+      }
+      return importText(text);
+    },
+    importText,
+    async resolveImport(choice) {
+      const status = importStatus.value;
+      if (status?.kind !== 'choose') return status;
+      if (choice.kind === 'cancel') return show({ kind: 'cancelled' });
+      return writeImport(status.terrains, choice);
+    },
+
+    async exportAll() {
+      await save.flush().catch(() => undefined);
+      const list = [...terrains.byId.value.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      if (list.length === 0) return null;
+      const file = await download(list);
+      try {
+        meta.value = await markExported(new Date().toISOString());
+      } catch {
+        /* the file is made; the reminder just stays */
+      }
+      return file;
+    },
+    async exportOne(id) {
+      await save.flush().catch(() => undefined);
+      const terrain = terrains.byId.value.get(id);
+      return terrain ? download([terrain]) : null;
+    },
+
+    async refreshMeta() {
+      try {
+        meta.value = await getExchangeMeta();
+      } catch {
+        /* unknown: no reminder */
+      }
+    },
+    trackChanges() {
+      let queue = Promise.resolve();
+      return save.onChange(() => {
+        queue = queue.then(async () => {
+          try {
+            meta.value = await countChanges(1);
+          } catch {
+            /* the count is advice, never a reason to fail a save */
+          }
+        });
+      });
+    },
+
+    refreshStorageHealth,
+    async requestPersistence() {
+      try {
+        const storage = navigator.storage;
+        if (storage?.persist && !(await storage.persisted?.())) await storage.persist();
+      } catch {
+        /* refused or unsupported */
+      }
+      await refreshStorageHealth();
+    },
+  };
+});

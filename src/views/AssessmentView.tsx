@@ -1,8 +1,8 @@
 /** The assessment of one terrain: measures by status with reasons and sources, the ordered plan, next questions, do's and don'ts. */
-import { hrefs } from '../app/router';
+import { hrefs } from '../state';
 import type { AdviceResult, Assessment, Status } from '../engine/types';
 import { formatDate, lang, t, tx } from '../i18n';
-import type { StoredTerrain } from '../storage/db';
+import type { StoredTerrain } from '../state';
 import { Link, SourceList, StatusBadge, toolboxIndex } from './common';
 import { MeasureCard } from './MeasureCard';
 import { NextQuestions } from './NextQuestions';

@@ -2,23 +2,45 @@
  * Compare pilot terrains: pick two to ten, see a table of indicators and chart.js charts
  * (each with its data as a table beside it), and download a CSV for Dutch Excel.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { BLOCKER_KINDS, indicatorsFor, STATUSES, type TerrainIndicators } from '../compare/indicators';
 import { toCsv } from '../compare/csv';
 import type { BarChartSpec } from '../compare/charts';
 import { formatNumber, lang, t } from '../i18n';
-import { engine, loaded, terrainList } from '../state/terrainStore';
+import { assessment, terrains } from '../state';
 import { toolboxIndex } from './common';
 
 export const MAX_COMPARE = 10;
-const selected = signal<string[]>([]);
+/** How many terrains are selected when the view opens with none. */
+const FIRST_SELECTED = 3;
+
+/** The view's own state: which terrains are compared (ids, in the order picked). */
+interface CompareSelection {
+  ids: ReadonlySignal<string[]>;
+  /** Selects the first terrains when none is selected, so the view is never empty when there is data. */
+  startWith(ids: string[]): void;
+  toggle(id: string, on: boolean): void;
+}
+const CompareSelection = createModel<CompareSelection>(() => {
+  const ids = signal<string[]>([], { name: 'compare-selection' });
+  return {
+    ids,
+    startWith(first) {
+      if (ids.value.length === 0 && first.length > 0) ids.value = first.slice(0, Math.min(FIRST_SELECTED, MAX_COMPARE));
+    },
+    toggle(id, on) {
+      ids.value = (on ? [...ids.value, id] : ids.value.filter((x) => x !== id)).slice(0, MAX_COMPARE);
+    },
+  };
+});
+const selected = new CompareSelection();
 
 const indicators = computed<TerrainIndicators[]>(() => {
-  const e = engine.value;
+  const e = assessment.engine.value;
   if (!e) return [];
-  const byId = new Map(terrainList.value.map((x) => [x.id, x]));
-  return selected.value
+  const byId = new Map(terrains.list.value.map((x) => [x.id, x]));
+  return selected.ids.value
     .map((id) => byId.get(id))
     .filter((x) => x !== undefined)
     .map((terrain) => indicatorsFor(terrain, e.assess(terrain)));
@@ -125,17 +147,10 @@ function downloadCsv(rows: TerrainIndicators[]): void {
 }
 
 export function CompareView() {
-  const list = terrainList.value;
-  useEffect(() => {
-    // Start with the first terrains selected, so the view is never empty when there is data.
-    if (selected.value.length === 0 && list.length > 0) selected.value = list.slice(0, Math.min(3, MAX_COMPARE)).map((x) => x.id);
-  }, [list.length]);
-  if (!loaded.value) return <p>{t('loading')}</p>;
+  const list = terrains.list.value;
+  useEffect(() => selected.startWith(list.map((x) => x.id)), [list.length]);
+  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
   const rows = indicators.value;
-  const toggle = (id: string, on: boolean) => {
-    const next = on ? [...selected.value, id] : selected.value.filter((x) => x !== id);
-    selected.value = next.slice(0, MAX_COMPARE);
-  };
   const names = rows.map((r) => r.name);
   const locale = lang.value === 'nl' ? 'nl-NL' : 'en-GB';
   return (
@@ -147,11 +162,11 @@ export function CompareView() {
         {list.length === 0 && <p>{t('noTerrains')}</p>}
         <ul class="pick-list">
           {list.map((x) => {
-            const checked = selected.value.includes(x.id);
+            const checked = selected.ids.value.includes(x.id);
             return (
               <li key={x.id}>
                 <label>
-                  <input type="checkbox" checked={checked} disabled={!checked && selected.value.length >= MAX_COMPARE} onChange={(e) => toggle(x.id, e.currentTarget.checked)} /> {x.name}
+                  <input type="checkbox" checked={checked} disabled={!checked && selected.ids.value.length >= MAX_COMPARE} onChange={(e) => selected.toggle(x.id, e.currentTarget.checked)} /> {x.name}
                 </label>
               </li>
             );

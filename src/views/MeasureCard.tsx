@@ -1,5 +1,5 @@
 /** One measure verdict: status, duty, potential, every reason with observed/expected value, fix, steps and sources. */
-import { hrefs } from '../app/router';
+import { hrefs } from '../state';
 import { formatExpected, formatValue } from '../engine';
 import type { MeasureResult, Reason, Terrain } from '../engine/types';
 import { formatQuantity, lang, t, tx } from '../i18n';

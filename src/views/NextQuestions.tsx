@@ -1,5 +1,5 @@
 /** The unknown facts that decide the most verdicts, each a link to its field. */
-import { hrefs } from '../app/router';
+import { hrefs } from '../state';
 import type { Assessment, Terrain } from '../engine/types';
 import { t, tx } from '../i18n';
 import { Link, toolboxIndex } from './common';

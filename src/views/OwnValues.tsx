@@ -6,7 +6,7 @@
 import { parameterAsFact, valueOn } from '../engine';
 import type { Assessment, ParamValue, Terrain } from '../engine/types';
 import { formatNumber, t, tx } from '../i18n';
-import { setOwnValue } from '../state/terrainStore';
+import { terrains } from '../state';
 import { toolboxIndex } from './common';
 import { FactField, fieldDomId } from './FactField';
 
@@ -38,7 +38,7 @@ export function OwnValuesForm({ terrain }: { terrain: Terrain }) {
               fieldId={fieldDomId('own', p.id)}
               placeholder={t('toolboxValue', { value: toolboxText })}
               emptyNote={t('emptyIsToolboxValue')}
-              onChange={(v) => setOwnValue(terrain.id, p.id, typeof v === 'number' ? v : null)}
+              onChange={(v) => terrains.setOwnValue(terrain.id, p.id, typeof v === 'number' ? v : null)}
             />
           );
         })}

@@ -3,7 +3,7 @@
  * required order with why, the do's and don'ts that apply here, a per-building annex
  * and the sources. Page breaks keep a step with its text.
  */
-import { hrefs } from '../app/router';
+import { hrefs } from '../state';
 import { indicatorsFor, STATUSES } from '../compare/indicators';
 import type { Assessment, MeasureResult, Terrain } from '../engine/types';
 import { formatDate, formatNumber, lang, t, tx } from '../i18n';

@@ -5,22 +5,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { formatDate, formatNumber, lang, t } from '../i18n';
-import {
-  exchangeMeta,
-  exportAll,
-  importFile,
-  importStatus,
-  lastExportFile,
-  nearQuota,
-  needsExportReminder,
-  refreshExchangeMeta,
-  refreshStorageHealth,
-  requestPersistence,
-  resolveImport,
-  storageHealth,
-  usageRatio,
-} from '../state/exchange';
-import { storageFull, terrainList } from '../state/terrainStore';
+import { exchange, save, terrains } from '../state';
+import { storageFailureText } from './stateText';
 
 /** 1,2 MB / 1.2 MB. */
 function formatBytes(bytes: number): string {
@@ -35,7 +21,7 @@ function formatBytes(bytes: number): string {
 }
 
 function ImportOutcome() {
-  const status = importStatus.value;
+  const status = exchange.importStatus.value;
   if (!status) return null;
   switch (status.kind) {
     case 'busy':
@@ -49,7 +35,7 @@ function ImportOutcome() {
     case 'failed':
       return (
         <p class="notice notice-warning import-result" role="alert" data-import="failed">
-          {t('importWriteFailed', { error: status.message })}
+          {t('importWriteFailed', { error: storageFailureText(status.error, 'import') })}
         </p>
       );
     case 'cancelled':
@@ -69,13 +55,13 @@ function ImportOutcome() {
         <div class="notice notice-warning import-result" role="alertdialog" aria-labelledby="import-clash-text" data-import="choose">
           <p id="import-clash-text">{t('importClash', { names: status.clashes.map((c) => `"${c.name}"`).join(', ') })}</p>
           <div class="actions">
-            <button type="button" onClick={() => void resolveImport('replace')}>
+            <button type="button" onClick={() => void exchange.resolveImport({ kind: 'replace' })}>
               {t('importReplace')}
             </button>
-            <button type="button" class="secondary" onClick={() => void resolveImport('keep-both')}>
+            <button type="button" class="secondary" onClick={() => void exchange.resolveImport({ kind: 'keep-both', suffix: t('importedSuffix') })}>
               {t('importKeepBoth')}
             </button>
-            <button type="button" class="secondary" onClick={() => void resolveImport('cancel')}>
+            <button type="button" class="secondary" onClick={() => void exchange.resolveImport({ kind: 'cancel' })}>
               {t('importCancel')}
             </button>
           </div>
@@ -87,19 +73,19 @@ function ImportOutcome() {
 export function StoragePanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    void refreshStorageHealth();
-    void refreshExchangeMeta();
+    void exchange.refreshStorageHealth();
+    void exchange.refreshMeta();
   }, []);
   // Re-measure after imports and as the count of saved changes moves.
-  const changes = exchangeMeta.value?.changesSinceExport ?? 0;
+  const changes = exchange.meta.value?.changesSinceExport ?? 0;
   useEffect(() => {
-    void refreshStorageHealth();
-  }, [changes, importStatus.value?.kind]);
+    void exchange.refreshStorageHealth();
+  }, [changes, exchange.importStatus.value?.kind]);
 
-  const health = storageHealth.value;
-  const ratio = usageRatio.value;
+  const health = exchange.storageHealth.value;
+  const ratio = exchange.usageRatio.value;
   const pct = ratio === null ? null : Math.round(ratio * 1000) / 10;
-  const meta = exchangeMeta.value;
+  const meta = exchange.meta.value;
 
   return (
     <section class="card storage-panel" aria-labelledby="storage-title">
@@ -108,7 +94,7 @@ export function StoragePanel() {
       <p data-persisted={String(health?.persisted ?? 'unknown')}>
         {health?.persisted === true ? t('storagePersistent') : health?.persisted === false ? t('storageNotPersistent') : t('storagePersistUnknown')}{' '}
         {health?.persisted === false && (
-          <button type="button" class="secondary" onClick={() => void requestPersistence()}>
+          <button type="button" class="secondary" onClick={() => void exchange.requestPersistence()}>
             {t('storageRequestPersist')}
           </button>
         )}
@@ -116,12 +102,12 @@ export function StoragePanel() {
       {health && health.usage !== null && health.quota !== null && pct !== null && (
         <p class="storage-usage">{t('storageUsage', { used: formatBytes(health.usage), quota: formatBytes(health.quota), pct })}</p>
       )}
-      {storageFull.value ? (
+      {save.storageFull.value ? (
         <p class="notice notice-warning" role="alert" data-warning="storage-full">
           {t('storageFullNotice')}
         </p>
       ) : (
-        nearQuota.value &&
+        exchange.nearQuota.value &&
         pct !== null && (
           <p class="notice notice-warning" role="alert" data-warning="near-quota">
             {t('storageNearQuota', { pct })}
@@ -129,7 +115,7 @@ export function StoragePanel() {
         )
       )}
       {meta &&
-        (needsExportReminder.value ? (
+        (exchange.needsExportReminder.value ? (
           <p class="notice notice-warning" role="status" data-warning="export-reminder">
             {t('exportReminder', { n: meta.changesSinceExport })}
           </p>
@@ -139,7 +125,7 @@ export function StoragePanel() {
           </p>
         ))}
       <div class="actions">
-        <button type="button" disabled={terrainList.value.length === 0} onClick={() => void exportAll()}>
+        <button type="button" disabled={terrains.list.value.length === 0} onClick={() => void exchange.exportAll()}>
           {t('exportAll')}
         </button>
         <button type="button" class="secondary" onClick={() => fileInput.current?.click()}>
@@ -157,13 +143,13 @@ export function StoragePanel() {
             const input = e.currentTarget;
             const file = input.files?.[0];
             input.value = ''; // the same file may be chosen again
-            if (file) void importFile(file);
+            if (file) void exchange.importFile(file);
           }}
         />
       </div>
-      {lastExportFile.value && (
+      {exchange.lastExportFile.value && (
         <p class="muted" role="status">
-          {t('exportDone', { file: lastExportFile.value })}
+          {t('exportDone', { file: exchange.lastExportFile.value })}
         </p>
       )}
       <ImportOutcome />

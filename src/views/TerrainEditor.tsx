@@ -3,21 +3,9 @@
  * generated from the fact catalogue, with a live summary and the next questions.
  */
 import { useEffect } from 'preact/hooks';
-import { hrefs } from '../app/router';
 import type { Building, Fact, FactGroup, Scope } from '../engine/types';
 import { t, tx } from '../i18n';
-import {
-  addBuilding,
-  currentAssessment,
-  currentId,
-  duplicateBuilding,
-  loaded,
-  removeBuilding,
-  setBuildingName,
-  setFact,
-  setTerrainField,
-  terrainsById,
-} from '../state/terrainStore';
+import { assessment as assessments, hrefs, terrains } from '../state';
 import { Link, StatusBadge, toolboxIndex } from './common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
@@ -34,6 +22,7 @@ const groupsOf = (scope: Scope): { group: FactGroup; facts: Fact[] }[] =>
 const terrainGroups = groupsOf('terrain');
 const buildingGroups = groupsOf('building');
 const STATUSES: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
+const { addBuilding, duplicateBuilding, removeBuilding, setBuildingName, setFact, setTerrainField } = terrains;
 
 /** Opens any closed <details> around a field, scrolls to it and focuses it. */
 function focusField(domId: string): void {
@@ -86,15 +75,12 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
 }
 
 export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
-  useEffect(() => {
-    currentId.value = id;
-  }, [id]);
-  const terrain = terrainsById.value.get(id);
+  const terrain = terrains.byId.value.get(id);
   useEffect(() => {
     if (focus && terrain) requestAnimationFrame(() => focusField(focus));
   }, [focus, !!terrain]);
 
-  if (!loaded.value) return <p>{t('loading')}</p>;
+  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
   if (!terrain) {
     return (
       <section>
@@ -104,7 +90,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
       </section>
     );
   }
-  const assessment = currentId.value === id ? currentAssessment.value : null;
+  const assessment = assessments.current.value;
   const counts = new Map<Status, number>();
   for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
 

@@ -1,15 +1,13 @@
 /**
- * Opens a terrain for a view: sets it as the current one, and renders "loading" or
- * "not on this device" until the terrain and its assessment are there.
+ * Renders a view of the open terrain (the route's), or "loading" / "not on this device"
+ * until the terrain and its assessment are there.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { Link } from '../app/Link';
-import { hrefs } from '../app/router';
+import { Link } from './Link';
 import type { Assessment } from '../engine/types';
 import { t } from '../i18n';
-import type { StoredTerrain } from '../storage/db';
-import { currentAssessment, currentId, loaded, terrainsById } from '../state/terrainStore';
+import type { StoredTerrain } from '../state';
+import { assessment as assessments, hrefs, terrains } from '../state';
 
 interface Props {
   id: string;
@@ -19,11 +17,8 @@ interface Props {
 }
 
 export function TerrainGate({ id, title, children }: Props) {
-  useEffect(() => {
-    currentId.value = id;
-  }, [id]);
-  if (!loaded.value) return <p>{t('loading')}</p>;
-  const terrain = terrainsById.value.get(id);
+  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
+  const terrain = terrains.byId.value.get(id);
   if (!terrain) {
     return (
       <section>
@@ -33,7 +28,7 @@ export function TerrainGate({ id, title, children }: Props) {
       </section>
     );
   }
-  const assessment = currentId.value === id ? currentAssessment.value : null;
+  const assessment = assessments.current.value;
   if (!assessment) return <p>{t('loading')}</p>;
   return <>{children(terrain, assessment)}</>;
 }

@@ -1,25 +1,23 @@
 /** The terrains on this device: create, open, duplicate, delete (with undo). */
 import { useState } from 'preact/hooks';
-import { hrefs, navigate } from '../app/router';
 import { formatDate, t } from '../i18n';
-import { createTerrain, deleteTerrain, duplicateTerrain, lastDeleted, loaded, loadError, terrainList, undoDelete } from '../state/terrainStore';
-import { Link } from '../app/Link';
-import { exportOne } from '../state/exchange';
+import { exchange, hrefs, route, terrains } from '../state';
+import { Link } from './Link';
 import { StoragePanel } from './StoragePanel';
 
 export function TerrainList() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const deleted = lastDeleted.value;
+  const deleted = terrains.lastDeleted.value;
 
   const create = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     try {
-      const terrain = await createTerrain(name.trim() || t('newTerrainDefault'));
+      const terrain = await terrains.create(name.trim() || t('newTerrainDefault'));
       setName('');
-      navigate(hrefs.editor(terrain.id));
+      route.navigate(hrefs.editor(terrain.id));
     } finally {
       setBusy(false);
     }
@@ -37,7 +35,7 @@ export function TerrainList() {
         <button type="submit" disabled={busy}>
           {t('createTerrain')}
         </button>
-        <button type="button" class="secondary" onClick={() => void import('../state/examples').then((m) => m.addExampleTerrains())}>
+        <button type="button" class="secondary" onClick={() => void import('../state/examples').then((m) => m.addExampleTerrains(terrains))}>
           {t('addExamples')}
         </button>
       </form>
@@ -45,24 +43,24 @@ export function TerrainList() {
       {deleted && (
         <div class="notice" role="status">
           {t('deleted', { name: deleted.name })}{' '}
-          <button type="button" class="secondary" onClick={() => void undoDelete()}>
+          <button type="button" class="secondary" onClick={() => void terrains.undoDelete()}>
             {t('undo')}
           </button>
         </div>
       )}
 
-      {loadError.value && (
+      {terrains.loadError.value && (
         <p class="error" role="alert">
-          {loadError.value}
+          {terrains.loadError.value}
         </p>
       )}
-      {!loaded.value ? (
+      {!terrains.loaded.value ? (
         <p>{t('loading')}</p>
-      ) : terrainList.value.length === 0 ? (
+      ) : terrains.list.value.length === 0 ? (
         <p>{t('noTerrains')}</p>
       ) : (
         <ul class="terrain-list" aria-label={t('listTitle')}>
-          {terrainList.value.map((terrain) => (
+          {terrains.list.value.map((terrain) => (
             <li key={terrain.id} class="card terrain-item">
               <div>
                 <h2 class="terrain-name">
@@ -79,10 +77,10 @@ export function TerrainList() {
                 <Link class="button secondary" href={hrefs.assessment(terrain.id)} aria-label={`${t('openAssessment')}: ${terrain.name}`}>
                   {t('openAssessment')}
                 </Link>
-                <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exportOne(terrain.id)}>
+                <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exchange.exportOne(terrain.id)}>
                   {t('exportOne')}
                 </button>
-                <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void duplicateTerrain(terrain.id, t('copySuffix'))}>
+                <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void terrains.duplicate(terrain.id, t('copySuffix'))}>
                   {t('duplicate')}
                 </button>
                 <button
@@ -90,7 +88,7 @@ export function TerrainList() {
                   class="danger"
                   aria-label={`${t('delete')}: ${terrain.name}`}
                   onClick={() => {
-                    if (confirm(t('confirmDelete', { name: terrain.name }))) void deleteTerrain(terrain.id);
+                    if (confirm(t('confirmDelete', { name: terrain.name }))) void terrains.remove(terrain.id);
                   }}
                 >
                   {t('delete')}

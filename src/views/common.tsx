@@ -5,7 +5,7 @@ import { t } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
 
-export { Link } from '../app/Link';
+export { Link } from './Link';
 
 export function StatusBadge({ status }: { status: Status }) {
   return <span class={`badge status-${status}`}>{t(`status${status}` as never)}</span>;

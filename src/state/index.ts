@@ -1,0 +1,39 @@
+/**
+ * The app's state: one instance of each model, wired together here and nowhere else.
+ * Views import these instances and call their actions; tests make fresh ones with
+ * createAppState().
+ */
+import { AssessmentModel } from './assessment';
+import { DatabaseModel } from './database';
+import { ExchangeModel } from './exchange';
+import { RouteModel } from './route';
+import { SaveModel } from './save';
+import { TabSyncModel } from './tabSync';
+import { TerrainRecords, TerrainsModel } from './terrains';
+
+export { hrefs, type Route } from './route';
+export type { SaveQuestion, SaveStatus, StorageFailure } from './save';
+export type { ImportStatus } from './exchange';
+export type { DbEvent, StoredTerrain } from '../storage/db';
+
+export function createAppState(initialPath?: string) {
+  const route = new RouteModel(initialPath);
+  const records = new TerrainRecords();
+  const save = new SaveModel(records);
+  const terrains = new TerrainsModel(records, save, route.currentTerrainId);
+  const assessment = new AssessmentModel(terrains.current);
+  const exchange = new ExchangeModel(terrains, save);
+  const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
+  const database = new DatabaseModel();
+  return { route, save, terrains, assessment, exchange, tabSync, database };
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+
+export const { route, save, terrains, assessment, exchange, tabSync, database } = createAppState();
+
+/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events. */
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database }): () => void {
+  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen()];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,211 @@
+/**
+ * The terrains model: the one map of terrains by id (written only through the records'
+ * actions), the list, the open terrain (computed from the route's id) and every edit:
+ * create, duplicate, delete with undo, facts, own values, record fields and buildings.
+ * An edit replaces only the objects it changes and hands the terrain to the save model.
+ */
+import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
+import type { Building, FactValue, Terrain } from '../engine/types';
+import type { StoredTerrain } from '../storage/db';
+import { deleteTerrain as removeStored, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import type { SaveModel } from './save';
+
+export type TerrainMap = ReadonlyMap<string, StoredTerrain>;
+/** The record fields of a terrain the editor sets as text. */
+export type TerrainTextField = 'name' | 'municipality' | 'postcode4' | 'assessmentDate';
+
+/** The map itself; the terrains and save models are its only writers. */
+export interface TerrainRecords {
+  byId: ReadonlySignal<TerrainMap>;
+  /** Puts these records in (replacing same ids). */
+  put(...terrains: StoredTerrain[]): void;
+  drop(id: string): void;
+  replaceAll(terrains: readonly StoredTerrain[]): void;
+}
+
+export const TerrainRecords = createModel<TerrainRecords>(() => {
+  const byId = signal<TerrainMap>(new Map(), { name: 'terrains-by-id' });
+  return {
+    byId,
+    put(...terrains) {
+      const next = new Map(byId.value);
+      for (const t of terrains) next.set(t.id, t);
+      byId.value = next;
+    },
+    drop(id) {
+      if (!byId.value.has(id)) return;
+      const next = new Map(byId.value);
+      next.delete(id);
+      byId.value = next;
+    },
+    replaceAll(terrains) {
+      byId.value = new Map(terrains.map((t) => [t.id, t]));
+    },
+  };
+});
+
+export interface TerrainsModel {
+  byId: ReadonlySignal<TerrainMap>;
+  /** Most recently changed first. */
+  list: ReadonlySignal<StoredTerrain[]>;
+  loaded: ReadonlySignal<boolean>;
+  /** Why the terrains could not be read (the error as the browser gave it). */
+  loadError: ReadonlySignal<string | null>;
+  /** The terrain the route opens, when it is on this device. */
+  current: ReadonlySignal<StoredTerrain | null>;
+  /** The last deleted terrain, for undo. */
+  lastDeleted: ReadonlySignal<StoredTerrain | null>;
+  /** Reads every terrain from IndexedDB, then replays the save journal. */
+  load(): Promise<void>;
+  /** Creates a terrain with one building and saves it at once. */
+  create(name: string): Promise<StoredTerrain>;
+  /** Copies a terrain under a new id, with `suffix` after its name. */
+  duplicate(id: string, suffix: string): Promise<StoredTerrain | null>;
+  /** Deletes a terrain; undoDelete brings it back until the next delete. */
+  remove(id: string): Promise<void>;
+  undoDelete(): Promise<void>;
+  /** Records just written to the database (an import): into the map, announced. */
+  putWritten(records: readonly StoredTerrain[]): void;
+  /** Sets (or with null clears) one fact of the terrain (buildingId null) or of a building. Only valid values reach here. */
+  setFact(terrainId: string, buildingId: string | null, factId: string, value: FactValue): void;
+  /** Sets (a number) or clears (null) the terrain's own value for an adjustable parameter. */
+  setOwnValue(terrainId: string, parameterId: string, value: number | null): void;
+  setTerrainField(terrainId: string, field: TerrainTextField, value: string): void;
+  setBuildingName(terrainId: string, buildingId: string, name: string): void;
+  /** Replaces fields of one building (its id stays). */
+  updateBuilding(terrainId: string, buildingId: string, patch: Partial<Building>): void;
+  /** Adds an empty, numbered building; returns its id. */
+  addBuilding(terrainId: string): string;
+  /** Inserts a copy right after the source; returns its id. */
+  duplicateBuilding(terrainId: string, buildingId: string, suffix: string): string | null;
+  removeBuilding(terrainId: string, buildingId: string): void;
+}
+
+/** A random id (crypto.randomUUID where the browser has it). */
+export function newId(prefix = ''): string {
+  const uuid = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return prefix + uuid;
+}
+
+/** The terrain input without the storage bookkeeping. */
+export function stripBookkeeping(t: StoredTerrain): Terrain {
+  const { createdAt: _c, updatedAt: _u, revision: _r, ...terrain } = t;
+  return terrain;
+}
+
+const todayIso = (): string => new Date().toISOString().slice(0, 10);
+const emptyBuilding = (index: number): Building => ({ id: newId('b-'), name: `Gebouw ${index}`, facts: {} });
+const newestFirst = (a: StoredTerrain, b: StoredTerrain): number => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
+
+export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords, save: SaveModel, currentId: ReadonlySignal<string | null>]>((records, save, currentId) => {
+  const { byId } = records;
+  const loaded = signal(false, { name: 'terrains-loaded' });
+  const loadError = signal<string | null>(null, { name: 'terrains-load-error' });
+  const lastDeleted = signal<StoredTerrain | null>(null, { name: 'last-deleted' });
+
+  /** Applies an edit to one terrain and schedules its save. */
+  const edit = (id: string, change: (t: StoredTerrain) => StoredTerrain): void => {
+    const existing = byId.value.get(id);
+    if (!existing) return;
+    records.put({ ...change(existing), updatedAt: new Date().toISOString() });
+    save.edited(id);
+  };
+  const editBuildings = (terrainId: string, change: (buildings: Building[]) => Building[]): void => edit(terrainId, (t) => ({ ...t, buildings: change(t.buildings) }));
+  const editBuilding = (terrainId: string, buildingId: string, change: (b: Building) => Building): void =>
+    editBuildings(terrainId, (list) => list.map((b) => (b.id === buildingId ? change(b) : b)));
+  const store = async (terrain: Terrain): Promise<StoredTerrain> => {
+    const stored = await saveTerrain(terrain);
+    records.put(stored);
+    save.announce({ id: stored.id, revision: stored.revision });
+    return stored;
+  };
+  const withFact = (facts: Record<string, unknown>, factId: string, value: FactValue): Record<string, unknown> => {
+    const next = { ...facts };
+    if (value === null) delete next[factId];
+    else next[factId] = value;
+    return next;
+  };
+
+  return {
+    byId,
+    list: computed(() => [...byId.value.values()].sort(newestFirst), { name: 'terrain-list' }),
+    loaded,
+    loadError,
+    current: computed(() => (currentId.value ? (byId.value.get(currentId.value) ?? null) : null), { name: 'current-terrain' }),
+    lastDeleted,
+
+    async load() {
+      try {
+        records.replaceAll(await listTerrains());
+        loadError.value = null;
+        await save.replayJournal();
+      } catch (error) {
+        loadError.value = String(error);
+      } finally {
+        loaded.value = true;
+      }
+    },
+    create: (name) => store({ id: newId(), name, municipality: '', postcode4: '', assessmentDate: todayIso(), facts: {}, buildings: [emptyBuilding(1)] }),
+    async duplicate(id, suffix) {
+      const source = byId.value.get(id);
+      return source ? store({ ...structuredClone(stripBookkeeping(source)), id: newId(), name: `${source.name} ${suffix}` }) : null;
+    },
+    async remove(id) {
+      const existing = byId.value.get(id);
+      if (!existing) return;
+      save.forget(id);
+      await removeStored(id);
+      batch(() => {
+        records.drop(id);
+        lastDeleted.value = existing;
+      });
+      save.announce({ id, deleted: true });
+    },
+    async undoDelete() {
+      const t = lastDeleted.value;
+      if (!t) return;
+      await putTerrains([t]);
+      records.put(t);
+      lastDeleted.value = null;
+      save.announce({ id: t.id, revision: t.revision });
+    },
+    putWritten(written) {
+      records.put(...written);
+      for (const r of written) save.announce({ id: r.id, revision: r.revision });
+    },
+
+    setFact(terrainId, buildingId, factId, value) {
+      if (!buildingId) edit(terrainId, (t) => ({ ...t, facts: withFact(t.facts, factId, value) }));
+      else editBuilding(terrainId, buildingId, (b) => ({ ...b, facts: withFact(b.facts, factId, value) }));
+    },
+    setOwnValue(terrainId, parameterId, value) {
+      edit(terrainId, (t) => {
+        const { parameterOverrides, ...rest } = t;
+        const next: Record<string, unknown> = { ...parameterOverrides };
+        if (value === null) delete next[parameterId];
+        else next[parameterId] = value;
+        return Object.keys(next).length > 0 ? { ...rest, parameterOverrides: next } : rest;
+      });
+    },
+    setTerrainField: (terrainId, field, value) => edit(terrainId, (t) => ({ ...t, [field]: value })),
+    setBuildingName: (terrainId, buildingId, name) => editBuilding(terrainId, buildingId, (b) => ({ ...b, name })),
+    updateBuilding: (terrainId, buildingId, patch) => editBuilding(terrainId, buildingId, (b) => ({ ...b, ...patch, id: b.id })),
+    addBuilding(terrainId) {
+      const building = emptyBuilding((byId.value.get(terrainId)?.buildings.length ?? 0) + 1);
+      editBuildings(terrainId, (list) => [...list, building]);
+      return building.id;
+    },
+    duplicateBuilding(terrainId, buildingId, suffix) {
+      const source = byId.value.get(terrainId)?.buildings.find((b) => b.id === buildingId);
+      if (!source) return null;
+      const copy: Building = { id: newId('b-'), name: `${source.name} ${suffix}`, facts: structuredClone(source.facts) };
+      editBuildings(terrainId, (list) => {
+        const next = [...list];
+        next.splice(list.findIndex((b) => b.id === buildingId) + 1, 0, copy);
+        return next;
+      });
+      return copy.id;
+    },
+    removeBuilding: (terrainId, buildingId) => editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId)),
+  };
+});
