@@ -3,13 +3,17 @@
  * validity dates), the steps and their required order with why, do's and don'ts, the
  * parameters and the sources. Searchable, printable as one A4 document.
  */
-import { signal } from '@preact/signals';
+import { action, signal } from '@preact/signals';
 import type { Condition, Measure, Phase } from '../engine/types';
 import { formatDate, lang, t, tx, formatNumber } from '../i18n';
 import { SourceList, toolboxIndex } from './common';
 import { exprWords, parameterValues } from './exprWords';
 
-const query = signal('');
+const query = signal('', { name: 'handbook-query' });
+/** The view's one write: the search text. */
+const search = action((text: string) => {
+  query.value = text;
+});
 const toolbox = toolboxIndex.toolbox;
 const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
 
@@ -161,7 +165,7 @@ export function HandbookView() {
       <p>{t('handbookIntro')}</p>
       <div class="field no-print search">
         <label for="handbook-search">{t('handbookSearch')}</label>
-        <input id="handbook-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+        <input id="handbook-search" type="search" value={query.value} onInput={(e) => search(e.currentTarget.value)} />
       </div>
       {nothing && <p role="status">{t('noMatches', { q: query.value })}</p>}
 
