@@ -7,7 +7,7 @@
  * after many changes; a save that does not fit keeps the previous version.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createTerrain, readStoredTerrain, terrainCard, waitSaved } from './helpers';
+import { createTerrain, readStoredTerrain, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { download, dumpDb, fixture, importFile, importResult, putMeta, storagePanel, watchCsp } from './data-safety';
 
 const withoutRevision = ({ revision: _r, ...rest }: Record<string, any>) => rest;
@@ -174,6 +174,8 @@ test('a save that does not fit: a Dutch message, the previous version stays, and
   const probe = await browser.newContext();
   const first = await probe.newPage();
   await first.goto('/');
+  // The precache counts in the usage: measure (and later write) only once it is complete.
+  await waitForServiceWorkerControl(first);
   await createTerrain(first, 'Meting');
   await waitSaved(first);
   const baseline = await first.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
@@ -187,6 +189,7 @@ test('a save that does not fit: a Dutch message, the previous version stays, and
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: baseline + 300_000 });
   await page.goto('/');
+  await waitForServiceWorkerControl(page);
   const id = await createTerrain(page, 'Vol');
   await terrainCard(page).getByLabel('Postcode (4 cijfers)', { exact: true }).fill('2314');
   await waitSaved(page);
