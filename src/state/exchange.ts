@@ -1,6 +1,6 @@
 /**
  * Exchange and storage health, as actions and signals for the views:
- * - import a file: check it completely (src/storage/exchange.ts), ask "replace or keep
+ * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
  *   both" when an id is already here, then write everything in one transaction
  *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
  * - export all terrains or one, as a file download;
@@ -11,7 +11,7 @@ import { computed, signal } from '@preact/signals';
 import type { Text } from '../engine/types';
 import { t } from '../i18n';
 import type { StoredTerrain } from '../storage/db';
-import type { ExportedTerrain } from '../storage/exchange';
+import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getExchangeMeta, markExported, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrains, putTerrains } from '../storage/terrainRepository';
 import { applyWrittenTerrains, flushSaves, isQuotaError, newId, onTerrainChange, terrainsById } from './terrainStore';
@@ -41,7 +41,7 @@ export const importStatus = signal<ImportStatus | null>(null);
 
 /** Checks a chosen file and imports it (or asks about clashing ids). */
 export async function importFile(file: Blob): Promise<ImportStatus> {
-  const { LIMITS, importMessages } = await import('../storage/exchange');
+  const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
   // The browser knows the size: a file over the limit is refused without reading it.
   if (file.size > LIMITS.maxBytes) return (importStatus.value = { kind: 'rejected', message: importMessages.tooLarge() });
   let text: string;
@@ -56,7 +56,7 @@ export async function importFile(file: Blob): Promise<ImportStatus> {
 /** Checks an import file's text; writes it when no id clashes, else waits for resolveImport. */
 export async function importText(text: string): Promise<ImportStatus> {
   importStatus.value = { kind: 'busy' };
-  const { parseImport } = await import('../storage/exchange');
+  const { parseImport } = await import('../storage/restore');
   const parsed = parseImport(text);
   if (!parsed.ok) return (importStatus.value = { kind: 'rejected', message: parsed.message });
   // Write pending edits first, so the comparison below sees what is really stored.
@@ -136,7 +136,7 @@ export async function exportOne(id: string): Promise<string | null> {
 }
 
 async function download(terrains: StoredTerrain[]): Promise<string> {
-  const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/exchange');
+  const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/envelope');
   const envelope = exportEnvelope(terrains);
   const name = exportFileName(envelope);
   const url = URL.createObjectURL(new Blob([serializeEnvelope(envelope)], { type: 'application/json' }));
