@@ -26,7 +26,7 @@ export interface Building {
   survey?: Survey;
 }
 
-/** What a site visit gathers about a building and the engine never reads (SPEC §4): address, the company, the contact person, the visit date, free notes. Every property is optional text; the editor's section "Bedrijf en bezoek" is generated from these properties (label, `x-input`, checks) in this order. */
+/** What a site visit gathers about a building and the engine never reads (SPEC §4): address, the company, the contact person, the visit date, free notes. Every property is optional text; the editor's section "Bedrijf en bezoek" (src/views/SurveyFields.tsx) is generated from these properties in this order: label, checks (`maxLength`, `pattern` with its `x-invalid` text) and `x-input` (date, numeric). */
 export interface Survey {
   address?: string;
   companyName?: string;

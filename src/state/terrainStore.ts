@@ -399,6 +399,11 @@ export function setBuildingName(terrainId: string, buildingId: string, name: str
   updateTerrain(terrainId, (t) => ({ ...t, buildings: t.buildings.map((b) => (b.id === buildingId ? { ...b, name } : b)) }));
 }
 
+/** Replaces the given fields of one building (e.g. its survey); only checked values reach here. */
+export function updateBuilding(terrainId: string, buildingId: string, patch: Partial<Building>): void {
+  updateTerrain(terrainId, (t) => ({ ...t, buildings: t.buildings.map((b) => (b.id === buildingId ? { ...b, ...patch } : b)) }));
+}
+
 export function addBuilding(terrainId: string): string {
   const building = emptyBuilding((terrainsById.value.get(terrainId)?.buildings.length ?? 0) + 1);
   updateTerrain(terrainId, (t) => ({ ...t, buildings: [...t.buildings, building] }));

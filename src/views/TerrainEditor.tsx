@@ -21,6 +21,7 @@ import {
 import { Link, StatusBadge, toolboxIndex } from './common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
+import { SurveyFields } from './SurveyFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from './TextField';
 import type { Status } from '../engine/types';
@@ -81,6 +82,7 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
           </div>
         </details>
       ))}
+      <SurveyFields terrainId={terrainId} building={b} />
     </section>
   );
 }
