@@ -221,24 +221,8 @@ export interface Toolbox {
 // ---------------------------------------------------------------- input
 export type FactValue = string | number | boolean | null;
 
-export interface Building {
-  id: string;
-  name: string;
-  facts: Record<string, unknown>;
-}
-
-export interface Terrain {
-  id: string;
-  name: string;
-  municipality?: string;
-  postcode4?: string;
-  /** YYYY-MM-DD; rules and parameters are picked by it. */
-  assessmentDate?: string;
-  facts: Record<string, unknown>;
-  buildings: Building[];
-  /** Own values for adjustable parameters (parameter id → number), e.g. the price per Wp of a quote. Absent = the toolbox value. */
-  parameterOverrides?: Record<string, unknown>;
-}
+/** The terrain record's shape is declared once, in toolbox-data/schema/terrain.schema.json; these types are generated from it. */
+export type { Building, Survey, Terrain } from './terrain.generated';
 
 // ---------------------------------------------------------------- output
 export type Status = 'feasible' | 'conditional' | 'blocked' | 'needs-info' | 'not-applicable';

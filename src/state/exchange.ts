@@ -1,6 +1,6 @@
 /**
  * The exchange model: import, export, the export reminder and storage health.
- * - import a file: check it completely (src/storage/exchange.ts), ask "replace or keep
+ * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
  *   both" when an id is already here, then write everything in one transaction
  *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
  * - export all terrains or one, as a file download;
@@ -11,7 +11,7 @@
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
-import type { ExportedTerrain } from '../storage/exchange';
+import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getExchangeMeta, markExported, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrains, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
@@ -86,7 +86,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
 
   async function importText(text: string): Promise<ImportStatus> {
     show({ kind: 'busy' });
-    const { parseImport } = await import('../storage/exchange');
+    const { parseImport } = await import('../storage/restore');
     const parsed = parseImport(text);
     if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
@@ -128,7 +128,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   }
 
   async function download(list: StoredTerrain[]): Promise<string> {
-    const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/exchange');
+    const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/envelope');
     const envelope = exportEnvelope(list);
     const name = exportFileName(envelope);
     const url = URL.createObjectURL(new Blob([serializeEnvelope(envelope)], { type: 'application/json' }));
@@ -176,7 +176,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     nearQuota: computed(() => (usageRatio.value ?? 0) > QUOTA_WARNING_RATIO, { name: 'near-quota' }),
 
     async importFile(file) {
-      const { LIMITS, importMessages } = await import('../storage/exchange');
+      const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
       if (file.size > LIMITS.maxBytes) return show({ kind: 'rejected', message: importMessages.tooLarge() });
       let text: string;

@@ -9,6 +9,7 @@ import { assessment as assessments, hrefs, terrains } from '../state';
 import { Link, StatusBadge, toolboxIndex } from './common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
+import { SurveyFields } from './SurveyFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from './TextField';
 import type { Status } from '../engine/types';
@@ -70,6 +71,7 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
           </div>
         </details>
       ))}
+      <SurveyFields terrainId={terrainId} building={b} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** A text field for the terrain record itself (name, municipality, postcode, date) with its own check. */
+/** A text field of the record itself (name, municipality, postcode, date, survey fields) with its own check. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
@@ -8,12 +8,13 @@ interface Props {
   type?: 'text' | 'date';
   help?: string;
   inputMode?: 'numeric' | 'text';
+  maxLength?: number;
   /** Returns an error message, or null when the value may be stored. */
   check?: (value: string) => string | null;
   onCommit(value: string): void;
 }
 
-export function TextField({ id, label, value, type = 'text', help, inputMode, check, onCommit }: Props) {
+export function TextField({ id, label, value, type = 'text', help, inputMode, maxLength, check, onCommit }: Props) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
@@ -31,6 +32,7 @@ export function TextField({ id, label, value, type = 'text', help, inputMode, ch
         type={type as 'text'}
         value={text}
         inputMode={inputMode}
+        maxLength={maxLength}
         autoComplete="off"
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}

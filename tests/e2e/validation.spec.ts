@@ -64,3 +64,25 @@ test('Dutch number input "1.234,5" is stored as 1234.5 and shown back as 1.234,5
   await openGroup(reloaded, 'Dak');
   await expect(reloaded.getByLabel('Dakoppervlak (m²)', { exact: true })).toHaveValue('1.234,5');
 });
+
+test('the survey section "Bedrijf en bezoek": a bad KvK number gets the Dutch message and is never stored; good values are', async ({ page }) => {
+  const id = await createTerrain(page, 'Park Bezoek');
+  const card = building(page, 'Gebouw 1');
+  await openGroup(card, 'Bedrijf en bezoek');
+  await card.getByLabel('Bedrijfsnaam', { exact: true }).fill('Groothandel De Hal B.V.');
+  const kvk = card.getByLabel('KvK-nummer', { exact: true });
+  await kvk.fill('12345678');
+  await waitSaved(page);
+  expect((await readStoredTerrain(page, id))?.buildings[0].survey).toEqual({ companyName: 'Groothandel De Hal B.V.', kvkNumber: '12345678' });
+
+  await kvk.fill('1234');
+  await expect(kvk).toHaveAttribute('aria-invalid', 'true');
+  await expect(kvk).toHaveAccessibleDescription(/^Moet 8 cijfers zijn, bijvoorbeeld 12345678\./);
+  await waitSaved(page);
+  expect((await readStoredTerrain(page, id))?.buildings[0].survey?.kvkNumber).toBe('12345678');
+
+  await page.reload();
+  const reloaded = building(page, 'Gebouw 1');
+  await expect(reloaded.getByLabel('KvK-nummer', { exact: true })).toHaveValue('12345678');
+  await expect(reloaded.getByLabel('Bedrijfsnaam', { exact: true })).toHaveValue('Groothandel De Hal B.V.');
+});

@@ -14,6 +14,7 @@ import { calcById, calcParams, calcs } from '../../src/engine/calcs';
 import { bundledToolbox } from '../../src/engine/toolbox';
 import type { Comparison, Condition, Expr, Fact, Measure, Operand, Terrain, Toolbox } from '../../src/engine/types';
 import { checkFactValue } from '../../src/engine/validate';
+import { addAnnotationKeywords } from '../../scripts/gen-export-validator';
 
 // ---------------------------------------------------------------- raw files
 
@@ -35,7 +36,7 @@ const EXAMPLES = readdirSync(join(DATA_DIR, 'examples'))
 
 /** Ajv with every schema in toolbox-data/schema/ registered under its $id (the file name). */
 function makeAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true });
+  const ajv = addAnnotationKeywords(new Ajv({ allErrors: true, strict: true }));
   for (const file of readdirSync(join(DATA_DIR, 'schema')).filter((f) => f.endsWith('.schema.json'))) {
     ajv.addSchema(readJson(`schema/${file}`) as AnySchema);
   }

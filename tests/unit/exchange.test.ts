@@ -1,20 +1,19 @@
 /**
- * The export file format (src/storage/exchange.ts): export → import gives back the same
- * terrains; every fixture of every format version imports without loss; hostile and
- * broken files are rejected with a Dutch message naming where and what; the format's
- * migration ladder; the generated validator is the schema (regenerated here, compared
- * with Ajv compiling the schema itself); and a fuzz run in which nothing throws past
- * the validator and only valid files pass.
+ * The export file format (src/storage/envelope.ts, restore.ts, messages.ts): export → import
+ * gives back the same terrains; every fixture of every format version imports without loss;
+ * hostile and broken files are rejected with a Dutch message naming where and what; the
+ * format's migration ladder; the generated validator and types are the schema (regenerated
+ * here; the validator compared with Ajv compiling the schema itself); every field the record
+ * schema declares survives an import and has a label; and a fuzz run (seeded, see
+ * helpers/seed.ts) in which nothing throws past the validator and only valid files pass.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateExportValidator, OUT_DTS, OUT_JS } from '../../scripts/gen-export-validator';
+import { recordAjv } from '../../scripts/gen-export-validator';
 import { bundledToolbox } from '../../src/engine/toolbox';
 import type { Fact, Terrain } from '../../src/engine/types';
-import { checkFactValue, parameterAsFact } from '../../src/engine/validate';
+import { checkFactValue } from '../../src/engine/validate';
 import type { StoredTerrain } from '../../src/storage/db';
 import {
   ENVELOPE_MIGRATIONS,
@@ -23,22 +22,16 @@ import {
   exportEnvelope,
   exportFileName,
   LIMITS,
-  migrateEnvelope,
-  parseImport,
   serializeEnvelope,
-  utf8Length,
   type ExportEnvelope,
-  type ImportResult,
-} from '../../src/storage/exchange';
-import { validate as generatedValidate } from '../../src/storage/exportValidator.generated.js';
+} from '../../src/storage/envelope';
+import { migrateEnvelope, parseImport, utf8Length, type ImportResult } from '../../src/storage/restore';
 
 const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 const read = (rel: string): string => readFileSync(root(rel), 'utf8');
 const SCHEMA = JSON.parse(read('toolbox-data/schema/export.schema.json')) as Record<string, unknown>;
-const ajvFull = new Ajv({ allErrors: true }).compile(SCHEMA);
+const ajvFull = recordAjv({ allErrors: true }).compile(SCHEMA);
 const FACTS = bundledToolbox.facts;
-const CATALOGUE = new Map(FACTS.map((f) => [f.id, f]));
-const PARAMETERS = new Map(bundledToolbox.parameters.map((p) => [p.id, p]));
 
 /** The message parseImport gives when something inside it threw: must never happen. */
 const INTERNAL_FAILURE = 'Het bestand kon niet worden gelezen';
@@ -152,6 +145,23 @@ describe('fixtures of format version 2 (tests/fixtures/export-v2): own parameter
   });
 });
 
+describe('fixtures of format version 3 (tests/fixtures/export-v3): the building survey', () => {
+  const files = fixtureFiles('tests/fixtures/export-v3');
+  it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(1));
+
+  it.each(files)('%s imports without loss, survey included, and exports the same again', (file) => {
+    const terrains = importsWithoutLoss(`tests/fixtures/export-v3/${file}`);
+    expect(terrains.some((t) => t.buildings.some((b) => b.survey && Object.keys(b.survey).length > 0))).toBe(true);
+  });
+
+  it('a format-2 file lifts to format 3 by its version number and keeps everything', () => {
+    const v2 = JSON.parse(read('tests/fixtures/export-v2/own-values.json')) as ExportEnvelope;
+    const result = accepted(parseImport(JSON.stringify(v2)));
+    expect(result.envelope.formatVersion).toBe(3);
+    expect(result.terrains).toEqual(v2.terrains);
+  });
+});
+
 describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', () => {
   const cases: Record<string, RegExp> = {
     'bad-id.json': /terrein 1 \("Roomburg \(fictief voorbeeld\)"\), veld "id": is geen geldige id/,
@@ -160,7 +170,7 @@ describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', ()
     'duplicate-terrain-id.json': /^Terrein 2 .*de id "example-roomburg" komt meer dan eens voor/,
     'empty-name.json': /veld "naam": mag niet leeg zijn/,
     'empty.json': /geen JSON/,
-    'future-version.json': /nieuwere versie van de app \(formaatversie 3; deze app kent tot en met versie 2\)\. Werk de app bij/,
+    'future-version.json': /nieuwere versie van de app \(formaatversie 4; deze app kent tot en met versie 3\)\. Werk de app bij/,
     'own-value-not-adjustable.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), eigen waarde "[^"]+" \(energySavingDutyKwh\): Deze waarde uit de toolbox kan niet worden aangepast\. In het bestand staat 100000\./,
     'own-value-out-of-range.json': /eigen waarde "Investering zon op bedrijfsdak" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\. In het bestand staat 9\./,
     'invalid-fact-negative.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("[^"]+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\. In het bestand staat -4200\./,
@@ -316,10 +326,12 @@ describe('migrateEnvelope: the format version ladder', () => {
     expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: env });
   });
 
-  it('format 1 becomes format 2 by its version number alone (it has no own values)', () => {
-    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1']);
+  it('formats 1 and 2 become format 3 by their version number alone (they have no own values, no survey)', () => {
+    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1', '2']);
     const env = v1();
-    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 2 } });
+    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 3 } });
+    expect(migrateEnvelope(env, ENVELOPE_MIGRATIONS, 2)).toEqual({ ok: true, envelope: { ...env, formatVersion: 2 } });
+    expect(migrateEnvelope({ ...env, formatVersion: 2 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 3 } });
   });
 
   it('a newer version is refused with "update the app"', () => {
@@ -365,192 +377,4 @@ describe('migrateEnvelope: the format version ladder', () => {
     expect(migrateEnvelope(v1(), {}, 2).ok).toBe(false);
     expect(migrateEnvelope(v1(), { 1: (e) => ({ ...e }) }, 2).ok).toBe(false);
   });
-});
-
-// ---------------------------------------------------------------- the validator is the schema
-
-describe('the generated validator (Ajv standalone code, no eval)', () => {
-  it('regenerating it from the schema gives exactly the committed module', () => {
-    const { js, dts } = generateExportValidator();
-    expect(readFileSync(OUT_JS, 'utf8')).toBe(js);
-    expect(readFileSync(OUT_DTS, 'utf8')).toBe(dts);
-  });
-
-  it('contains nothing the CSP would block and needs no Ajv at runtime', () => {
-    const js = readFileSync(OUT_JS, 'utf8');
-    for (const forbidden of ['require(', 'new Function', 'eval(', 'import ']) expect(js).not.toContain(forbidden);
-  });
-
-  it('the export format knows every terrain field of terrain.schema.json', () => {
-    const terrainSchema = JSON.parse(read('toolbox-data/schema/terrain.schema.json')) as { properties: Record<string, unknown>; definitions: { building: { properties: Record<string, unknown> } } };
-    const ours = SCHEMA.definitions as { terrain: { properties: Record<string, unknown> }; building: { properties: Record<string, unknown> } };
-    for (const key of Object.keys(terrainSchema.properties)) expect(ours.terrain.properties, key).toHaveProperty(key);
-    for (const key of Object.keys(terrainSchema.definitions.building.properties)) expect(ours.building.properties, key).toHaveProperty(key);
-  });
-});
-
-// ---------------------------------------------------------------- fuzz
-
-const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
-
-/** A valid value of a fact (never -0: JSON has no negative zero). */
-function factValueArb(fact: Fact): fc.Arbitrary<unknown> {
-  switch (fact.type) {
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...fact.options!.map((o) => o.value));
-    case 'integer':
-      return fc.integer({ min: fact.min ?? -1e6, max: fact.max ?? 1e6 }).map((n) => n + 0);
-    case 'number':
-      return fc.double({ min: fact.min ?? -1e9, max: fact.max ?? 1e9, noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
-  }
-}
-
-function factsArb(scope: 'terrain' | 'building'): fc.Arbitrary<Record<string, unknown>> {
-  const facts = FACTS.filter((f) => f.scope === scope);
-  const known = fc.record(Object.fromEntries(facts.map((f) => [f.id, fc.option(factValueArb(f), { nil: null })])), { requiredKeys: [] });
-  const unknown = fc.dictionary(fc.stringMatching(/^zz[A-Za-z0-9]{0,8}$/), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 });
-  return fc.tuple(known, unknown).map(([a, b]) => ({ ...b, ...a }));
-}
-
-const idArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,30}$/);
-const nameArb = fc.oneof(fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }), fc.constant('<img src=x onerror=alert(1)>'), fc.constant('__proto__'));
-const timeArb = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }).map((ms) => new Date(ms).toISOString());
-
-const terrainArb: fc.Arbitrary<StoredTerrain> = fc.record({
-  id: idArb,
-  name: nameArb,
-  municipality: fc.string({ maxLength: 30 }),
-  postcode4: fc.oneof(fc.constant(''), fc.stringMatching(/^[0-9]{4}$/)),
-  assessmentDate: fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2032-12-31') }).map((ms) => new Date(ms).toISOString().slice(0, 10)),
-  facts: factsArb('terrain'),
-  buildings: fc.uniqueArray(fc.record({ id: idArb, name: nameArb, facts: factsArb('building') }), { maxLength: 4, selector: (b) => b.id }),
-  createdAt: timeArb,
-  updatedAt: timeArb,
-  revision: fc.integer({ min: 1, max: 1000 }),
-});
-const terrainsArb = fc.uniqueArray(terrainArb, { minLength: 1, maxLength: 4, selector: (t) => t.id });
-const fewTerrainsArb = fc.uniqueArray(terrainArb, { minLength: 1, maxLength: 2, selector: (t) => t.id });
-
-/** Every place in a JSON value: [parent, key]. */
-function places(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), places(v, out)));
-  else if (value && typeof value === 'object') for (const k of Object.keys(value)) out.push([value as Record<string, unknown>, k]), places((value as Record<string, unknown>)[k], out);
-  return out;
-}
-
-/** Sets an own property, also for "__proto__" (plain assignment would set the prototype). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** What parseImport must accept: the schema holds and every known fact value is valid, ids unique. */
-function shouldAccept(text: string): boolean {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  // A file of format 1 is read as format 2 (the only difference: own values may appear).
-  if (raw && typeof raw === 'object' && !Array.isArray(raw) && (raw as Record<string, unknown>).formatVersion === 1) raw = { ...raw, formatVersion: 2 };
-  if (text.length > LIMITS.maxBytes || !ajvFull(raw)) return false;
-  const env = raw as ExportEnvelope;
-  const ownOk = (own: Record<string, unknown> | undefined) =>
-    Object.entries(own ?? {}).every(([k, v]) => {
-      const p = PARAMETERS.get(k);
-      const asFact = p && parameterAsFact(p);
-      return !p || (asFact !== undefined && checkFactValue(asFact, v).ok);
-    });
-  if (!env.terrains.every((t) => ownOk(t.parameterOverrides))) return false;
-  if (new Set(env.terrains.map((t) => t.id)).size !== env.terrains.length) return false;
-  const factsOk = (facts: Record<string, unknown>, scope: string) =>
-    Object.entries(facts).every(([k, v]) => {
-      const f = CATALOGUE.get(k);
-      return !f || f.scope !== scope || checkFactValue(f, v).ok;
-    });
-  return env.terrains.every((t) => factsOk(t.facts, 'terrain') && new Set(t.buildings.map((b) => b.id)).size === t.buildings.length && t.buildings.every((b) => factsOk(b.facts, 'building')));
-}
-
-describe('fuzz: random and hostile files', () => {
-  it('generated valid terrains round-trip exactly', () => {
-    fc.assert(
-      fc.property(terrainsArb, (terrains) => {
-        const result = accepted(parseImport(serializeEnvelope(exportEnvelope(terrains))));
-        expect(result.terrains).toEqual(terrains.map(({ revision: _r, ...t }) => t));
-      }),
-      { numRuns: 300 },
-    );
-  }, 30_000);
-
-  it('random JSON values and random text: rejected with a message, never thrown, never the internal-failure message', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? ''), fc.string({ maxLength: 200, unit: 'binary' }), fc.uint8Array({ maxLength: 200 }).map((b) => new TextDecoder().decode(b))), (text) => {
-        const result = parseImport(text);
-        expect(result.ok).toBe(false);
-        rejected(result);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('random mutations of valid files: accepted exactly when valid, rejected with a message otherwise, and the generated validator agrees with Ajv on the schema', () => {
-    const mutation = fc.record({
-      terrains: fewTerrainsArb,
-      at: fc.nat(),
-      kind: fc.constantFrom('set', 'delete', 'add-key', 'forbidden-key', 'truncate', 'wrap'),
-      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(-1, 1e308, '', '<img src=x onerror=alert(1)>', '12', null, true, 1, 2, 0.85, { pvCostEurPerWp: 0.85 }, { pvCostEurPerWp: 9 }, { sdeMinKwp: 10 })),
-      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'name', 'facts', 'roofAreaM2', 'use', 'formatVersion', 'type', 'parameterOverrides', 'pvCostEurPerWp', 'sdeMinKwp')),
-      forbidden: fc.constantFrom(...FORBIDDEN),
-    });
-    let accepts = 0;
-    let rejects = 0;
-    fc.assert(
-      fc.property(mutation, ({ terrains, at, kind, value, key, forbidden }) => {
-        const env = JSON.parse(JSON.stringify(exportEnvelope(terrains))) as Record<string, unknown>;
-        const spots = places(env);
-        const [parent, slot] = spots[at % spots.length];
-        let text: string;
-        if (kind === 'truncate') {
-          const full = JSON.stringify(env);
-          text = full.slice(0, at % full.length);
-        } else {
-          if (kind === 'set') (parent as Record<string | number, unknown>)[slot] = value;
-          else if (kind === 'delete') Array.isArray(parent) ? parent.splice(Number(slot), 1) : delete (parent as Record<string, unknown>)[slot];
-          else if (kind === 'wrap') (parent as Record<string | number, unknown>)[slot] = [(parent as Record<string | number, unknown>)[slot]];
-          else {
-            const target = [env, ...spots.map(([p]) => p)].filter((p) => !Array.isArray(p))[at % (spots.length + 1)] ?? env;
-            if (kind === 'forbidden-key') setOwn(target as Record<string, unknown>, forbidden, value);
-            else setOwn(target as Record<string, unknown>, key, value);
-          }
-          text = JSON.stringify(env);
-        }
-        const result = parseImport(text);
-        const hasForbidden = kind === 'forbidden-key';
-        if (hasForbidden) expect(rejected(result)).toMatch(/niet toegestane sleutel|geen exportbestand|genest/);
-        else expect(result.ok, result.ok ? 'accepted' : result.message.nl).toBe(shouldAccept(text));
-        if (result.ok) {
-          accepts++;
-          expect(ajvFull(result.envelope)).toBe(true);
-        } else {
-          rejects++;
-          rejected(result);
-        }
-        // The generated validator and Ajv compiling the schema agree on every input.
-        let parsed: unknown = undefined;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          /* not JSON */
-        }
-        if (parsed !== undefined) expect(generatedValidate(parsed)).toBe(ajvFull(parsed));
-      }),
-      { numRuns: 1000 },
-    );
-    // The run exercised both outcomes, so neither side is vacuous.
-    expect(accepts).toBeGreaterThan(50);
-    expect(rejects).toBeGreaterThan(300);
-    expect(Object.prototype).not.toHaveProperty('polluted');
-  }, 60_000);
 });

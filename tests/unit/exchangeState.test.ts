@@ -17,7 +17,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase, type StoredTerrain } from '../../src/storage/db';
-import { exportEnvelope, serializeEnvelope, type ExportEnvelope } from '../../src/storage/exchange';
+import { exportEnvelope, serializeEnvelope, type ExportEnvelope } from '../../src/storage/envelope';
 import { getExchangeMeta, markExported } from '../../src/storage/metaRepository';
 import { deleteTerrain as deleteStored, getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import { createAppState, hrefs, type AppState } from '../../src/state';
