@@ -121,7 +121,7 @@ export function programFor(toolbox: Toolbox): Program {
 
 function compileToolbox(toolbox: Toolbox): Program {
   const index = indexToolbox(toolbox);
-  const compiler = new ExprCompiler();
+  const compiler = new ExprCompiler(index.conditions);
   const node = (e: Expr | undefined): Node | undefined => (e ? compiler.node(e) : undefined);
 
   const stepSlots = new Map<string, number>();

@@ -47,11 +47,19 @@ function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
   return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
 }
 
-/** An expression in words. */
-export function exprWords(expr: Expr, lang: Lang): string {
-  if ('all' in expr) return expr.all.map((e) => exprWords(e, lang)).join(` ${t('and')} `);
-  if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang)).join(` ${t('or')} `)})`;
-  if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang)})`;
+/**
+ * An expression in words. A named condition shows its label, and once (not inside another
+ * named condition's expansion) what it stands for: "Grootverbruikaansluiting [Elektriciteitsaansluiting = grootverbruik]".
+ */
+export function exprWords(expr: Expr, lang: Lang, expand = true): string {
+  if ('all' in expr) return expr.all.map((e) => exprWords(e, lang, expand)).join(` ${t('and')} `);
+  if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang, expand)).join(` ${t('or')} `)})`;
+  if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang, expand)})`;
+  if ('ref' in expr) {
+    const named = toolboxIndex.conditions.get(expr.ref);
+    if (!named) return expr.ref;
+    return expand ? `${tx(named.label)} [${exprWords(named.expr, lang, false)}]` : tx(named.label);
+  }
   const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
   return `${subjectWords(expr, lang)} ${OPS[expr.op]} ${value}`;
 }
