@@ -5,8 +5,8 @@ import { lang, t, tx } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
 
-/** A toolbox text in the UI language, its {param:<id>} placeholders filled with the values on `date` (an assessment's); without a date (the handbook) each value with its validity. */
-export function dataText(text: Text | undefined, date?: string): string {
+/** A toolbox text in the UI language, its {param:<id>} placeholders filled with the values on an assessment's date. */
+export function dataText(text: Text | undefined, date: string): string {
   return text ? fillParamsOn(tx(text), lang.value, toolboxIndex.parameters, date) : '';
 }
 
