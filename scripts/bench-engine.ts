@@ -144,11 +144,14 @@ class Untranslatable extends Error {}
 
 type JreNested = TopLevelCondition | { fact: string; operator: string; value: unknown };
 
+const namedConditions = new Map(bundledToolbox.conditions.map((c) => [c.id, c]));
+
 /** Our expression as a json-rules-engine condition (two-valued: unknown cannot be expressed). */
 function toJre(expr: Expr, calcsUsed: Set<string>): JreNested {
   if ('all' in expr) return { all: expr.all.map((e) => toJre(e, calcsUsed)) } as TopLevelCondition;
   if ('any' in expr) return { any: expr.any.map((e) => toJre(e, calcsUsed)) } as TopLevelCondition;
   if ('not' in expr) return { not: toJre(expr.not, calcsUsed) } as TopLevelCondition;
+  if ('ref' in expr) return toJre(namedConditions.get(expr.ref)!.expr, calcsUsed);
   const calcFact = (id: string): string => {
     if (!jreCalcs[id]) throw new Untranslatable(`calc ${id} has no json-rules-engine fact`);
     calcsUsed.add(id);

@@ -6,9 +6,9 @@
  * with one mark per (slot, building). Lists keep the order in which things were first met.
  */
 import type { AdviceUse } from './program';
-import type { Ctx } from './context';
-import { adviceApplies } from './measure';
-import type { Advice, AdviceResult, NextQuestion, Scope } from './types';
+import type { Ctx, Run } from './context';
+import { adviceApplies, dataText } from './measure';
+import type { AdviceResult, NextQuestion, Scope } from './types';
 
 /** A set of small integers, emptied in O(1) by moving on to a new stamp; keeps insertion order. */
 export class SlotSet {
@@ -93,8 +93,8 @@ export class Collector {
   readonly #dos: Tally;
   readonly #donts: Tally;
   readonly #questions: Tally;
-  readonly #dosFirst: (Advice | undefined)[];
-  readonly #dontsFirst: (Advice | undefined)[];
+  readonly #dosFirst: (AdviceUse | undefined)[];
+  readonly #dontsFirst: (AdviceUse | undefined)[];
 
   constructor(sizes: { steps: number; dos: number; donts: number; facts: number }, buildings: number) {
     this.#steps = new Tally(sizes.steps, buildings);
@@ -130,8 +130,8 @@ export class Collector {
     for (const use of donts) if (adviceApplies(ctx, use.when)) this.#adviceHit(this.#donts, this.#dontsFirst, use);
   }
 
-  #adviceHit(tally: Tally, first: (Advice | undefined)[], use: AdviceUse): void {
-    first[use.slot] ??= use.item;
+  #adviceHit(tally: Tally, first: (AdviceUse | undefined)[], use: AdviceUse): void {
+    first[use.slot] ??= use;
     tally.add(use.slot, this.#subject, true);
   }
 
@@ -141,12 +141,12 @@ export class Collector {
     return t.order.map((slot) => ({ slot, measureIds: t.measureIds[slot]!.slice().sort(), buildingIds: t.buildingIds[slot]! }));
   }
 
-  dos(): AdviceResult[] {
-    return adviceList(this.#dos, this.#dosFirst);
+  dos(run: Run): AdviceResult[] {
+    return adviceList(run, this.#dos, this.#dosFirst);
   }
 
-  donts(): AdviceResult[] {
-    return adviceList(this.#donts, this.#dontsFirst);
+  donts(run: Run): AdviceResult[] {
+    return adviceList(run, this.#donts, this.#dontsFirst);
   }
 
   /** The unknown facts that would decide the most verdicts, most decisive first (then in catalogue order). */
@@ -159,9 +159,10 @@ export class Collector {
   }
 }
 
-function adviceList(t: Tally, first: (Advice | undefined)[]): AdviceResult[] {
+function adviceList(run: Run, t: Tally, first: (AdviceUse | undefined)[]): AdviceResult[] {
   return t.order.map((slot) => {
-    const item = first[slot]!;
-    return { id: item.id, text: item.text.nl, textEn: item.text.en, measureIds: t.measureIds[slot]!, buildingIds: t.buildingIds[slot]!, sourceIds: item.sources.slice() };
+    const use = first[slot]!;
+    const item = use.item;
+    return { id: item.id, text: dataText(run, use.text, 'nl'), textEn: dataText(run, use.text, 'en'), measureIds: t.measureIds[slot]!, buildingIds: t.buildingIds[slot]!, sourceIds: item.sources.slice() };
   });
 }

@@ -40,6 +40,8 @@ export interface Run {
   /** Parts of results that are the same for every subject on this date, made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status × indicative). */
   expected: (Expected | undefined)[];
   subsidies: (SubsidyResult | undefined)[];
+  /** Data texts with their placeholders filled for this date and these values (by TextUse slot × language). */
+  texts: (string | undefined)[];
 }
 
 export interface Ctx {

@@ -158,12 +158,23 @@ function compareNode(ctx: Ctx, node: Node): Tri {
   return above && result === 1 ? 1 : below && result === 0 ? 0 : -1;
 }
 
-/** Compiles the expressions of one toolbox; `count` is the number of memo slots handed out. */
+/**
+ * Compiles the expressions of one toolbox; `count` is the number of memo slots handed out.
+ * A named condition ({ ref }) compiles to its expression's one node, so wherever it is used
+ * it is evaluated once per subject; an unknown name or a cycle of names is an error in the data.
+ */
 export class ExprCompiler {
   count = 0;
   readonly #nodes = new Map<Expr, Node>();
+  readonly #named: ReadonlyMap<string, { expr: Expr }>;
+  readonly #resolving = new Set<string>();
+
+  constructor(named: ReadonlyMap<string, { expr: Expr }>) {
+    this.#named = named;
+  }
 
   node(expr: Expr): Node {
+    if ('ref' in expr) return this.#ref(expr.ref);
     let node = this.#nodes.get(expr);
     if (!node) {
       node = this.#compile(expr);
@@ -172,7 +183,19 @@ export class ExprCompiler {
     return node;
   }
 
-  #compile(expr: Expr): Node {
+  #ref(id: string): Node {
+    const named = this.#named.get(id);
+    if (!named) throw new Error(`toolbox: unknown named condition "${id}"`);
+    if (this.#resolving.has(id)) throw new Error(`toolbox: named condition "${id}" refers to itself`);
+    this.#resolving.add(id);
+    try {
+      return this.node(named.expr);
+    } finally {
+      this.#resolving.delete(id);
+    }
+  }
+
+  #compile(expr: Exclude<Expr, { ref: string }>): Node {
     const slot = this.count++;
     if ('all' in expr || 'any' in expr || 'not' in expr) {
       const kind = 'all' in expr ? 'all' : 'any' in expr ? 'any' : 'not';

@@ -21,6 +21,7 @@ export { bundledToolbox, indexToolbox } from './toolbox';
 export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
+export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -74,6 +75,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     collect,
     expected: new Array(program.nodeCount),
     subsidies: new Array(program.subsidyCount * 8),
+    texts: new Array(program.textCount * 2),
   };
   const memo = newMemo(program.nodeCount, buildingValues.length + 1);
   const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };
@@ -101,8 +103,8 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     ownValues: ownValueList(toolbox, own, date),
     measures,
     plan: orderSteps(index, program.stepIds, collect.steps()),
-    dos: collect.dos(),
-    donts: collect.donts(),
+    dos: collect.dos(run),
+    donts: collect.donts(run),
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
   };

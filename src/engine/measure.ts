@@ -6,11 +6,23 @@
  */
 import { calcAt, calcById } from './calcs';
 import type { Ctx } from './context';
-import { factIdOf } from './slots';
 import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
 import { fillTemplate, formatExpected, formatValue } from './format';
-import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse } from './program';
+import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse, type TextUse } from './program';
+import { factIdOf, paramSlot } from './slots';
+import { fillParams, paramText } from './texts';
+import type { Run } from './context';
 import type { Expected, Lang, MeasureResult, ParamValue, Quantity, Reason, SubsidyResult } from './types';
+
+/** A data text in one language, its placeholders filled with the values this assessment uses (own values included), once per assessment. */
+export function dataText(run: Run, use: TextUse, lang: Lang): string {
+  if (use.slot < 0) return use[lang];
+  const at = use.slot * 2 + (lang === 'en' ? 1 : 0);
+  return (run.texts[at] ??= fillParams(use[lang], (id) => {
+    const p = run.program.index.parameters.get(id);
+    return p && paramText(p, run.params.values[paramSlot(id)], lang);
+  }));
+}
 
 /** Kleene implication: the rule only matters when `when` holds. */
 function ruleResult(ctx: Ctx, r: Rule): Tri {
@@ -79,8 +91,8 @@ class RuleReason implements Reason {
     this.expected = expected;
     this.outcome = result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown';
     this.kind = kind;
-    this.fix = rule.fix?.nl;
-    this.fixEn = rule.fix?.en;
+    this.fix = rule.fix && dataText(ctx.run, rule.fix, 'nl');
+    this.fixEn = rule.fix && dataText(ctx.run, rule.fix, 'en');
     this.resolvedBy = resolvedBy;
     this.sourceIds = rule.sources;
     this.indicative = restsOnUnconfirmed(ctx, rule.dependencies);
@@ -121,7 +133,7 @@ class RuleReason implements Reason {
     }
     const value = expected?.value ?? null;
     const limit = Array.isArray(value) ? value.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(value, lang, unit, label);
-    return fillTemplate(this.#rule.text[lang], formatValue(this.#rawObserved, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
+    return fillTemplate(dataText(ctx.run, this.#rule.text, lang), formatValue(this.#rawObserved, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
   }
 }
 
@@ -180,8 +192,8 @@ function subsidy(ctx: Ctx, s: SubsidyUse): SubsidyResult {
   return (cache[at] ??= Object.freeze({
     scheme: s.route.scheme,
     status: SUBSIDY_STATUSES[status],
-    text: s.route.text.nl,
-    textEn: s.route.text.en,
+    text: dataText(ctx.run, s.text, 'nl'),
+    textEn: dataText(ctx.run, s.text, 'en'),
     sourceIds: s.sources,
     indicative,
   }));

@@ -3,8 +3,17 @@
  * over the precedence edges (and chains of them through steps not in the plan),
  * ties broken by phase, then the step's priority, then its id.
  */
+import { fillParams, paramText } from './texts';
 import type { ToolboxIndex } from './toolbox';
-import type { PlanItem, PlanReason } from './types';
+import type { Lang, PlanItem, PlanReason, Text } from './types';
+
+/** An edge's reason with its placeholders filled; they name parameters with one value on every date (a data test holds them to it), as the reasons are shared across dates. */
+function edgeText(index: ToolboxIndex, why: Text, lang: Lang): string {
+  return fillParams(why[lang], (id) => {
+    const p = index.parameters.get(id);
+    return p && paramText(p, undefined, lang);
+  });
+}
 
 /** Nearest included predecessors of a step, found backwards through steps not in the plan. */
 function includedPredecessors(index: ToolboxIndex, stepId: string, included: Set<string>): PlanReason[] {
@@ -19,7 +28,7 @@ function includedPredecessors(index: ToolboxIndex, stepId: string, included: Set
       seen.add(edge.before);
       const nextVia = id === stepId ? [] : [id, ...via];
       if (included.has(edge.before)) {
-        reasons.push(Object.freeze({ after: edge.before, via: Object.freeze(nextVia) as string[], text: edge.why.nl, textEn: edge.why.en, sourceIds: Object.freeze(edge.sources.slice()) as string[] }));
+        reasons.push(Object.freeze({ after: edge.before, via: Object.freeze(nextVia) as string[], text: edgeText(index, edge.why, 'nl'), textEn: edgeText(index, edge.why, 'en'), sourceIds: Object.freeze(edge.sources.slice()) as string[] }));
       } else {
         queue.push({ id: edge.before, via: nextVia });
       }

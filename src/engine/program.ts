@@ -10,6 +10,7 @@ import { dependenciesOf, ExprCompiler, type Dependencies, type Node } from './ex
 import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount } from './slots';
 import { indexToolbox, type ToolboxIndex } from './toolbox';
+import { hasPlaceholder } from './texts';
 import type { FactEntry } from './validate';
 import type { Advice, Condition, ConditionKind, Expr, FactValue, Measure, ParamValue, Scope, Status, SubsidyRoute, Text, Toolbox } from './types';
 
@@ -22,6 +23,13 @@ export const BLOCKED = 3;
 
 const freeze = <T>(list: readonly T[] | undefined): T[] => Object.freeze((list ?? []).slice()) as T[];
 export const EMPTY: string[] = freeze<string>([]);
+
+/** A data text, compiled: both languages, and where it has {param:<id>} placeholders its slot among the texts an assessment fills (-1: used as it is). */
+export interface TextUse {
+  nl: string;
+  en: string;
+  slot: number;
+}
 
 /** A condition, applicability test or obligation, compiled. */
 export interface Rule {
@@ -36,8 +44,8 @@ export interface Rule {
   onUnknownRank: number;
   onUnknownSteps: string[];
   onUnknownSlots: number[];
-  text: Text;
-  fix: Text | undefined;
+  text: TextUse;
+  fix: TextUse | undefined;
   sources: string[];
   /** What test and when rest on (for "indicatief"). */
   dependencies: Dependencies;
@@ -47,6 +55,7 @@ export interface AdviceUse {
   /** Index into the program's do or don't list (items are merged by id across measures). */
   slot: number;
   item: Advice;
+  text: TextUse;
   when: Node | undefined;
 }
 
@@ -54,6 +63,7 @@ export interface SubsidyUse {
   /** Index among the program's subsidy routes (for results shared within an assessment). */
   slot: number;
   route: SubsidyRoute;
+  text: TextUse;
   available: Node | undefined;
   eligible: Node;
   sources: string[];
@@ -89,6 +99,8 @@ export interface Program {
   nodeCount: number;
   /** Subsidy routes over all measures. */
   subsidyCount: number;
+  /** Data texts with placeholders (see TextUse). */
+  textCount: number;
   /** The catalogue by id, with slots. */
   facts: Map<string, FactEntry>;
   /** A values array with every fact unknown (copied per subject). */
@@ -121,7 +133,9 @@ export function programFor(toolbox: Toolbox): Program {
 
 function compileToolbox(toolbox: Toolbox): Program {
   const index = indexToolbox(toolbox);
-  const compiler = new ExprCompiler();
+  const compiler = new ExprCompiler(index.conditions);
+  let textCount = 0;
+  const text = (t: Text): TextUse => ({ nl: t.nl, en: t.en, slot: hasPlaceholder(t.nl) || hasPlaceholder(t.en) ? textCount++ : -1 });
   const node = (e: Expr | undefined): Node | undefined => (e ? compiler.node(e) : undefined);
 
   const stepSlots = new Map<string, number>();
@@ -154,8 +168,8 @@ function compileToolbox(toolbox: Toolbox): Program {
       onUnknownRank: r.onUnknown === 'conditional' ? CONDITIONAL : NEEDS_INFO,
       onUnknownSteps: r.onUnknown === 'conditional' ? resolvedByWhenUnknown : EMPTY,
       onUnknownSlots: r.onUnknown === 'conditional' ? resolvedByWhenUnknown.map(stepSlot) : [],
-      text: r.text,
-      fix: r.fix,
+      text: text(r.text),
+      fix: r.fix ? text(r.fix) : undefined,
       sources: freeze(r.sources),
       dependencies: dependenciesOf(test, when),
     };
@@ -169,7 +183,7 @@ function compileToolbox(toolbox: Toolbox): Program {
         all.push(item);
         slots.set(item.id, slot);
       }
-      return { slot, item, when: node(item.when) };
+      return { slot, item, text: text(item.text), when: node(item.when) };
     });
   const dos: Advice[] = [];
   const donts: Advice[] = [];
@@ -191,7 +205,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       subsidies: m.subsidies.map((route) => {
         const available = node(route.available);
         const eligible = compiler.node(route.eligible);
-        return { slot: subsidyCount++, route, available, eligible, sources: freeze(route.sources), dependencies: dependenciesOf(eligible, available) };
+        return { slot: subsidyCount++, route, text: text(route.text), available, eligible, sources: freeze(route.sources), dependencies: dependenciesOf(eligible, available) };
       }),
       quantities: m.quantities.map((id) => {
         const params = freeze(calcParams(id));
@@ -217,6 +231,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     measures,
     nodeCount: compiler.count,
     subsidyCount,
+    textCount,
     facts,
     blank,
     scopeBySlot,

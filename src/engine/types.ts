@@ -120,8 +120,21 @@ export interface Comparison {
   value: Operand | Array<string | number | boolean>;
 }
 
-/** Three-valued expression: all / any / not / comparison. */
-export type Expr = { all: Expr[] } | { any: Expr[] } | { not: Expr } | Comparison;
+/** A named condition used by its id (toolbox-data/conditions.json); it compiles to the same node wherever it is used. */
+export interface ConditionRef {
+  ref: string;
+}
+
+/** Three-valued expression: all / any / not / comparison / a named condition. */
+export type Expr = { all: Expr[] } | { any: Expr[] } | { not: Expr } | ConditionRef | Comparison;
+
+/** An expression that recurs, said once and used by its id ("large connection", "energy-saving duty"). */
+export interface NamedCondition {
+  id: string;
+  label: Text;
+  expr: Expr;
+  sources: string[];
+}
 
 // ---------------------------------------------------------------- measures
 /** What kind of obstacle a condition is; the compare view groups blockers by it. */
@@ -143,7 +156,7 @@ export interface Condition {
   onUnknown?: 'needs-info' | 'conditional';
   /** Steps that find the unknown out (onUnknown = conditional). */
   resolvedByWhenUnknown?: string[];
-  /** Sentence when the condition fails; may use {observed} and {expected}. */
+  /** Sentence when the condition fails; may use {observed}, {expected} and {limit}. Every data text may use {param:<id>} (src/engine/texts.ts). */
   text: Text;
   /** What would make the measure feasible. */
   fix: Text;
@@ -213,6 +226,7 @@ export interface Toolbox {
   factGroups: FactGroup[];
   facts: Fact[];
   parameters: Parameter[];
+  conditions: NamedCondition[];
   steps: Step[];
   precedence: Precedence[];
   measures: Measure[];

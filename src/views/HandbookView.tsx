@@ -7,7 +7,7 @@ import { action, signal } from '@preact/signals';
 import type { Condition, Measure, Phase } from '../engine/types';
 import { formatDate, lang, t, tx, formatNumber } from '../i18n';
 import { SourceList, toolboxIndex } from './common';
-import { exprWords, parameterValues } from './exprWords';
+import { exprWords, handbookText, parameterValues } from './exprWords';
 
 const query = signal('', { name: 'handbook-query' });
 /** The view's one write: the search text. */
@@ -34,7 +34,7 @@ function ConditionItem({ c, applicability }: { c: Condition; applicability?: boo
         <div class="muted">
           {t('ifFails')}: {t(`status${c.onFail}` as never)}
           {c.resolvedBy?.length ? ` — ${t('resolvedByStep')} ${c.resolvedBy.map(stepLabel).join(', ')}` : ''}
-          {c.onUnknown === 'conditional' ? ` · ${t('ifUnknown')}: ${(c.resolvedByWhenUnknown ?? c.resolvedBy ?? []).map(stepLabel).join(', ')}` : ''}. {tx(c.fix)}
+          {c.onUnknown === 'conditional' ? ` · ${t('ifUnknown')}: ${(c.resolvedByWhenUnknown ?? c.resolvedBy ?? []).map(stepLabel).join(', ')}` : ''}. {handbookText(c.fix, l)}
         </div>
       )}
       <SourceList ids={c.sources} />
@@ -45,7 +45,7 @@ function ConditionItem({ c, applicability }: { c: Condition; applicability?: boo
 /** All searchable text of a measure in the current language. */
 function measureText(m: Measure): string {
   const l = lang.value;
-  return [tx(m.label), tx(m.summary), ...m.applies.map((c) => exprWords(c.test, l)), ...m.conditions.flatMap((c) => [exprWords(c.test, l), tx(c.fix), tx(c.text), c.id]), ...m.dos.map((a) => tx(a.text)), ...m.donts.map((a) => tx(a.text)), ...m.subsidies.map((s) => tx(s.text))]
+  return [tx(m.label), handbookText(m.summary, l), ...m.applies.map((c) => exprWords(c.test, l)), ...m.conditions.flatMap((c) => [exprWords(c.test, l), handbookText(c.fix, l), handbookText(c.text, l), c.id]), ...m.dos.map((a) => handbookText(a.text, l)), ...m.donts.map((a) => handbookText(a.text, l)), ...m.subsidies.map((s) => handbookText(s.text, l))]
     .join(' ')
     .toLowerCase();
 }
@@ -57,7 +57,7 @@ function MeasureEntry({ m }: { m: Measure }) {
       <h3>
         {tx(m.label)} <span class="muted">({t(`scope${m.scope}` as never)})</span>
       </h3>
-      <p>{tx(m.summary)}</p>
+      <p>{handbookText(m.summary, l)}</p>
       {m.applies.length > 0 && (
         <>
           <h4>{t('appliesWhen')}</h4>
@@ -72,7 +72,7 @@ function MeasureEntry({ m }: { m: Measure }) {
         <>
           <h4>{t('obligationWhen')}</h4>
           <p>
-            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {tx(m.obligation.text).replace(/\{(observed|expected|limit)\}/g, '…')}
+            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l).replace(/\{(observed|expected|limit)\}/g, '…')}
           </p>
           <SourceList ids={m.obligation.sources} />
         </>
@@ -106,7 +106,7 @@ function MeasureEntry({ m }: { m: Measure }) {
           <h4>{t('dosTitle')}</h4>
           <ul class="advice">
             {m.dos.map((a) => (
-              <li key={a.id}>{tx(a.text)}</li>
+              <li key={a.id}>{handbookText(a.text, l)}</li>
             ))}
           </ul>
         </>
@@ -116,7 +116,7 @@ function MeasureEntry({ m }: { m: Measure }) {
           <h4>{t('dontsTitle')}</h4>
           <ul class="advice">
             {m.donts.map((a) => (
-              <li key={a.id}>{tx(a.text)}</li>
+              <li key={a.id}>{handbookText(a.text, l)}</li>
             ))}
           </ul>
         </>
@@ -127,7 +127,7 @@ function MeasureEntry({ m }: { m: Measure }) {
           <ul>
             {m.subsidies.map((s) => (
               <li key={s.scheme}>
-                <strong>{s.scheme.toUpperCase()}</strong>: {tx(s.text)}
+                <strong>{s.scheme.toUpperCase()}</strong>: {handbookText(s.text, l)}
               </li>
             ))}
           </ul>
@@ -143,7 +143,7 @@ export function HandbookView() {
   const q = query.value.trim().toLowerCase();
   const l = lang.value;
   const measures = toolbox.measures.filter((m) => !q || measureText(m).includes(q));
-  const steps = toolbox.steps.filter((s) => !q || `${tx(s.label)} ${tx(s.description)} ${s.id}`.toLowerCase().includes(q));
+  const steps = toolbox.steps.filter((s) => !q || `${tx(s.label)} ${handbookText(s.description, l)} ${s.id}`.toLowerCase().includes(q));
   const parameters = toolbox.parameters.filter((p) => !q || `${tx(p.label)} ${p.id} ${parameterValues(p, l)}`.toLowerCase().includes(q));
   const sources = toolbox.sources.filter((s) => !q || `${s.title} ${s.publisher} ${s.url}`.toLowerCase().includes(q));
   const nothing = !measures.length && !steps.length && !parameters.length && !sources.length;
@@ -193,12 +193,12 @@ export function HandbookView() {
                     return (
                       <li key={s.id} class="step" id={`hb-step-${s.id}`} data-step={s.id}>
                         <h4 class="step-title">{tx(s.label)}</h4>
-                        <p>{tx(s.description)}</p>
+                        <p>{handbookText(s.description, l)}</p>
                         {before.length > 0 && (
                           <ul class="why">
                             {before.map((e) => (
                               <li key={e.before}>
-                                {t('mustFollow')} "{stepLabel(e.before)}": {tx(e.why)}
+                                {t('mustFollow')} "{stepLabel(e.before)}": {handbookText(e.why, l)}
                                 <SourceList ids={e.sources} />
                               </li>
                             ))}

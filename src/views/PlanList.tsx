@@ -1,7 +1,7 @@
 /** The step plan in required order, by phase, with why each step stands where it does. */
 import type { Assessment, Phase, Terrain } from '../engine/types';
 import { lang, t, tx } from '../i18n';
-import { SourceList, toolboxIndex } from './common';
+import { dataText, SourceList, toolboxIndex } from './common';
 
 const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
 
@@ -26,7 +26,7 @@ export function PlanList({ assessment, terrain }: { assessment: Assessment; terr
                 return (
                   <li key={item.stepId} class="step" data-step={item.stepId}>
                     <h4 class="step-title">{stepLabel(item.stepId)}</h4>
-                    <p>{tx(step?.description)}</p>
+                    <p>{dataText(step?.description, assessment.assessmentDate)}</p>
                     <p class="muted">
                       <span class="label">{t('forMeasures')}:</span> {item.measureIds.map(measureLabel).join(', ')}
                       {item.buildingIds.length > 0 && ` (${item.buildingIds.map(buildingName).join(', ')})`}

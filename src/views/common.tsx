@@ -1,9 +1,14 @@
 /** Small shared pieces: in-app links, status badges, source lists. */
-import { indexToolbox, bundledToolbox } from '../engine';
-import type { Status } from '../engine/types';
-import { t } from '../i18n';
+import { fillParamsOn, indexToolbox, bundledToolbox } from '../engine';
+import type { Status, Text } from '../engine/types';
+import { lang, t, tx } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
+
+/** A toolbox text in the UI language, its {param:<id>} placeholders filled with the values on an assessment's date. */
+export function dataText(text: Text | undefined, date: string): string {
+  return text ? fillParamsOn(tx(text), lang.value, toolboxIndex.parameters, date) : '';
+}
 
 export { Link } from './Link';
 

@@ -2,9 +2,9 @@
  * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
  * with parameter values and their validity dates spelled out.
  */
-import { formatValue, unitIn } from '../engine';
+import { fillParams, formatValue, unitIn } from '../engine';
 import { calcById } from '../engine/calcs';
-import type { Comparison, Expr, Lang, Operand, Parameter } from '../engine/types';
+import type { Comparison, Expr, Lang, Operand, Parameter, Text } from '../engine/types';
 import { formatDate, t, tx } from '../i18n';
 import { toolboxIndex } from './common';
 
@@ -19,6 +19,14 @@ export function parameterValues(p: Parameter, lang: Lang): string {
       return `${value}${window ? ` (${window})` : ''}${v.unconfirmed ? ` [${t('indicative')}]` : ''}`;
     })
     .join('; ');
+}
+
+/** A toolbox text for the handbook (no assessment date): each placeholder shows its parameter's values with their validity, as the rules in words do. */
+export function handbookText(text: Text | undefined, lang: Lang): string {
+  return fillParams(tx(text), (id) => {
+    const p = toolboxIndex.parameters.get(id);
+    return p && parameterValues(p, lang);
+  });
 }
 
 function subjectWords(c: Comparison, lang: Lang): string {
@@ -47,11 +55,18 @@ function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
   return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
 }
 
-/** An expression in words. */
+/**
+ * An expression in words. A named condition shows its label and what it stands for, so every
+ * threshold stays visible: "Grootverbruikaansluiting [Elektriciteitsaansluiting = grootverbruik]".
+ */
 export function exprWords(expr: Expr, lang: Lang): string {
   if ('all' in expr) return expr.all.map((e) => exprWords(e, lang)).join(` ${t('and')} `);
   if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang)).join(` ${t('or')} `)})`;
   if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang)})`;
+  if ('ref' in expr) {
+    const named = toolboxIndex.conditions.get(expr.ref);
+    return named ? `${tx(named.label)} [${exprWords(named.expr, lang)}]` : expr.ref;
+  }
   const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
   return `${subjectWords(expr, lang)} ${OPS[expr.op]} ${value}`;
 }

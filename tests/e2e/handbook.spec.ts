@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForServiceWorkerControl } from './helpers';
-import { collapse, data, dutchDate, dutchNumber, expectA4, pdfInfo, pdfPages, stepLabel, stubPrint } from './toolbox-helpers';
+import { collapse, data, dutchDate, dutchText, inline, dutchNumber, expectA4, pdfInfo, pdfPages, stepLabel, stubPrint } from './toolbox-helpers';
 
 async function openHandbook(page: Page): Promise<void> {
   await page.goto('/handboek');
@@ -50,7 +50,7 @@ test('every measure and step of toolbox-data, the order between the steps with w
   for (const s of data.steps) {
     const shown = steps.find((x) => x.title === s.label.nl)!;
     expect(shown.phase, s.id).toMatch(new RegExp(`^Fase ${s.phase} · `));
-    expect(shown.text, s.id).toContain(collapse(s.description.nl));
+    expect(shown.text, s.id).toContain(collapse(dutchText(s.description)));
   }
 
   // Each precedence edge: its "why" under the step that comes after, naming the step before.
@@ -58,9 +58,9 @@ test('every measure and step of toolbox-data, the order between the steps with w
   const order = steps.map((s) => s.title);
   for (const e of data.precedence) {
     const after = steps.find((x) => x.title === stepLabel(e.after))!;
-    expect(after.text, `${e.before} → ${e.after}`).toContain(collapse(`Komt na "${stepLabel(e.before)}": ${e.why.nl}`));
+    expect(after.text, `${e.before} → ${e.after}`).toContain(collapse(`Komt na "${stepLabel(e.before)}": ${dutchText(e.why)}`));
     const before = steps.find((x) => x.title === stepLabel(e.before))!;
-    expect(before.text, `the why of ${e.before} → ${e.after} is not under the earlier step`).not.toContain(collapse(e.why.nl));
+    expect(before.text, `the why of ${e.before} → ${e.after} is not under the earlier step`).not.toContain(collapse(dutchText(e.why)));
     // The handbook lists the steps in an order that respects the precedence.
     expect(order.indexOf(stepLabel(e.before)), `${e.before} is listed before ${e.after}`).toBeLessThan(order.indexOf(stepLabel(e.after)));
   }
@@ -113,14 +113,14 @@ test('every measure and step of toolbox-data, the order between the steps with w
   data.measures.forEach((m, i) => {
     // The expressions the handbook puts in words: applicability, conditions, obligation, step conditions.
     const shownExprs = [m.applies, m.conditions, m.obligation ?? null, m.steps.map((s) => s.when ?? null)];
-    const used = new Set([...JSON.stringify(shownExprs).matchAll(/"param":"([^"]+)"/g)].map((x) => x[1]));
+    const used = new Set([...JSON.stringify(inline(shownExprs)).matchAll(/"param":"([^"]+)"/g)].map((x) => x[1]));
     for (const p of dated.filter((d) => used.has(d.id))) {
       datedUses++;
       expect(articles[i], `${m.id} uses ${p.id}`).toContain(`${p.label.nl} (${paramRows.find((r) => r.label === p.label.nl)!.value})`);
     }
   });
   expect(datedUses).toBeGreaterThan(0);
-  expect(articles[data.measures.findIndex((m) => JSON.stringify(m).includes('"param":"eiaPvMaxKw"'))]).toContain(eiaRow.value);
+  expect(articles[data.measures.findIndex((m) => JSON.stringify(inline(m)).includes('"param":"eiaPvMaxKw"'))]).toContain(eiaRow.value);
 
   // Sources: every source of the toolbox with its URL and checked date.
   const sources = page.getByRole('region', { name: 'Bronnen', exact: true }).locator('ol.source-list > li');
@@ -136,8 +136,8 @@ test('search: "asbest" narrows the measures to those that mention asbestos; no m
   await search.fill('asbest');
   // Measures whose Dutch texts, or whose rules (on the fact "Asbest in het dak"), mention asbestos.
   const dutchTexts = (m: (typeof data.measures)[number]) =>
-    [m.label, m.summary, ...m.conditions.flatMap((c) => [c.fix, c.text]), ...m.dos.map((a) => a.text), ...m.donts.map((a) => a.text), ...m.subsidies.map((x) => x.text)].map((t) => t?.nl ?? '');
-  const mentions = data.measures.filter((m) => dutchTexts(m).some((t) => /asbest/i.test(t)) || /"fact":"asbestos"/.test(JSON.stringify([m.applies, m.conditions])));
+    [m.label, m.summary, ...m.conditions.flatMap((c) => [c.fix, c.text]), ...m.dos.map((a) => a.text), ...m.donts.map((a) => a.text), ...m.subsidies.map((x) => x.text)].map((t) => (t ? dutchText(t) : ''));
+  const mentions = data.measures.filter((m) => dutchTexts(m).some((t) => /asbest/i.test(t)) || /"fact":"asbestos"/.test(JSON.stringify(inline([m.applies, m.conditions]))));
   expect(mentions.length).toBeGreaterThan(0);
   const shown = await (async () => {
     await expect.poll(async () => (await shownMeasureLabels(page)).length).toBeLessThan(data.measures.length);
@@ -194,7 +194,7 @@ test('the handbook prints as one A4 document with the toolbox version, every mea
   expect(text).not.toContain('Zoeken in het handboek');
   for (const m of data.measures) expect(text, m.id).toContain(norm(m.label.nl));
   for (const s of data.steps) expect(text, s.id).toContain(norm(s.label.nl));
-  for (const e of data.precedence) expect(text, `${e.before} → ${e.after}`).toContain(norm(e.why.nl));
+  for (const e of data.precedence) expect(text, `${e.before} → ${e.after}`).toContain(norm(dutchText(e.why)));
 
   // In the steps section, no step heading stands alone at the bottom of a page: it is never a
   // page's last line, and its description follows it on the same page. (Elsewhere step names
@@ -218,7 +218,7 @@ test('the handbook prints as one A4 document with the toolbox version, every mea
     expect(h.lastOnPage, `page ${h.page + 1} ends with the step heading "${h.text}"`).toBe(false);
     const next = section[section.indexOf(h) + 1];
     expect(next.page, `${h.text}: its text is on the same page`).toBe(h.page);
-    expect(norm(titles.get(h.text)!.description.nl).startsWith(norm(next.text).replace(/-$/, '')), `${h.text}: followed by its description`).toBe(true);
+    expect(norm(dutchText(titles.get(h.text)!.description)).startsWith(norm(next.text).replace(/-$/, '')), `${h.text}: followed by its description`).toBe(true);
   }
   const phases = section.filter((l) => /^Fase \d · /.test(l.text));
   expect(phases).toHaveLength(new Set(data.steps.map((s) => s.phase)).size);

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
-import type { Measure, Parameter, Precedence, Step, Terrain, Toolbox } from '../../src/engine/types';
+import { fillParamsOn } from '../../src/engine/texts';
+import type { Measure, NamedCondition, Parameter, Precedence, Step, Terrain, Toolbox } from '../../src/engine/types';
 
 const DATA = (rel: string) => fileURLToPath(new URL(`../../toolbox-data/${rel}`, import.meta.url));
 const readJson = <T>(rel: string): T => JSON.parse(readFileSync(DATA(rel), 'utf8')) as T;
@@ -26,9 +27,22 @@ export const data = {
   steps: readJson<{ steps: Step[]; precedence: Precedence[] }>('steps.json').steps,
   precedence: readJson<{ steps: Step[]; precedence: Precedence[] }>('steps.json').precedence,
   parameters: readJson<{ parameters: Parameter[] }>('parameters.json').parameters,
+  conditions: readJson<{ conditions: NamedCondition[] }>('conditions.json').conditions,
   sources: readJson<{ sources: Toolbox['sources'] }>('sources.json').sources,
   facts: readJson<{ facts: Toolbox['facts'] }>('facts.json').facts,
 };
+
+/** Data with every named condition ({ ref }) replaced by its expression, to look into what rules compare. */
+export function inline<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), function expand(_key, v: unknown): unknown {
+    if (!v || typeof v !== 'object' || !('ref' in v)) return v;
+    const named = data.conditions.find((n) => n.id === (v as { ref: string }).ref);
+    return named ? inline(named.expr) : v;
+  }) as T;
+}
+
+/** A Dutch data text as the app shows it: its {param:<id>} placeholders filled with the values on `date`, or without a date (the handbook) each value with its validity. */
+export const dutchText = (text: { nl: string }, date?: string): string => fillParamsOn(text.nl, 'nl', new Map(data.parameters.map((p) => [p.id, p])), date);
 
 export const stepLabel = (id: string): string => {
   const step = data.steps.find((s) => s.id === id);

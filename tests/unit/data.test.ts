@@ -27,6 +27,7 @@ const DATA_FILES: [file: string, schema: string][] = [
   ['sources.json', 'sources.schema.json'],
   ['facts.json', 'facts.schema.json'],
   ['parameters.json', 'parameters.schema.json'],
+  ['conditions.json', 'conditions.schema.json'],
   ['steps.json', 'steps.schema.json'],
   ['measures.json', 'measures.schema.json'],
 ];
@@ -102,16 +103,67 @@ function expressions(tb: Toolbox): ExprSite[] {
   return out;
 }
 
-function comparisons(expr: Expr): Comparison[] {
-  if ('all' in expr) return expr.all.flatMap(comparisons);
-  if ('any' in expr) return expr.any.flatMap(comparisons);
-  if ('not' in expr) return comparisons(expr.not);
+/** The comparisons of an expression, through the named conditions it uses (an unknown name or a cycle is reported by namedConditionProblems). */
+function comparisons(tb: Toolbox, expr: Expr, names: string[] = []): Comparison[] {
+  if ('all' in expr) return expr.all.flatMap((e) => comparisons(tb, e, names));
+  if ('any' in expr) return expr.any.flatMap((e) => comparisons(tb, e, names));
+  if ('not' in expr) return comparisons(tb, expr.not, names);
+  if ('ref' in expr) {
+    const named = tb.conditions.find((n) => n.id === expr.ref);
+    return named && !names.includes(expr.ref) ? comparisons(tb, named.expr, [...names, expr.ref]) : [];
+  }
   return [expr];
 }
 
-/** Every comparison with where it sits. */
+/** Every comparison with where it sits (a named condition's where each use sits). */
 function allComparisons(tb: Toolbox): (ExprSite & { c: Comparison })[] {
-  return expressions(tb).flatMap((site) => comparisons(site.expr).map((c) => ({ ...site, c })));
+  return expressions(tb).flatMap((site) => comparisons(tb, site.expr).map((c) => ({ ...site, c })));
+}
+
+/** The names an expression uses directly. */
+function refsIn(expr: Expr): string[] {
+  if ('all' in expr) return expr.all.flatMap(refsIn);
+  if ('any' in expr) return expr.any.flatMap(refsIn);
+  if ('not' in expr) return refsIn(expr.not);
+  return 'ref' in expr ? [expr.ref] : [];
+}
+
+/** Named conditions: every name used exists, none refers to itself through others, each is used, and no expression is written twice (a repeat must be a named condition). */
+function namedConditionProblems(tb: Toolbox): string[] {
+  const problems: string[] = [];
+  const named = new Map(tb.conditions.map((n) => [n.id, n]));
+  const sites = [...expressions(tb), ...tb.conditions.map((n) => ({ where: `named condition ${n.id}`, expr: n.expr }))];
+  const used = new Set<string>();
+  for (const { where, expr } of sites) {
+    for (const id of refsIn(expr)) {
+      used.add(id);
+      if (!named.has(id)) problems.push(`${where}: named condition "${id}" not in conditions.json`);
+    }
+  }
+  const cycleFrom = (id: string, path: string[]): string[] | null => {
+    if (path.includes(id)) return [...path, id];
+    for (const next of refsIn(named.get(id)?.expr ?? { all: [] })) {
+      const cycle = cycleFrom(next, [...path, id]);
+      if (cycle) return cycle;
+    }
+    return null;
+  };
+  for (const n of tb.conditions) {
+    const cycle = cycleFrom(n.id, []);
+    if (cycle) problems.push(`named condition ${n.id}: cycle ${cycle.join(' → ')}`);
+    if (!used.has(n.id)) problems.push(`named condition ${n.id} is never used`);
+  }
+  const seen = new Map<string, string>();
+  const walk = (where: string, expr: Expr): void => {
+    if ('ref' in expr) return;
+    const key = JSON.stringify(expr, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+    const first = seen.get(key);
+    if (first) problems.push(`${where}: ${key} is also written at ${first}; name it in conditions.json`);
+    else seen.set(key, where);
+    for (const part of 'all' in expr ? expr.all : 'any' in expr ? expr.any : 'not' in expr ? [expr.not] : []) walk(where, part);
+  };
+  for (const { where, expr } of sites) walk(where, expr);
+  return problems;
 }
 
 type Ref = { param: string } | { fact: string } | { calc: string };
@@ -136,6 +188,7 @@ function citations(tb: Toolbox): Citation[] {
     for (const a of m.donts) out.push({ where: `measure ${m.id} don't ${a.id}`, sources: a.sources });
     for (const s of m.subsidies) out.push({ where: `measure ${m.id} subsidy ${s.scheme}`, sources: s.sources });
   }
+  for (const n of tb.conditions) out.push({ where: `named condition ${n.id}`, sources: n.sources });
   for (const s of tb.steps) out.push({ where: `step ${s.id}`, sources: s.sources });
   for (const e of tb.precedence) out.push({ where: `edge ${e.before} → ${e.after}`, sources: e.sources });
   for (const p of tb.parameters) {
@@ -557,6 +610,10 @@ describe('toolbox data: integrity', () => {
     expect(referenceProblems(tb)).toEqual([]);
   });
 
+  it('named conditions resolve, have no cycle, are all used, and no expression is written twice', () => {
+    expect(namedConditionProblems(tb)).toEqual([]);
+  });
+
   it('enum comparisons only use option values the fact defines', () => {
     expect(enumProblems(tb)).toEqual([]);
   });
@@ -627,6 +684,21 @@ describe('toolbox data: the checks are not vacuous', () => {
       expect(problems).toContain(`"${id}"`);
     }
     expect(unusedSources(broken)).toEqual(unusedSources(tb)); // a phantom citation does not count as using a real source
+  });
+
+  it('an unknown name, a cycle of names, an unused name and a repeated expression are reported', () => {
+    const broken = copy();
+    const named = (id: string) => broken.conditions.find((n) => n.id === id)!;
+    named('gridCongested').expr = { all: [named('gridCongested').expr, { ref: 'noSuchCondition' }] };
+    // pvSdeRoute uses pvSdeSize; now pvSdeSize uses pvSdeRoute too.
+    named('pvSdeSize').expr = { all: [named('pvSdeSize').expr, { ref: 'pvSdeRoute' }] };
+    broken.conditions.push({ id: 'neverUsed', label: { nl: 'x', en: 'x' }, expr: { fact: 'trucks', op: 'gt', value: 7 }, sources: ['stb-2023-215'] });
+    broken.measures[0].dos[0].when = { fact: 'trucks', op: 'gt', value: 7 };
+    const problems = namedConditionProblems(broken).join('\n');
+    expect(problems).toContain('"noSuchCondition"');
+    expect(problems).toContain('cycle pvSdeSize → pvSdeRoute → pvSdeSize');
+    expect(problems).toContain('named condition neverUsed is never used');
+    expect(problems).toContain('{"fact":"trucks","op":"gt","value":7} is also written at');
   });
 
   it('an edge that closes a cycle is reported', () => {
