@@ -21,6 +21,7 @@ export { bundledToolbox, indexToolbox } from './toolbox';
 export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
+export { OPERATORS } from './operators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

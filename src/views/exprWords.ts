@@ -2,13 +2,11 @@
  * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
  * with parameter values and their validity dates spelled out.
  */
-import { formatValue, unitIn } from '../engine';
+import { formatValue, OPERATORS, unitIn } from '../engine';
 import { calcById } from '../engine/calcs';
 import type { Comparison, Expr, Lang, Operand, Parameter } from '../engine/types';
 import { formatDate, t, tx } from '../i18n';
 import { toolboxIndex } from './common';
-
-const OPS: Record<Comparison['op'], string> = { eq: '=', ne: '≠', lt: '<', lte: '≤', gt: '>', gte: '≥', in: '∈', nin: '∉' };
 
 /** A parameter's values with their validity windows, e.g. "55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026". */
 export function parameterValues(p: Parameter, lang: Lang): string {
@@ -53,5 +51,5 @@ export function exprWords(expr: Expr, lang: Lang): string {
   if ('any' in expr) return `(${expr.any.map((e) => exprWords(e, lang)).join(` ${t('or')} `)})`;
   if ('not' in expr) return `${t('not')} (${exprWords(expr.not, lang)})`;
   const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
-  return `${subjectWords(expr, lang)} ${OPS[expr.op]} ${value}`;
+  return `${subjectWords(expr, lang)} ${OPERATORS[expr.op].symbol} ${value}`;
 }
