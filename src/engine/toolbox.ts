@@ -6,9 +6,10 @@ import meta from '../../toolbox-data/toolbox.json';
 import sources from '../../toolbox-data/sources.json';
 import facts from '../../toolbox-data/facts.json';
 import parameters from '../../toolbox-data/parameters.json';
+import calcs from '../../toolbox-data/calcs.json';
 import steps from '../../toolbox-data/steps.json';
 import measures from '../../toolbox-data/measures.json';
-import type { Fact, FactGroup, Measure, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
+import type { CalcInfo, Fact, FactGroup, Measure, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
 
 /** The toolbox as shipped with the app. */
 export const bundledToolbox: Toolbox = {
@@ -17,6 +18,7 @@ export const bundledToolbox: Toolbox = {
   factGroups: facts.groups as FactGroup[],
   facts: facts.facts as Fact[],
   parameters: parameters.parameters as Parameter[],
+  calcs: calcs.calcs as CalcInfo[],
   steps: steps.steps as Step[],
   precedence: steps.precedence as Precedence[],
   measures: measures.measures as unknown as Measure[],
@@ -27,6 +29,7 @@ export interface ToolboxIndex {
   facts: Map<string, Fact>;
   factScope: Map<string, Scope>;
   parameters: Map<string, Parameter>;
+  calcs: Map<string, CalcInfo>;
   steps: Map<string, Step>;
   sources: Map<string, Source>;
   /** Direct predecessors of each step: edges into it. */
@@ -50,6 +53,7 @@ export function indexToolbox(toolbox: Toolbox): ToolboxIndex {
     facts: new Map(toolbox.facts.map((f) => [f.id, f])),
     factScope: new Map(toolbox.facts.map((f) => [f.id, f.scope])),
     parameters: new Map(toolbox.parameters.map((p) => [p.id, p])),
+    calcs: new Map(toolbox.calcs.map((c) => [c.id, c])),
     steps: new Map(toolbox.steps.map((s) => [s.id, s])),
     sources: new Map(toolbox.sources.map((s) => [s.id, s])),
     edgesInto,

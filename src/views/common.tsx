@@ -1,9 +1,12 @@
 /** Small shared pieces: in-app links, status badges, source lists. */
 import { indexToolbox, bundledToolbox } from '../engine';
 import type { Status } from '../engine/types';
-import { t } from '../i18n';
+import { t, tx } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
+
+/** A calculated quantity's name in the UI language (toolbox-data/calcs.json). */
+export const calcLabel = (id: string): string => tx(toolboxIndex.calcs.get(id)?.label) || id;
 
 export { Link } from '../app/Link';
 

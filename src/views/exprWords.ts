@@ -3,10 +3,9 @@
  * with parameter values and their validity dates spelled out.
  */
 import { formatValue, OPERATORS, unitIn } from '../engine';
-import { calcById } from '../engine/calcs';
 import type { Comparison, Expr, Lang, Operand, Parameter } from '../engine/types';
 import { formatDate, t, tx } from '../i18n';
-import { toolboxIndex } from './common';
+import { calcLabel, toolboxIndex } from './common';
 
 /** A parameter's values with their validity windows, e.g. "55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026". */
 export function parameterValues(p: Parameter, lang: Lang): string {
@@ -21,7 +20,7 @@ export function parameterValues(p: Parameter, lang: Lang): string {
 
 function subjectWords(c: Comparison, lang: Lang): string {
   if (c.fact) return tx(toolboxIndex.facts.get(c.fact)?.label) || c.fact;
-  if (c.calc) return t(`q${c.calc}` as never);
+  if (c.calc) return calcLabel(c.calc);
   if (c.param) {
     // A parameter as subject (e.g. "SDE++: budget gereserveerd = ja") carries its values and dates too.
     const p = toolboxIndex.parameters.get(c.param);
@@ -37,11 +36,11 @@ function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
       return p ? `${tx(p.label)} (${parameterValues(p, lang)})` : operand.param;
     }
     if ('fact' in operand) return tx(toolboxIndex.facts.get(operand.fact)?.label);
-    return t(`q${operand.calc}` as never);
+    return calcLabel(operand.calc);
   }
   const fact = c.fact ? toolboxIndex.facts.get(c.fact) : undefined;
   if (typeof operand === 'string' && fact?.options) return tx(fact.options.find((o) => o.value === operand)?.label) || operand;
-  const unit = fact?.unit ?? (c.calc ? calcById.get(c.calc)?.unit : undefined);
+  const unit = fact?.unit ?? (c.calc ? toolboxIndex.calcs.get(c.calc)?.unit : undefined);
   return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
 }
 
