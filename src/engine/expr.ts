@@ -7,7 +7,7 @@
  */
 import { calcAt, calcIndex, calcParams, calcs } from './calcs';
 import { factAt, paramAt, type Ctx } from './context';
-import { OPERATORS, type Tri } from './operators';
+import { OPERATORS, type OperatorDef, type Tri } from './operators';
 import { factSlot, paramSlot } from './slots';
 import type { Comparison, Expected, Expr, ParamValue } from './types';
 
@@ -46,6 +46,8 @@ export interface Node {
   memo: boolean;
   /** The expected value of a reason resting on this leaf, when it does not depend on the subject (a literal or a list). */
   expected: Expected | undefined;
+  /** The leaf's operator (leaves only), picked from the table once. */
+  operator: OperatorDef | undefined;
 }
 
 const NOT_EVALUATED = 2;
@@ -128,7 +130,7 @@ function compareNode(ctx: Ctx, node: Node): Tri {
   if (value === null) return -1;
   const target = targetValue(ctx, node);
   if (target === null) return -1;
-  const operator = OPERATORS[node.leaf!.op];
+  const operator = node.operator!;
   const result = operator.test(value, target);
   if (exact) return result;
   // A bound proves only one side: an upper bound can make "≤" true and "≥" false, a lower bound the reverse.
@@ -159,7 +161,7 @@ export class ExprCompiler {
       const children = ('all' in expr ? expr.all : 'any' in expr ? expr.any : [expr.not]).map((e) => this.node(e));
       const paramSlots = [...new Set(children.flatMap((c) => c.paramSlots))];
       const calcSlots = [...new Set(children.flatMap((c) => c.calcSlots))];
-      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, paramSlots, calcSlots, run: compound(kind, children), memo: true, expected: undefined };
+      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, paramSlots, calcSlots, run: compound(kind, children), memo: true, expected: undefined, operator: undefined };
     }
     const c = expr;
     const subject: Subject =
@@ -184,7 +186,7 @@ export class ExprCompiler {
     const calcSlots = [subject, target].flatMap((x) => (x.kind === 'calc' && x.slot >= 0 ? [x.slot] : []));
     const expected: Expected | undefined =
       target.kind === 'list' ? Object.freeze({ op: c.op, value: Object.freeze(target.list.slice()) as ParamValue[] }) : target.kind === 'literal' ? Object.freeze({ op: c.op, value: target.value }) : undefined;
-    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, paramSlots, calcSlots, run: () => -1, memo: true, expected };
+    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, paramSlots, calcSlots, run: () => -1, memo: true, expected, operator: OPERATORS[c.op] };
     node.run = leafRun(node);
     node.memo = subject.kind !== 'fact' || target.kind === 'calc' || target.kind === 'fact';
     return node;

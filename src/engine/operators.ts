@@ -21,19 +21,16 @@ export interface OperatorDef {
   words: Text;
 }
 
-/** An ordering test: numbers with numbers, dates with dates (strings); anything else cannot be ordered. */
-const ordered =
-  (holds: (a: number | string, b: number | string) => boolean) =>
-  (s: ParamValue, t: ParamValue | readonly ParamValue[]): Tri =>
-    Array.isArray(t) || typeof s !== typeof t || typeof s === 'boolean' ? -1 : holds(s, t as number | string) ? 1 : 0;
+/** Ordering tests compare numbers with numbers and dates with dates (strings); anything else cannot be ordered. */
+const unordered = (s: ParamValue, t: ParamValue | readonly ParamValue[]): boolean => Array.isArray(t) || typeof s !== typeof t || typeof s === 'boolean';
 
 export const OPERATORS: Record<CompareOp, OperatorDef> = {
   eq: { test: (s, t) => (Array.isArray(t) ? -1 : s === t ? 1 : 0), direction: 'none', symbol: '=', words: { nl: 'is', en: 'is' } },
   ne: { test: (s, t) => (Array.isArray(t) ? -1 : s !== t ? 1 : 0), direction: 'none', symbol: '≠', words: { nl: 'is niet', en: 'is not' } },
-  lt: { test: ordered((a, b) => a < b), direction: 'below', symbol: '<', words: { nl: 'kleiner dan', en: 'less than' } },
-  lte: { test: ordered((a, b) => a <= b), direction: 'below', symbol: '≤', words: { nl: 'hoogstens', en: 'at most' } },
-  gt: { test: ordered((a, b) => a > b), direction: 'above', symbol: '>', words: { nl: 'groter dan', en: 'more than' } },
-  gte: { test: ordered((a, b) => a >= b), direction: 'above', symbol: '≥', words: { nl: 'ten minste', en: 'at least' } },
+  lt: { test: (s, t) => (unordered(s, t) ? -1 : s < (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '<', words: { nl: 'kleiner dan', en: 'less than' } },
+  lte: { test: (s, t) => (unordered(s, t) ? -1 : s <= (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '≤', words: { nl: 'hoogstens', en: 'at most' } },
+  gt: { test: (s, t) => (unordered(s, t) ? -1 : s > (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '>', words: { nl: 'groter dan', en: 'more than' } },
+  gte: { test: (s, t) => (unordered(s, t) ? -1 : s >= (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '≥', words: { nl: 'ten minste', en: 'at least' } },
   in: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 1 : 0) : -1), direction: 'none', symbol: '∈', words: { nl: 'een van', en: 'one of' } },
   nin: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 0 : 1) : -1), direction: 'none', symbol: '∉', words: { nl: 'geen van', en: 'none of' } },
 };
