@@ -7,11 +7,11 @@
  */
 import { calcAt, calcIndex, calcParams, calcs } from './calcs';
 import { factAt, paramAt, type Ctx } from './context';
+import { OPERATORS, type OperatorDef, type Tri } from './operators';
 import { factSlot, paramSlot } from './slots';
-import type { Comparison, CompareOp, Expected, Expr, ParamValue } from './types';
+import type { Comparison, Expected, Expr, ParamValue } from './types';
 
-/** 1 = true, 0 = false, -1 = unknown. */
-export type Tri = 1 | 0 | -1;
+export type { Tri } from './operators';
 
 export const or3 = (a: Tri, b: Tri): Tri => (a === 1 || b === 1 ? 1 : a === 0 && b === 0 ? 0 : -1);
 export const not3 = (a: Tri): Tri => (a === -1 ? -1 : a === 1 ? 0 : 1);
@@ -46,6 +46,8 @@ export interface Node {
   memo: boolean;
   /** The expected value of a reason resting on this leaf, when it does not depend on the subject (a literal or a list). */
   expected: Expected | undefined;
+  /** The leaf's operator (leaves only), picked from the table once. */
+  operator: OperatorDef | undefined;
 }
 
 const NOT_EVALUATED = 2;
@@ -64,24 +66,6 @@ export function evaluate(ctx: Ctx, node: Node): Tri {
 /** A fresh memo for `subjects` subjects of a program with `nodes` nodes. */
 export function newMemo(nodes: number, subjects: number): Int8Array {
   return new Int8Array(Math.max(1, nodes * subjects)).fill(NOT_EVALUATED);
-}
-
-function compare(subject: ParamValue, op: CompareOp, target: ParamValue): Tri {
-  if (op === 'eq') return subject === target ? 1 : 0;
-  if (op === 'ne') return subject !== target ? 1 : 0;
-  if (typeof subject !== typeof target || typeof subject === 'boolean') return -1;
-  switch (op) {
-    case 'lt':
-      return subject < target ? 1 : 0;
-    case 'lte':
-      return subject <= target ? 1 : 0;
-    case 'gt':
-      return subject > target ? 1 : 0;
-    case 'gte':
-      return subject >= target ? 1 : 0;
-    default:
-      return -1;
-  }
 }
 
 /** The subject's value here when it is exact; null when unknown or only a bound. */
@@ -146,14 +130,12 @@ function compareNode(ctx: Ctx, node: Node): Tri {
   if (value === null) return -1;
   const target = targetValue(ctx, node);
   if (target === null) return -1;
-  const op = node.leaf!.op;
-  let result: Tri;
-  if (Array.isArray(target)) result = op === 'in' ? (target.includes(value) ? 1 : 0) : op === 'nin' ? (target.includes(value) ? 0 : 1) : -1;
-  else result = compare(value, op, target);
+  const operator = node.operator!;
+  const result = operator.test(value, target);
   if (exact) return result;
   // A bound proves only one side: an upper bound can make "≤" true and "≥" false, a lower bound the reverse.
-  const below = op === 'lte' || op === 'lt';
-  const above = op === 'gte' || op === 'gt';
+  const below = operator.direction === 'below';
+  const above = operator.direction === 'above';
   if (upper) return below && result === 1 ? 1 : above && result === 0 ? 0 : -1;
   return above && result === 1 ? 1 : below && result === 0 ? 0 : -1;
 }
@@ -202,7 +184,7 @@ export class ExprCompiler {
       const children = ('all' in expr ? expr.all : 'any' in expr ? expr.any : [expr.not]).map((e) => this.node(e));
       const paramSlots = [...new Set(children.flatMap((c) => c.paramSlots))];
       const calcSlots = [...new Set(children.flatMap((c) => c.calcSlots))];
-      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, paramSlots, calcSlots, run: compound(kind, children), memo: true, expected: undefined };
+      return { slot, children, kind, leaf: undefined, subject: undefined, target: undefined, paramSlots, calcSlots, run: compound(kind, children), memo: true, expected: undefined, operator: undefined };
     }
     const c = expr;
     const subject: Subject =
@@ -227,7 +209,7 @@ export class ExprCompiler {
     const calcSlots = [subject, target].flatMap((x) => (x.kind === 'calc' && x.slot >= 0 ? [x.slot] : []));
     const expected: Expected | undefined =
       target.kind === 'list' ? Object.freeze({ op: c.op, value: Object.freeze(target.list.slice()) as ParamValue[] }) : target.kind === 'literal' ? Object.freeze({ op: c.op, value: target.value }) : undefined;
-    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, paramSlots, calcSlots, run: () => -1, memo: true, expected };
+    const node: Node = { slot, children: [], kind: 'leaf', leaf: c, subject, target, paramSlots, calcSlots, run: () => -1, memo: true, expected, operator: OPERATORS[c.op] };
     node.run = leafRun(node);
     node.memo = subject.kind !== 'fact' || target.kind === 'calc' || target.kind === 'fact';
     return node;
@@ -279,7 +261,7 @@ function leafRun(node: Node): (ctx: Ctx) => Tri {
     }
     if (target.kind === 'literal' && typeof target.value === 'number') {
       const n = target.value;
-      // One closure per operator, so that each comparison is inlined.
+      // One closure per operator, so that each comparison is inlined (the same tests as OPERATORS, specialised for speed).
       switch (op) {
         case 'lt':
           return (ctx) => {
@@ -305,11 +287,12 @@ function leafRun(node: Node): (ctx: Ctx) => Tri {
     }
     if (target.kind === 'param' && op !== 'in' && op !== 'nin') {
       const p = target.slot;
+      const test = OPERATORS[op].test;
       return (ctx) => {
         const v = ctx.values[slot];
         if (v === null || v === undefined) return -1;
         const t = paramAt(ctx, p);
-        return t === null ? -1 : compare(v, op, t);
+        return t === null ? -1 : test(v, t);
       };
     }
     if (target.kind === 'list' && (op === 'in' || op === 'nin')) {

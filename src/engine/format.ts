@@ -2,7 +2,8 @@
  * Formats observed and expected values for the reason sentences, in nl-NL or en-GB.
  * Pure (Intl only); the number formatters are made once.
  */
-import type { CompareOp, Expected, Lang, ParamValue } from './types';
+import { OPERATORS } from './operators';
+import type { Expected, Lang, ParamValue } from './types';
 
 const numberFormat: Record<Lang, Intl.NumberFormat> = {
   nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
@@ -12,17 +13,6 @@ const numberFormat: Record<Lang, Intl.NumberFormat> = {
 const words: Record<Lang, { yes: string; no: string; unknown: string }> = {
   nl: { yes: 'ja', no: 'nee', unknown: 'onbekend' },
   en: { yes: 'yes', no: 'no', unknown: 'unknown' },
-};
-
-const opWords: Record<CompareOp, string> = {
-  eq: '=',
-  ne: '≠',
-  lt: '<',
-  lte: '≤',
-  gt: '>',
-  gte: '≥',
-  in: '∈',
-  nin: '∉',
 };
 
 /** Formats a date string YYYY-MM-DD as d-m-yyyy (nl) or d/m/yyyy (en). */
@@ -79,8 +69,8 @@ export function formatValue(value: ParamValue | null | undefined, lang: Lang, un
 export function formatExpected(expected: Expected | undefined, lang: Lang, unit?: string, label?: (v: string) => string): string {
   if (!expected) return '';
   const { op, value } = expected;
-  if (Array.isArray(value)) return `${opWords[op]} {${value.map((v) => formatValue(v, lang, undefined, label)).join(', ')}}`;
-  return `${opWords[op]} ${formatValue(value, lang, unit, label)}`;
+  if (Array.isArray(value)) return `${OPERATORS[op].symbol} {${value.map((v) => formatValue(v, lang, undefined, label)).join(', ')}}`;
+  return `${OPERATORS[op].symbol} ${formatValue(value, lang, unit, label)}`;
 }
 
 /**

@@ -22,6 +22,7 @@ export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';
+export { OPERATORS } from './operators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -4,7 +4,7 @@
  * Every failed or unknown condition becomes a reason with fact, observed and expected
  * value, a sentence in both languages and its sources.
  */
-import { calcAt, calcById } from './calcs';
+import { calcAt } from './calcs';
 import type { Ctx } from './context';
 import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
 import { fillTemplate, formatExpected, formatValue } from './format';
@@ -35,7 +35,7 @@ function ruleResult(ctx: Ctx, r: Rule): Tri {
 function unitOf(ctx: Ctx, leaf: Node): string | undefined {
   const c = leaf.leaf!;
   if (c.fact) return ctx.run.program.index.facts.get(c.fact)?.unit;
-  if (c.calc) return calcById.get(c.calc)?.unit;
+  if (c.calc) return ctx.run.program.index.calcs.get(c.calc)?.unit;
   return undefined;
 }
 
@@ -43,7 +43,7 @@ function subjectLabel(ctx: Ctx, leaf: Node, lang: Lang): string {
   const c = leaf.leaf!;
   const index = ctx.run.program.index;
   if (c.fact) return index.facts.get(c.fact)?.label[lang] ?? c.fact;
-  if (c.calc) return calcById.get(c.calc)?.label[lang] ?? c.calc;
+  if (c.calc) return index.calcs.get(c.calc)?.label[lang] ?? c.calc;
   if (c.param) return index.parameters.get(c.param)?.label[lang] ?? c.param;
   return lang === 'nl' ? 'peildatum' : 'assessment date';
 }

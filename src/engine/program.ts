@@ -5,7 +5,7 @@
  * resolved per assessment date. The toolbox data stays as it is; arrays the results
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
-import { calcById, calcIndex, calcParams } from './calcs';
+import { calcIndex, calcParams } from './calcs';
 import { dependenciesOf, ExprCompiler, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount } from './slots';
@@ -116,9 +116,6 @@ export interface Program {
   paramsOn(date: string, overrides: Record<string, ParamValue> | undefined): ResolvedParams;
 }
 
-/** Quantities that make up a generation measure's `potential`. */
-const POTENTIAL: Record<string, 'kwp' | 'kwh'> = { pvKwp: 'kwp', carportKwp: 'kwp', sceKwp: 'kwp', pvKwhPerYear: 'kwh', carportKwhPerYear: 'kwh' };
-
 const cache = new WeakMap<Toolbox, Program>();
 
 /** The compiled program of a toolbox (memoised per toolbox object). */
@@ -208,8 +205,8 @@ function compileToolbox(toolbox: Toolbox): Program {
         return { slot: subsidyCount++, route, text: text(route.text), available, eligible, sources: freeze(route.sources), dependencies: dependenciesOf(eligible, available) };
       }),
       quantities: m.quantities.map((id) => {
-        const params = freeze(calcParams(id));
-        return { id, calcSlot: calcIndex(id), unit: calcById.get(id)?.unit ?? '', params, potential: POTENTIAL[id] };
+        const info = index.calcs.get(id);
+        return { id, calcSlot: calcIndex(id), unit: info?.unit ?? '', params: freeze(calcParams(id)), potential: info?.potential };
       }),
     };
   });

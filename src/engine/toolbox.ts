@@ -6,10 +6,11 @@ import meta from '../../toolbox-data/toolbox.json';
 import sources from '../../toolbox-data/sources.json';
 import facts from '../../toolbox-data/facts.json';
 import parameters from '../../toolbox-data/parameters.json';
+import calcs from '../../toolbox-data/calcs.json';
 import conditions from '../../toolbox-data/conditions.json';
 import steps from '../../toolbox-data/steps.json';
 import measures from '../../toolbox-data/measures.json';
-import type { Fact, FactGroup, Measure, NamedCondition, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
+import type { CalcInfo, Fact, FactGroup, Measure, NamedCondition, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
 
 /** The toolbox as shipped with the app. */
 export const bundledToolbox: Toolbox = {
@@ -19,6 +20,7 @@ export const bundledToolbox: Toolbox = {
   facts: facts.facts as Fact[],
   parameters: parameters.parameters as Parameter[],
   conditions: conditions.conditions as NamedCondition[],
+  calcs: calcs.calcs as CalcInfo[],
   steps: steps.steps as Step[],
   precedence: steps.precedence as Precedence[],
   measures: measures.measures as unknown as Measure[],
@@ -30,6 +32,7 @@ export interface ToolboxIndex {
   factScope: Map<string, Scope>;
   parameters: Map<string, Parameter>;
   conditions: Map<string, NamedCondition>;
+  calcs: Map<string, CalcInfo>;
   steps: Map<string, Step>;
   sources: Map<string, Source>;
   /** Direct predecessors of each step: edges into it. */
@@ -54,6 +57,7 @@ export function indexToolbox(toolbox: Toolbox): ToolboxIndex {
     factScope: new Map(toolbox.facts.map((f) => [f.id, f.scope])),
     parameters: new Map(toolbox.parameters.map((p) => [p.id, p])),
     conditions: new Map(toolbox.conditions.map((c) => [c.id, c])),
+    calcs: new Map(toolbox.calcs.map((c) => [c.id, c])),
     steps: new Map(toolbox.steps.map((s) => [s.id, s])),
     sources: new Map(toolbox.sources.map((s) => [s.id, s])),
     edgesInto,

@@ -103,6 +103,16 @@ export interface Precedence {
   sources: string[];
 }
 
+// ---------------------------------------------------------------- calcs
+/** What a calculated quantity is called and measured in (toolbox-data/calcs.json); its formula is in src/engine/calcs/. */
+export interface CalcInfo {
+  id: string;
+  label: Text;
+  unit: string;
+  /** Part of a generation measure's `potential`. */
+  potential?: 'kwp' | 'kwh';
+}
+
 // ---------------------------------------------------------------- expressions
 /** A value in a comparison: a literal, a parameter, a fact or a calculated quantity. */
 export type Operand = number | string | boolean | { param: string } | { fact: string } | { calc: string };
@@ -227,6 +237,7 @@ export interface Toolbox {
   facts: Fact[];
   parameters: Parameter[];
   conditions: NamedCondition[];
+  calcs: CalcInfo[];
   steps: Step[];
   precedence: Precedence[];
   measures: Measure[];

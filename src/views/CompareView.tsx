@@ -9,7 +9,7 @@ import { toCsv } from '../compare/csv';
 import type { BarChartSpec } from '../compare/charts';
 import { formatNumber, lang, t } from '../i18n';
 import { assessment, terrains } from '../state';
-import { toolboxIndex } from './common';
+import { calcLabel, toolboxIndex } from './common';
 
 export const MAX_COMPARE = 10;
 /** How many terrains are selected when the view opens with none. */
@@ -109,8 +109,8 @@ export function compareCsv(rows: TerrainIndicators[]): string {
     t('terrain'),
     t('fieldMunicipality'),
     t('buildingsSection'),
-    `${t('qpvKwp')} (kWp)`,
-    `${t('qpvKwhPerYear')} (MWh)`,
+    `${calcLabel('pvKwp')} (kWp)`,
+    `${calcLabel('pvKwhPerYear')} (MWh)`,
     ...STATUSES.map((s) => t(`status${s}` as never)),
     t('obligationsOpen'),
     ...BLOCKER_KINDS.map((k) => `${t('blockers')}: ${t(`kind${k}` as never)}`),
@@ -197,13 +197,13 @@ export function CompareView() {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">{t('qpvKwp')}</th>
+                  <th scope="row">{calcLabel('pvKwp')}</th>
                   {rows.map((r) => (
                     <td key={r.terrainId}>{formatNumber(r.pvKwp)} kWp</td>
                   ))}
                 </tr>
                 <tr>
-                  <th scope="row">{t('qpvKwhPerYear')}</th>
+                  <th scope="row">{calcLabel('pvKwhPerYear')}</th>
                   {rows.map((r) => (
                     <td key={r.terrainId}>
                       {formatNumber(r.pvMwhPerYear)} {t('mwhPerYear')}
@@ -255,7 +255,7 @@ export function CompareView() {
               title={t('chartStatus')}
               spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUSES.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
             />
-            <ChartWithTable id="chart-pv" title={t('chartPv')} spec={{ labels: names, stacked: false, yTitle: 'kWp', locale, datasets: [{ label: t('qpvKwp'), data: rows.map((r) => r.pvKwp), color: '#b36b00' }] }} />
+            <ChartWithTable id="chart-pv" title={t('chartPv')} spec={{ labels: names, stacked: false, yTitle: 'kWp', locale, datasets: [{ label: calcLabel('pvKwp'), data: rows.map((r) => r.pvKwp), color: '#b36b00' }] }} />
             <ChartWithTable
               id="chart-blockers"
               title={t('chartBlockers')}

@@ -3,7 +3,7 @@ import { hrefs } from '../state';
 import { formatExpected, formatValue } from '../engine';
 import type { MeasureResult, Reason, Terrain } from '../engine/types';
 import { formatQuantity, lang, t, tx } from '../i18n';
-import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from './common';
+import { calcLabel, IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from './common';
 import { fieldDomId } from './FactField';
 
 function optionLabel(factId: string | undefined) {
@@ -18,7 +18,7 @@ function unitOf(reason: Reason): string | undefined {
 function ReasonItem({ reason }: { reason: Reason }) {
   const l = lang.value;
   const label = optionLabel(reason.factId);
-  const subject = reason.factId ? tx(toolboxIndex.facts.get(reason.factId)?.label) : reason.calcId ? t(`q${reason.calcId}` as never) : null;
+  const subject = reason.factId ? tx(toolboxIndex.facts.get(reason.factId)?.label) : reason.calcId ? calcLabel(reason.calcId) : null;
   return (
     <li class={`reason reason-${reason.outcome}`}>
       <p>
@@ -108,7 +108,7 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
               .filter((q) => q.value !== null)
               .map((q) => (
                 <div key={q.id}>
-                  <dt>{t(`q${q.id}` as never)}</dt>
+                  <dt>{calcLabel(q.id)}</dt>
                   <dd>
                     {formatValue(q.value, l, q.unit)} {q.indicative && <IndicativeBadge />}
                   </dd>

@@ -2,13 +2,10 @@
  * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
  * with parameter values and their validity dates spelled out.
  */
-import { fillParams, formatValue, unitIn } from '../engine';
-import { calcById } from '../engine/calcs';
+import { fillParams, formatValue, OPERATORS, unitIn } from '../engine';
 import type { Comparison, Expr, Lang, Operand, Parameter, Text } from '../engine/types';
 import { formatDate, t, tx } from '../i18n';
-import { toolboxIndex } from './common';
-
-const OPS: Record<Comparison['op'], string> = { eq: '=', ne: '≠', lt: '<', lte: '≤', gt: '>', gte: '≥', in: '∈', nin: '∉' };
+import { calcLabel, toolboxIndex } from './common';
 
 /** A parameter's values with their validity windows, e.g. "55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026". */
 export function parameterValues(p: Parameter, lang: Lang): string {
@@ -31,7 +28,7 @@ export function handbookText(text: Text | undefined, lang: Lang): string {
 
 function subjectWords(c: Comparison, lang: Lang): string {
   if (c.fact) return tx(toolboxIndex.facts.get(c.fact)?.label) || c.fact;
-  if (c.calc) return t(`q${c.calc}` as never);
+  if (c.calc) return calcLabel(c.calc);
   if (c.param) {
     // A parameter as subject (e.g. "SDE++: budget gereserveerd = ja") carries its values and dates too.
     const p = toolboxIndex.parameters.get(c.param);
@@ -47,11 +44,11 @@ function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
       return p ? `${tx(p.label)} (${parameterValues(p, lang)})` : operand.param;
     }
     if ('fact' in operand) return tx(toolboxIndex.facts.get(operand.fact)?.label);
-    return t(`q${operand.calc}` as never);
+    return calcLabel(operand.calc);
   }
   const fact = c.fact ? toolboxIndex.facts.get(c.fact) : undefined;
   if (typeof operand === 'string' && fact?.options) return tx(fact.options.find((o) => o.value === operand)?.label) || operand;
-  const unit = fact?.unit ?? (c.calc ? calcById.get(c.calc)?.unit : undefined);
+  const unit = fact?.unit ?? (c.calc ? toolboxIndex.calcs.get(c.calc)?.unit : undefined);
   return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
 }
 
@@ -68,5 +65,5 @@ export function exprWords(expr: Expr, lang: Lang): string {
     return named ? `${tx(named.label)} [${exprWords(named.expr, lang)}]` : expr.ref;
   }
   const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
-  return `${subjectWords(expr, lang)} ${OPS[expr.op]} ${value}`;
+  return `${subjectWords(expr, lang)} ${OPERATORS[expr.op].symbol} ${value}`;
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { calcById, calcParams, calcs } from '../../src/engine/calcs';
+import { calcParams, calcs } from '../../src/engine/calcs';
 import { bundledToolbox } from '../../src/engine/toolbox';
 import type { Comparison, Condition, Expr, Fact, Measure, Operand, Terrain, Toolbox } from '../../src/engine/types';
 import { checkFactValue } from '../../src/engine/validate';
@@ -28,6 +28,7 @@ const DATA_FILES: [file: string, schema: string][] = [
   ['facts.json', 'facts.schema.json'],
   ['parameters.json', 'parameters.schema.json'],
   ['conditions.json', 'conditions.schema.json'],
+  ['calcs.json', 'calcs.schema.json'],
   ['steps.json', 'steps.schema.json'],
   ['measures.json', 'measures.schema.json'],
 ];
@@ -226,6 +227,7 @@ function idProblems(tb: Toolbox): string[] {
     ['fact group', tb.factGroups.map((g) => g.id)],
     ['fact', tb.facts.map((f) => f.id)],
     ['parameter', tb.parameters.map((p) => p.id)],
+    ['calc', tb.calcs.map((c) => c.id)],
     ['step', tb.steps.map((s) => s.id)],
     ['measure', tb.measures.map((m) => m.id)],
     ['precedence edge', tb.precedence.map((e) => `${e.before} → ${e.after}`)],
@@ -259,6 +261,7 @@ function referenceProblems(tb: Toolbox): string[] {
   const sources = new Set(tb.sources.map((s) => s.id));
   const facts = new Map(tb.facts.map((f) => [f.id, f]));
   const params = new Set(tb.parameters.map((p) => p.id));
+  const calcIds = new Set(tb.calcs.map((c) => c.id));
   const steps = new Set(tb.steps.map((s) => s.id));
   const groups = new Map(tb.factGroups.map((g) => [g.id, g]));
 
@@ -273,7 +276,7 @@ function referenceProblems(tb: Toolbox): string[] {
   const checkRef = (where: string, ref: Partial<Record<'fact' | 'param' | 'calc', string>>): void => {
     if (ref.fact !== undefined && !facts.has(ref.fact)) problems.push(`${where}: fact "${ref.fact}" not in facts.json`);
     if (ref.param !== undefined && !params.has(ref.param)) problems.push(`${where}: parameter "${ref.param}" not in parameters.json`);
-    if (ref.calc !== undefined && !calcById.has(ref.calc)) problems.push(`${where}: calc "${ref.calc}" not in the engine's calcs`);
+    if (ref.calc !== undefined && !calcIds.has(ref.calc)) problems.push(`${where}: calc "${ref.calc}" not in calcs.json`);
   };
   for (const { where, c } of allComparisons(tb)) {
     checkRef(where, c);
@@ -281,12 +284,16 @@ function referenceProblems(tb: Toolbox): string[] {
     if (ref) checkRef(`${where} (value)`, ref);
   }
   for (const m of tb.measures) for (const q of m.quantities) checkRef(`measure ${m.id} quantities`, { calc: q });
-  // The engine's calcs read facts and parameters by id: those must exist in the data.
+  // The engine's formulas read facts and parameters by id: those must exist in the data.
   for (const def of calcs) {
     for (const f of def.facts) checkRef(`calc ${def.id} facts`, { fact: f });
     for (const p of def.params) checkRef(`calc ${def.id} params`, { param: p });
-    for (const u of def.uses ?? []) checkRef(`calc ${def.id} uses`, { calc: u });
+    for (const u of def.uses) checkRef(`calc ${def.id} uses`, { calc: u });
   }
+  // Every calc in the data has exactly one formula, and every formula a record in the data.
+  const formulas = new Set(calcs.map((c) => c.id));
+  for (const id of calcIds) if (!formulas.has(id)) problems.push(`calcs.json: calc "${id}" has no formula in src/engine/calcs/`);
+  for (const id of formulas) if (!calcIds.has(id)) problems.push(`formula "${id}" has no record in calcs.json`);
   for (const { where, step } of stepRefs(tb)) if (!steps.has(step)) problems.push(`${where}: step "${step}" not in steps.json`);
   return problems;
 }
@@ -337,7 +344,7 @@ function typeProblems(tb: Toolbox): string[] {
       return f ? typeOfFact(f) : undefined;
     }
     if (ref.param !== undefined) return paramType(ref.param);
-    if (ref.calc !== undefined) return calcById.has(ref.calc) ? 'number' : undefined;
+    if (ref.calc !== undefined) return tb.calcs.some((x) => x.id === ref.calc) ? 'number' : undefined;
     return undefined;
   };
   for (const { where, c } of allComparisons(tb)) {
@@ -606,7 +613,7 @@ describe('toolbox data: integrity', () => {
     expect(idProblems(tb)).toEqual([]);
   });
 
-  it('every reference resolves (sources, fact groups, facts, parameters, calcs, steps)', () => {
+  it('every reference resolves (sources, fact groups, facts, parameters, calcs, steps); every calc has exactly one formula and vice versa', () => {
     expect(referenceProblems(tb)).toEqual([]);
   });
 
@@ -683,6 +690,12 @@ describe('toolbox data: the checks are not vacuous', () => {
     for (const id of ['no-such-source', 'another-missing-source', 'noSuchFact', 'noSuchParam', 'noSuchCalc', 'no-such-step']) {
       expect(problems).toContain(`"${id}"`);
     }
+    // A calc record without a formula, and a formula whose record is gone.
+    broken.calcs.push({ id: 'noFormula', label: { nl: 'x', en: 'x' }, unit: 'kW' });
+    broken.calcs = broken.calcs.filter((c) => c.id !== 'officeShare');
+    const calcProblems = referenceProblems(broken).join('\n');
+    expect(calcProblems).toContain('calc "noFormula" has no formula');
+    expect(calcProblems).toContain('formula "officeShare" has no record in calcs.json');
     expect(unusedSources(broken)).toEqual(unusedSources(tb)); // a phantom citation does not count as using a real source
   });
 

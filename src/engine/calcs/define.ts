@@ -1,0 +1,68 @@
+/**
+ * How a calc is declared: once, with its inputs by name. `defineCalc` takes the facts,
+ * parameters and other calcs a formula reads and the formula itself; the formula gets typed
+ * records built from those lists only, so reading an input it does not declare is a type
+ * error. Everything else (slots, missing facts, unknown and bound handling, "indicatief",
+ * the parameter lists) is derived from the declaration by ../calcs.ts. Label and unit are
+ * toolbox data (toolbox-data/calcs.json).
+ */
+import type { FactValue } from '../types';
+
+/**
+ * What a formula needs of a fact: `number` / `option` must be known (otherwise the calc is
+ * unknown and the fact is listed as missing); `number?` / `option?` may be unknown (the
+ * formula gets null and decides).
+ */
+export type FactNeed = 'number' | 'option' | 'number?' | 'option?';
+type ValueOf<N extends FactNeed> = N extends 'number' ? number : N extends 'option' ? string : N extends 'number?' ? number | null : string | null;
+type OptionalFacts<F> = { [K in keyof F]: F[K] extends 'number?' | 'option?' ? K : never }[keyof F];
+
+/** A formula's answer "unknown, because these facts are": made by its `unknownBecause`. */
+export interface Unknown {
+  readonly missing: string[];
+}
+
+export type FactValues<F extends Record<string, FactNeed>> = { readonly [K in keyof F]: ValueOf<F[K]> };
+
+export interface FormulaSpec<F extends Record<string, FactNeed>, P extends string, U extends string> {
+  id: string;
+  /** Facts the formula reads, with what it needs of each. */
+  facts?: F;
+  /** Optional facts whose being unknown makes the result only an upper bound (listed as missing); the formula gives that bound. */
+  upperBoundWhenUnknown?: readonly OptionalFacts<F>[];
+  /** Parameters the formula reads (numbers; each one read makes the result "indicatief" when it is UNCONFIRMED on the date). */
+  params?: readonly P[];
+  /**
+   * Calcs it builds on, declared before it: when one is unknown this one is too, their missing
+   * facts come first, and an upper bound among them makes this an upper bound (so `compute`
+   * must not decrease when such an input grows).
+   */
+  uses?: readonly U[];
+  /**
+   * The formula: reads only what is declared. Returns the value, or `unknownBecause(...)` the
+   * optional facts that it needed here and are unknown.
+   */
+  compute(f: FactValues<F>, p: Readonly<Record<P, number>>, c: Readonly<Record<U, number>>, unknownBecause: (...facts: OptionalFacts<F>[]) => Unknown): number | Unknown;
+}
+
+/** A count over the terrain's buildings of those whose fact matches; a lower bound while some building's fact is unknown. */
+export interface CountSpec {
+  id: string;
+  fact: string;
+  counts: (value: Exclude<FactValue, null>) => boolean;
+}
+
+export type CalcSpec = ({ kind: 'formula' } & FormulaSpec<Record<string, FactNeed>, string, string>) | ({ kind: 'count' } & CountSpec);
+
+/** Declares a formula (see FormulaSpec); the const type parameters make the declared lists the records' keys. */
+export function defineCalc<const F extends Record<string, FactNeed> = Record<never, FactNeed>, const P extends string = never, const U extends string = never>(spec: FormulaSpec<F, P, U>): CalcSpec {
+  return { kind: 'formula', ...(spec as unknown as FormulaSpec<Record<string, FactNeed>, string, string>) };
+}
+
+/** Declares a count over the buildings (see CountSpec). */
+export function defineCount(spec: CountSpec): CalcSpec {
+  return { kind: 'count', ...spec };
+}
+
+/** Watts per kilowatt: PV sizes are in kWp, prices per Wp. */
+export const WP_PER_KWP = 1000;

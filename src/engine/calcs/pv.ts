@@ -1,0 +1,86 @@
+/** Formulas of solar PV: potential on the roof and the carport, yield, cost, payback, feed-in, the cooperative (SCE) share. */
+import { defineCalc, WP_PER_KWP } from './define';
+
+export const pvCalcs = [
+  defineCalc({
+    id: 'pvKwp',
+    facts: { roofAreaM2: 'number', roofType: 'option', existingPvKwp: 'number?' },
+    // Existing panels unknown: the whole roof is an upper bound of what is left.
+    upperBoundWhenUnknown: ['existingPvKwp'],
+    params: ['pvUsableRoofShare', 'pvWpPerM2UsableEastWest', 'pvWpPerM2Module'],
+    compute(f, p) {
+      // Flat roofs: east-west low-tilt layout (most kWh per m² of roof); pitched: panels in the roof plane.
+      const density = f.roofType === 'flat' ? p.pvWpPerM2UsableEastWest : p.pvWpPerM2Module;
+      const gross = (f.roofAreaM2 * p.pvUsableRoofShare * density) / WP_PER_KWP;
+      const existing = f.existingPvKwp;
+      return existing === null ? gross : Math.max(0, gross - existing);
+    },
+  }),
+  defineCalc({
+    id: 'pvYieldKwhPerKwp',
+    facts: { roofType: 'option', roofOrientation: 'option?' },
+    params: ['pvYieldSouth', 'pvYieldEastWest', 'pvYieldNorth', 'pvYieldUnknownOrientation'],
+    compute(f, p) {
+      if (f.roofType === 'flat') return p.pvYieldEastWest;
+      switch (f.roofOrientation) {
+        case 'south':
+          return p.pvYieldSouth;
+        case 'east-west':
+          return p.pvYieldEastWest;
+        case 'north':
+          return p.pvYieldNorth;
+        default:
+          return p.pvYieldUnknownOrientation;
+      }
+    },
+  }),
+  defineCalc({
+    id: 'pvKwhPerYear',
+    uses: ['pvKwp', 'pvYieldKwhPerKwp'],
+    compute: (_f, _p, c) => c.pvKwp * c.pvYieldKwhPerKwp,
+  }),
+  defineCalc({
+    id: 'pvCostEur',
+    params: ['pvCostEurPerWp'],
+    uses: ['pvKwp'],
+    compute: (_f, p, c) => c.pvKwp * WP_PER_KWP * p.pvCostEurPerWp,
+  }),
+  defineCalc({
+    id: 'pvPaybackYears',
+    // Cost and yield both scale with the system size: the payback does not depend on it.
+    params: ['pvCostEurPerWp', 'electricityValueEurPerKwh'],
+    uses: ['pvYieldKwhPerKwp'],
+    compute: (_f, p, c) => (c.pvYieldKwhPerKwp > 0 ? (WP_PER_KWP * p.pvCostEurPerWp) / (c.pvYieldKwhPerKwp * p.electricityValueEurPerKwh) : Number.POSITIVE_INFINITY),
+  }),
+  defineCalc({
+    id: 'carportKwp',
+    facts: { parkingAreaM2: 'number' },
+    params: ['pvUsableRoofShare', 'pvWpPerM2Module'],
+    compute: (f, p) => (f.parkingAreaM2 * p.pvUsableRoofShare * p.pvWpPerM2Module) / WP_PER_KWP,
+  }),
+  defineCalc({
+    id: 'carportKwhPerYear',
+    params: ['pvYieldUnknownOrientation'],
+    uses: ['carportKwp'],
+    compute: (_f, p, c) => c.carportKwp * p.pvYieldUnknownOrientation,
+  }),
+  defineCalc({
+    id: 'feedInExcessKw',
+    facts: { contractedFeedInKw: 'number' },
+    uses: ['pvKwp'],
+    compute: (f, _p, c) => c.pvKwp - f.contractedFeedInKw,
+  }),
+  defineCalc({
+    id: 'sceKwp',
+    facts: { connection: 'option' },
+    params: ['sceMaxKwpSmall', 'sceMaxKwpLarge'],
+    uses: ['pvKwp'],
+    compute: (f, p, c) => Math.min(c.pvKwp, f.connection === 'large' ? p.sceMaxKwpLarge : p.sceMaxKwpSmall),
+  }),
+  defineCalc({
+    id: 'sceMembersNeeded',
+    params: ['sceKwpPerMember'],
+    uses: ['sceKwp'],
+    compute: (_f, p, c) => Math.ceil(c.sceKwp / p.sceKwpPerMember),
+  }),
+];
