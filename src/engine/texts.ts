@@ -26,6 +26,19 @@ export function fillParams(text: string, valueText: (id: string) => string | und
   return hasPlaceholder(text) ? text.replace(PLACEHOLDER, (whole, id: string) => valueText(id) ?? whole) : text;
 }
 
+const longDates: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A value as prose reads it: dates written out ("1 januari 2027"), an amount in euros with the sign first ("€ 2.500"). */
+function proseValue(value: ParamValue, lang: Lang, unit: string): string {
+  if (typeof value === 'string' && ISO_DATE.test(value)) return longDates[lang].format(new Date(`${value}T00:00:00Z`));
+  if (typeof value === 'number' && unit === '€') return `€ ${formatValue(value, lang)}`;
+  return formatValue(value, lang, unit);
+}
+
 const windowWords: Record<Lang, { from: string; until: string }> = {
   nl: { from: 'vanaf', until: 'tot' },
   en: { from: 'from', until: 'until' },
@@ -34,16 +47,16 @@ const windowWords: Record<Lang, { from: string; until: string }> = {
 /**
  * A parameter as a placeholder shows it: `value` (its value on the assessment date, or an own
  * value) with its unit; with no value given (no date, as in the handbook, or none in force)
- * each of its values with its validity, e.g. "55 kW vanaf 1-1-2024 tot 1-1-2026; 100 kW vanaf 1-1-2026".
+ * each of its values with its validity, e.g. "55 kW vanaf 1 januari 2024 tot 1 januari 2026; 100 kW vanaf 1 januari 2026".
  */
 export function paramText(parameter: Parameter, value: ParamValue | null | undefined, lang: Lang): string {
-  if (value !== null && value !== undefined) return formatValue(value, lang, parameter.unit);
+  if (value !== null && value !== undefined) return proseValue(value, lang, parameter.unit);
   const words = windowWords[lang];
   return parameter.values
     .map((v) => {
-      const from = v.validFrom ? ` ${words.from} ${formatValue(v.validFrom, lang)}` : '';
-      const until = v.validTo ? ` ${words.until} ${formatValue(v.validTo, lang)}` : '';
-      return `${formatValue(v.value, lang, parameter.unit)}${from}${until}`;
+      const from = v.validFrom ? ` ${words.from} ${proseValue(v.validFrom, lang, 'date')}` : '';
+      const until = v.validTo ? ` ${words.until} ${proseValue(v.validTo, lang, 'date')}` : '';
+      return `${proseValue(v.value, lang, parameter.unit)}${from}${until}`;
     })
     .join('; ');
 }

@@ -210,17 +210,19 @@ describe('toolbox texts: placeholders', () => {
 describe('toolbox texts: filling', () => {
   const parameter = (id: string) => tb.parameters.find((p) => p.id === id)!;
 
-  it('fills a value with its unit in the UI number format; an unknown id stays as written', () => {
+  it('fills a value with its unit in the UI number format, dates written out and euros sign first; an unknown id stays as written', () => {
     expect(fillParams('tot {param:a} en {param:b}', (id) => (id === 'a' ? '55 kVA' : undefined))).toBe('tot 55 kVA en {param:b}');
     expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'nl')).toBe('50.000 kWh/jaar');
     expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'en')).toBe('50,000 kWh/year');
     expect(paramText(parameter('storageRegistrationMinKw'), 0.8, 'nl')).toBe('0,8 kW');
-    expect(paramText(parameter('officeLabelCFrom'), '2023-01-01', 'nl')).toBe('1-1-2023');
+    expect(paramText(parameter('eiaMinInvestmentEur'), 2_500, 'nl')).toBe('€ 2.500');
+    expect(paramText(parameter('officeLabelCFrom'), '2023-01-01', 'nl')).toBe('1 januari 2023');
+    expect(paramText(parameter('officeLabelCFrom'), '2023-01-01', 'en')).toBe('1 January 2023');
   });
 
   it('without a value (the handbook, or none in force) shows each value with its validity', () => {
-    expect(paramText(parameter('eiaPvMaxKw'), undefined, 'nl')).toBe('55 kW vanaf 1-1-2024 tot 1-1-2026; 100 kW vanaf 1-1-2026');
-    expect(fillParamsOn('up to {param:isdeMaxKwTh}', 'en', new Map(tb.parameters.map((p) => [p.id, p])), undefined)).toBe('up to 70 kW until 1/1/2023; 400 kW from 1/1/2023');
+    expect(paramText(parameter('eiaPvMaxKw'), undefined, 'nl')).toBe('55 kW vanaf 1 januari 2024 tot 1 januari 2026; 100 kW vanaf 1 januari 2026');
+    expect(fillParamsOn('up to {param:isdeMaxKwTh}', 'en', new Map(tb.parameters.map((p) => [p.id, p])), undefined)).toBe('up to 70 kW until 1 January 2023; 400 kW from 1 January 2023');
   });
 
   it('an assessment fills texts with the values of its date: the ISDE limit was 70 kW before 2023', () => {
