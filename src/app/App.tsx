@@ -2,9 +2,9 @@
 import { useEffect } from 'preact/hooks';
 import { lang, setLang, t } from '../i18n';
 import { assessment, database, hrefs, route, save, tabSync, type SaveQuestion } from '../state';
-import { Link } from '../views/Link';
-import { databaseNoticeText, saveStateAttribute, saveStatusText } from '../views/stateText';
-import { TerrainList } from '../views/TerrainList';
+import { Link } from '../ui/Link';
+import { databaseNoticeText, saveStateAttribute, saveStatusText } from '../ui/stateText';
+import { TerrainList } from '../features/list/TerrainList';
 import { lazyView } from './lazy';
 import { applyUpdate, dismissOfflineReady, dismissUpdate, offlineReady, updateWaiting } from './pwa';
 
@@ -103,11 +103,11 @@ function Toasts() {
 }
 
 // Editor and assessment carry the engine and the toolbox data: loaded on demand, warmed after first paint.
-const TerrainEditor = lazyView(() => Promise.all([import('../views/TerrainEditor'), assessment.loadEngine()]).then(([m]) => m.TerrainEditor));
-const AssessmentView = lazyView(() => Promise.all([import('../views/AssessmentView'), assessment.loadEngine()]).then(([m]) => m.AssessmentView));
-const ReportView = lazyView(() => Promise.all([import('../views/ReportView'), assessment.loadEngine()]).then(([m]) => m.ReportView));
-const CompareView = lazyView(() => Promise.all([import('../views/CompareView'), assessment.loadEngine()]).then(([m]) => m.CompareView));
-const HandbookView = lazyView(() => import('../views/HandbookView').then((m) => m.HandbookView));
+const TerrainEditor = lazyView(() => Promise.all([import('../features/editor/TerrainEditor'), assessment.loadEngine()]).then(([m]) => m.TerrainEditor));
+const AssessmentView = lazyView(() => Promise.all([import('../features/assessment/AssessmentView'), assessment.loadEngine()]).then(([m]) => m.AssessmentView));
+const ReportView = lazyView(() => Promise.all([import('../features/report/ReportView'), assessment.loadEngine()]).then(([m]) => m.ReportView));
+const CompareView = lazyView(() => Promise.all([import('../features/compare/CompareView'), assessment.loadEngine()]).then(([m]) => m.CompareView));
+const HandbookView = lazyView(() => import('../features/handbook/HandbookView').then((m) => m.HandbookView));
 
 /** Loads the other views when the browser is idle, so the next click is instant. */
 export function preloadViews(): void {

@@ -3,7 +3,7 @@
  * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
  *   both" when an id is already here, then write everything in one transaction
  *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
- * - export all terrains or one, as a file download;
+ * - export all terrains or one, as a file for the view to save;
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota.
  * Outcomes are kept as codes and data; the view words them in the current language.
@@ -45,6 +45,13 @@ export interface StorageHealth {
   quota: number | null;
 }
 
+/** An export file as made here; the view hands it to the browser (src/ui/saveFile.ts). */
+export interface ExportFile {
+  name: string;
+  contents: string;
+  type: 'application/json';
+}
+
 export interface ExchangeModel {
   /** What the storage panel shows about the last import. */
   importStatus: ReadonlySignal<ImportStatus | null>;
@@ -61,10 +68,10 @@ export interface ExchangeModel {
   importText(text: string): Promise<ImportStatus>;
   /** The user's answer to "replace or keep both". */
   resolveImport(choice: ImportChoice): Promise<ImportStatus | null>;
-  /** Downloads all terrains (unsaved edits included) and resets the reminder. */
-  exportAll(): Promise<string | null>;
-  /** Downloads one terrain (the reminder counts on: only a full export is a backup). */
-  exportOne(id: string): Promise<string | null>;
+  /** The export file of all terrains (unsaved edits included), for the view to save; resets the reminder. */
+  exportAll(): Promise<ExportFile | null>;
+  /** The export file of one terrain (the reminder counts on: only a full export is a backup). */
+  exportOne(id: string): Promise<ExportFile | null>;
   refreshMeta(): Promise<void>;
   /** Counts this tab's saved changes in the meta store (all tabs add to one count); returns the cleanup. */
   trackChanges(): () => void;
@@ -127,21 +134,12 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     }
   }
 
-  async function download(list: StoredTerrain[]): Promise<string> {
+  async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
     const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/envelope');
     const envelope = exportEnvelope(list);
     const name = exportFileName(envelope);
-    const url = URL.createObjectURL(new Blob([serializeEnvelope(envelope)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
     lastExportFile.value = name;
-    return name;
+    return { name, contents: serializeEnvelope(envelope), type: 'application/json' };
   }
 
   async function refreshStorageHealth(): Promise<StorageHealth> {
@@ -199,7 +197,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       await save.flush().catch(() => undefined);
       const list = [...terrains.byId.value.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       if (list.length === 0) return null;
-      const file = await download(list);
+      const file = await exportFile(list);
       try {
         meta.value = await markExported(new Date().toISOString());
       } catch {
@@ -210,7 +208,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async exportOne(id) {
       await save.flush().catch(() => undefined);
       const terrain = terrains.byId.value.get(id);
-      return terrain ? download([terrain]) : null;
+      return terrain ? exportFile([terrain]) : null;
     },
 
     async refreshMeta() {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { indicatorsFor, type TerrainIndicators } from '../../src/compare/indicators';
+import { indicatorsFor, type TerrainIndicators } from '../../src/features/compare/indicators';
 import { loadEngine } from './engine';
 import { terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
 import { parseCsv } from '../shared/csv';

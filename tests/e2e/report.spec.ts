@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
-import { indicatorsFor } from '../../src/compare/indicators';
+import { indicatorsFor } from '../../src/features/compare/indicators';
 import { loadEngine } from './engine';
 import { waitForServiceWorkerControl, STATUS_NL } from './helpers';
 import { addExamples, collapse, EXAMPLE_IDS, data, dutchDate, dutchNumber, dutchText, expectA4, pdfInfo, pdfPages, readExample, stepLabel, stubPrint } from './toolbox-helpers';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n';
 import { createAppState, type AppState } from '../../src/state';
 import { closeDatabase, DB_NAME, DB_VERSION, openDatabase } from '../../src/storage/db';
-import { databaseNoticeText } from '../../src/views/stateText';
+import { databaseNoticeText } from '../../src/ui/stateText';
 
 let app: AppState;
 let stop: () => void;

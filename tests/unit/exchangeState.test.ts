@@ -24,7 +24,7 @@ import { createAppState, hrefs, type AppState } from '../../src/state';
 import { EXPORT_REMINDER_AFTER } from '../../src/state/exchange';
 import { CHANNEL_NAME } from '../../src/state/tabSync';
 import { setLang } from '../../src/i18n';
-import { saveStatusText, storageFailureText } from '../../src/views/stateText';
+import { saveStatusText, storageFailureText } from '../../src/ui/stateText';
 import { simulateFullDisk } from './helpers/quota';
 
 const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));

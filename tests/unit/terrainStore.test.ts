@@ -11,7 +11,7 @@ import { closeDatabase } from '../../src/storage/db';
 import { deleteTerrain as deleteStored, getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import { createAppState, hrefs, type AppState } from '../../src/state';
 import { SAVE_DEBOUNCE_MS } from '../../src/state/save';
-import { saveStatusText } from '../../src/views/stateText';
+import { saveStatusText } from '../../src/ui/stateText';
 import type { StoredTerrain } from '../../src/storage/db';
 
 let app: AppState;

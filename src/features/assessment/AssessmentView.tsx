@@ -1,16 +1,16 @@
 /** The assessment of one terrain: measures by status with reasons and sources, the ordered plan, next questions, do's and don'ts. */
-import { hrefs } from '../state';
-import type { AdviceResult, Assessment, Status } from '../engine/types';
-import { formatDate, lang, t, tx } from '../i18n';
-import type { StoredTerrain } from '../state';
-import { Link, SourceList, StatusBadge, toolboxIndex } from './common';
+import { hrefs } from '../../state';
+import type { AdviceResult, Assessment } from '../../engine/types';
+import { formatDate, lang, t, tx } from '../../i18n';
+import type { StoredTerrain } from '../../state';
+import { Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
 import { MeasureCard } from './MeasureCard';
-import { NextQuestions } from './NextQuestions';
-import { OwnValuesUsed } from './OwnValues';
+import { NextQuestions } from '../editor/NextQuestions';
+import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from './PlanList';
-import { TerrainGate } from './TerrainGate';
+import { TerrainGate } from '../../ui/TerrainGate';
+import { STATUS_ORDER } from '../../ui/labels';
 
-const ORDER: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
 
 function AdviceList({ items, id }: { items: AdviceResult[]; id: string }) {
   return (
@@ -80,7 +80,7 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
 
       <section aria-labelledby="measures-title">
         <h2 id="measures-title">{t('measuresTitle')}</h2>
-        {ORDER.map((status) => {
+        {STATUS_ORDER.map((status) => {
           const list = assessment.measures.filter((m) => m.status === status);
           if (!list.length) return null;
           const body = list.map((m) => <MeasureCard key={`${m.measureId}-${m.buildingId ?? ''}`} result={m} terrain={terrain} />);

@@ -10,11 +10,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BLOCKER_KINDS, indicatorsFor, STATUSES } from '../../src/compare/indicators';
-import { assess } from '../../src/engine/index';
-import type { Assessment, MeasureResult, Terrain } from '../../src/engine/index';
+import { STATUS_ORDER } from '../../ui/statusOrder';
+import { BLOCKER_KINDS, indicatorsFor } from './indicators';
+import { assess } from '../../engine/index';
+import type { Assessment, MeasureResult, Terrain } from '../../engine/index';
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../../toolbox-data/examples/', import.meta.url));
+const EXAMPLES_DIR = fileURLToPath(new URL('../../../toolbox-data/examples/', import.meta.url));
 const examples: Terrain[] = readdirSync(EXAMPLES_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
@@ -50,10 +51,10 @@ describe.each(examples.map((t) => [t.name, t] as const))('%s', (_name, terrain) 
   });
 
   it('the status counts add up to the number of verdicts, each status counted', () => {
-    expect(Object.keys(ind.byStatus).sort()).toEqual([...STATUSES].sort());
+    expect(Object.keys(ind.byStatus).sort()).toEqual([...STATUS_ORDER].sort());
     const total = Object.values(ind.byStatus).reduce((a, b) => a + b, 0);
     expect(total).toBe(assessment.measures.length);
-    for (const s of STATUSES) expect(ind.byStatus[s], s).toBe(assessment.measures.filter((m) => m.status === s).length);
+    for (const s of STATUS_ORDER) expect(ind.byStatus[s], s).toBe(assessment.measures.filter((m) => m.status === s).length);
   });
 
   it('open obligations are the established duties of measures that apply', () => {

@@ -3,16 +3,17 @@
  * generated from the fact catalogue, with a live summary and the next questions.
  */
 import { useEffect } from 'preact/hooks';
-import type { Building, Fact, FactGroup, Scope } from '../engine/types';
-import { t, tx } from '../i18n';
-import { assessment as assessments, hrefs, terrains } from '../state';
-import { Link, StatusBadge, toolboxIndex } from './common';
+import type { Building, Fact, FactGroup, Scope } from '../../engine/types';
+import { t, tx } from '../../i18n';
+import { assessment as assessments, hrefs, terrains } from '../../state';
+import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
 import { SurveyFields } from './SurveyFields';
 import { OwnValuesForm } from './OwnValues';
-import { TextField } from './TextField';
-import type { Status } from '../engine/types';
+import { TextField } from '../../ui/TextField';
+import type { Status } from '../../engine/types';
+import { STATUS_ORDER } from '../../ui/labels';
 
 const groupsOf = (scope: Scope): { group: FactGroup; facts: Fact[] }[] =>
   toolboxIndex.toolbox.factGroups
@@ -22,7 +23,6 @@ const groupsOf = (scope: Scope): { group: FactGroup; facts: Fact[] }[] =>
 
 const terrainGroups = groupsOf('terrain');
 const buildingGroups = groupsOf('building');
-const STATUSES: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
 const { addBuilding, duplicateBuilding, removeBuilding, setBuildingName, setFact, setTerrainField } = terrains;
 
 /** Opens any closed <details> around a field, scrolls to it and focuses it. */
@@ -114,7 +114,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
         <aside class="live-summary" aria-labelledby="live-summary-title">
           <h2 id="live-summary-title">{t('liveSummary')}</h2>
           <ul class="status-counts" aria-live="polite">
-            {STATUSES.filter((s) => counts.get(s)).map((s) => (
+            {STATUS_ORDER.filter((s) => counts.get(s)).map((s) => (
               <li key={s}>
                 <StatusBadge status={s} /> <strong>{counts.get(s)}</strong>
               </li>

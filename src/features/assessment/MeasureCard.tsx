@@ -1,15 +1,11 @@
 /** One measure verdict: status, duty, potential, every reason with observed/expected value, fix, steps and sources. */
-import { hrefs } from '../state';
-import { formatExpected, formatValue } from '../engine';
-import type { MeasureResult, Reason, Terrain } from '../engine/types';
-import { formatQuantity, lang, t, tx } from '../i18n';
-import { calcLabel, IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from './common';
-import { fieldDomId } from './FactField';
-
-function optionLabel(factId: string | undefined) {
-  const options = factId ? toolboxIndex.facts.get(factId)?.options : undefined;
-  return options ? (v: string) => tx(options.find((o) => o.value === v)?.label) || v : undefined;
-}
+import { hrefs } from '../../state';
+import { formatExpected, formatValue } from '../../engine';
+import type { MeasureResult, Reason, Terrain } from '../../engine/types';
+import { formatQuantity, lang, t, tx } from '../../i18n';
+import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
+import { fieldDomId } from '../editor/FactField';
+import { calcLabel, factLabel, measureById, optionLabel } from '../../ui/labels';
 
 function unitOf(reason: Reason): string | undefined {
   return reason.factId ? toolboxIndex.facts.get(reason.factId)?.unit : undefined;
@@ -18,7 +14,7 @@ function unitOf(reason: Reason): string | undefined {
 function ReasonItem({ reason }: { reason: Reason }) {
   const l = lang.value;
   const label = optionLabel(reason.factId);
-  const subject = reason.factId ? tx(toolboxIndex.facts.get(reason.factId)?.label) : reason.calcId ? calcLabel(reason.calcId) : null;
+  const subject = reason.factId ? factLabel(reason.factId) : reason.calcId ? calcLabel(reason.calcId) : null;
   return (
     <li class={`reason reason-${reason.outcome}`}>
       <p>
@@ -51,7 +47,7 @@ function ReasonItem({ reason }: { reason: Reason }) {
 }
 
 export function MeasureCard({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
-  const measure = toolboxIndex.toolbox.measures.find((m) => m.id === result.measureId);
+  const measure = measureById(result.measureId);
   const building = result.buildingId ? terrain.buildings.find((b) => b.id === result.buildingId) : undefined;
   const l = lang.value;
   return (

@@ -5,12 +5,12 @@
  * input. A field that fails its check shows the schema's message and is not stored; an
  * emptied field is removed. The engine never reads these fields.
  */
-import terrainSchema from '../../toolbox-data/schema/terrain.schema.json';
-import commonSchema from '../../toolbox-data/schema/common.schema.json';
-import type { Building, Survey, Text } from '../engine/types';
-import { tx } from '../i18n';
-import { terrains } from '../state';
-import { TextField } from './TextField';
+import terrainSchema from '../../../toolbox-data/schema/terrain.schema.json';
+import commonSchema from '../../../toolbox-data/schema/common.schema.json';
+import type { Building, Survey, Text } from '../../engine/types';
+import { tx } from '../../i18n';
+import { terrains } from '../../state';
+import { TextField } from '../../ui/TextField';
 
 interface SurveyProperty {
   $ref?: string;

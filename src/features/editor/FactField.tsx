@@ -4,9 +4,9 @@
  * next to the field when the value is not valid (an invalid value is never stored).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkFactValue, parseNumberInput, unitIn } from '../engine';
-import type { Fact, FactValue } from '../engine/types';
-import { formatNumber, lang, t, tx } from '../i18n';
+import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
+import type { Fact, FactValue } from '../../engine/types';
+import { formatNumber, lang, t, tx } from '../../i18n';
 
 interface Props {
   fact: Fact;

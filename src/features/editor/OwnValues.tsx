@@ -3,11 +3,11 @@
  * in the editor, generated from parameters.json like the fact fields, and the list of own
  * values an assessment used, each with the toolbox value it replaces.
  */
-import { parameterAsFact, valueOn } from '../engine';
-import type { Assessment, ParamValue, Terrain } from '../engine/types';
-import { formatNumber, t, tx } from '../i18n';
-import { terrains } from '../state';
-import { toolboxIndex } from './common';
+import { parameterAsFact, valueOn } from '../../engine';
+import type { Assessment, ParamValue, Terrain } from '../../engine/types';
+import { formatNumber, t, tx } from '../../i18n';
+import { terrains } from '../../state';
+import { toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 
 const adjustable = toolboxIndex.toolbox.parameters.filter((p) => p.adjustable);

@@ -2,10 +2,11 @@
  * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
  * with parameter values and their validity dates spelled out.
  */
-import { fillParams, formatValue, OPERATORS, unitIn } from '../engine';
-import type { Comparison, Expr, Lang, Operand, Parameter, Text } from '../engine/types';
-import { formatDate, t, tx } from '../i18n';
-import { calcLabel, toolboxIndex } from './common';
+import { fillParams, formatValue, OPERATORS, unitIn } from '../../engine';
+import type { Comparison, Expr, Lang, Operand, Parameter, Text } from '../../engine/types';
+import { formatDate, t, tx } from '../../i18n';
+import { toolboxIndex } from '../../ui/common';
+import { calcLabel, factLabel, optionLabel } from '../../ui/labels';
 
 /** A parameter's values with their validity windows, e.g. "55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026". */
 export function parameterValues(p: Parameter, lang: Lang): string {
@@ -27,7 +28,7 @@ export function handbookText(text: Text | undefined, lang: Lang): string {
 }
 
 function subjectWords(c: Comparison, lang: Lang): string {
-  if (c.fact) return tx(toolboxIndex.facts.get(c.fact)?.label) || c.fact;
+  if (c.fact) return factLabel(c.fact);
   if (c.calc) return calcLabel(c.calc);
   if (c.param) {
     // A parameter as subject (e.g. "SDE++: budget gereserveerd = ja") carries its values and dates too.
@@ -47,7 +48,8 @@ function operandWords(operand: Operand, c: Comparison, lang: Lang): string {
     return calcLabel(operand.calc);
   }
   const fact = c.fact ? toolboxIndex.facts.get(c.fact) : undefined;
-  if (typeof operand === 'string' && fact?.options) return tx(fact.options.find((o) => o.value === operand)?.label) || operand;
+  const option = optionLabel(c.fact);
+  if (typeof operand === 'string' && option) return option(operand);
   const unit = fact?.unit ?? (c.calc ? toolboxIndex.calcs.get(c.calc)?.unit : undefined);
   return formatValue(operand, lang, typeof operand === 'number' && unit ? unitIn(unit, lang) : undefined);
 }

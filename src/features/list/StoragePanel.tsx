@@ -4,9 +4,10 @@
  * import's outcome (or its "replace or keep both" question).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDate, formatNumber, lang, t } from '../i18n';
-import { exchange, save, terrains } from '../state';
-import { storageFailureText } from './stateText';
+import { formatDate, formatNumber, lang, t } from '../../i18n';
+import { exchange, save, terrains } from '../../state';
+import { storageFailureText } from '../../ui/stateText';
+import { saveFile } from '../../ui/saveFile';
 
 /** 1,2 MB / 1.2 MB. */
 function formatBytes(bytes: number): string {
@@ -125,7 +126,7 @@ export function StoragePanel() {
           </p>
         ))}
       <div class="actions">
-        <button type="button" disabled={terrains.list.value.length === 0} onClick={() => void exchange.exportAll()}>
+        <button type="button" disabled={terrains.list.value.length === 0} onClick={() => void exchange.exportAll().then((file) => file && saveFile(file))}>
           {t('exportAll')}
         </button>
         <button type="button" class="secondary" onClick={() => fileInput.current?.click()}>

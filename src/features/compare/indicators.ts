@@ -3,9 +3,9 @@
  * PV potential, verdicts by status, open obligations, blockers by kind, congestion.
  * Pure: derived from an assessment, never stored.
  */
-import type { Assessment, Status, Terrain } from '../engine/types';
+import type { Assessment, Status, Terrain } from '../../engine/types';
+import { STATUS_ORDER } from '../../ui/statusOrder';
 
-export const STATUSES: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
 /** Blocker kinds as the compare view groups them. */
 export const BLOCKER_KINDS = ['grid', 'roof', 'insurance', 'organisation', 'law', 'info'] as const;
 export type BlockerKind = (typeof BLOCKER_KINDS)[number];
@@ -46,7 +46,7 @@ function blockerKind(kind: string, outcome: string): BlockerKind | null {
 const PV_MEASURES = ['pv-roof', 'pv-carport'];
 
 export function indicatorsFor(terrain: Terrain, assessment: Assessment): TerrainIndicators {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
   const blockers = Object.fromEntries(BLOCKER_KINDS.map((k) => [k, 0])) as Record<BlockerKind, number>;
   let pvKwp = 0;
   let pvKwh = 0;

@@ -1,16 +1,14 @@
 /** The step plan in required order, by phase, with why each step stands where it does. */
-import type { Assessment, Phase, Terrain } from '../engine/types';
-import { lang, t, tx } from '../i18n';
-import { dataText, SourceList, toolboxIndex } from './common';
+import type { Assessment, Phase, Terrain } from '../../engine/types';
+import { lang, t } from '../../i18n';
+import { dataText, SourceList, toolboxIndex } from '../../ui/common';
+import { buildingName, measureLabel, stepLabel } from '../../ui/labels';
 
-const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
 
 export function PlanList({ assessment, terrain }: { assessment: Assessment; terrain: Terrain }) {
   if (!assessment.plan.length) return <p>{t('planEmpty')}</p>;
   const phases = [1, 2, 3, 4, 5] as Phase[];
   let number = 0;
-  const measureLabel = (id: string) => tx(toolboxIndex.toolbox.measures.find((m) => m.id === id)?.label) || id;
-  const buildingName = (id: string) => terrain.buildings.find((b) => b.id === id)?.name ?? id;
   return (
     <div class="plan">
       {phases.map((phase) => {
@@ -29,7 +27,7 @@ export function PlanList({ assessment, terrain }: { assessment: Assessment; terr
                     <p>{dataText(step?.description, assessment.assessmentDate)}</p>
                     <p class="muted">
                       <span class="label">{t('forMeasures')}:</span> {item.measureIds.map(measureLabel).join(', ')}
-                      {item.buildingIds.length > 0 && ` (${item.buildingIds.map(buildingName).join(', ')})`}
+                      {item.buildingIds.length > 0 && ` (${item.buildingIds.map((id) => buildingName(terrain, id)).join(', ')})`}
                     </p>
                     <div class="why">
                       <span class="label">{t('whyHere')}:</span>

@@ -10,9 +10,6 @@ export function dataText(text: Text | undefined, date: string): string {
   return text ? fillParamsOn(tx(text), lang.value, toolboxIndex.parameters, date) : '';
 }
 
-/** A calculated quantity's name in the UI language (toolbox-data/calcs.json). */
-export const calcLabel = (id: string): string => tx(toolboxIndex.calcs.get(id)?.label) || id;
-
 export { Link } from './Link';
 
 export function StatusBadge({ status }: { status: Status }) {

@@ -6,7 +6,7 @@
  */
 import { Chart } from 'chart.js';
 import { expect, it } from 'vitest';
-import '../../src/compare/charts';
+import './charts';
 
 it('registers the bar chart and nothing else', () => {
   const registry = Chart.registry as unknown as Record<'controllers' | 'elements' | 'scales' | 'plugins', { items: Record<string, unknown> }>;

@@ -3,16 +3,16 @@
  * required order with why, the do's and don'ts that apply here, a per-building annex
  * and the sources. Page breaks keep a step with its text.
  */
-import { hrefs } from '../state';
-import { indicatorsFor, STATUSES } from '../compare/indicators';
-import type { Assessment, MeasureResult, Terrain } from '../engine/types';
-import { formatDate, formatNumber, lang, t, tx } from '../i18n';
-import { Link, StatusBadge, toolboxIndex } from './common';
-import { OwnValuesUsed } from './OwnValues';
-import { PlanList } from './PlanList';
-import { TerrainGate } from './TerrainGate';
+import { hrefs } from '../../state';
+import { indicatorsFor } from '../compare/indicators';
+import type { Assessment, MeasureResult, Terrain } from '../../engine/types';
+import { formatDate, formatNumber, lang, t } from '../../i18n';
+import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
+import { OwnValuesUsed } from '../editor/OwnValues';
+import { PlanList } from '../assessment/PlanList';
+import { TerrainGate } from '../../ui/TerrainGate';
+import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
 
-const measureLabel = (id: string) => tx(toolboxIndex.toolbox.measures.find((m) => m.id === id)?.label) || id;
 
 /** Every source the report cites, in order of title. */
 function citedSources(assessment: Assessment): string[] {
@@ -75,7 +75,6 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
   const l = lang.value;
   const ind = indicatorsFor(terrain, assessment);
   const duties = assessment.measures.filter((m) => m.obligation === true && m.status !== 'not-applicable');
-  const buildingName = (id?: string) => (id ? (terrain.buildings.find((b) => b.id === id)?.name ?? id) : t('terrainLevel'));
   const sources = citedSources(assessment);
   return (
     <article class="report">
@@ -113,7 +112,7 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
       <section class="report-section report-summary">
         <h2>{t('reportSummary')}</h2>
         <ul class="status-counts">
-          {STATUSES.filter((s) => ind.byStatus[s] > 0).map((s) => (
+          {STATUS_ORDER.filter((s) => ind.byStatus[s] > 0).map((s) => (
             <li key={s}>
               <StatusBadge status={s} /> <strong>{ind.byStatus[s]}</strong>
             </li>
@@ -130,7 +129,7 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
           <ul>
             {duties.map((m) => (
               <li key={`${m.measureId}-${m.buildingId ?? ''}`}>
-                {measureLabel(m.measureId)} — {buildingName(m.buildingId)}
+                {measureLabel(m.measureId)} — {buildingName(terrain, m.buildingId)}
               </li>
             ))}
           </ul>
@@ -139,7 +138,7 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
         <ol>
           {assessment.nextQuestions.slice(0, 5).map((q) => (
             <li key={q.factId}>
-              {tx(toolboxIndex.facts.get(q.factId)?.label)} ({t('nextQuestionDecides', { n: q.count })})
+              {factLabel(q.factId)} ({t('nextQuestionDecides', { n: q.count })})
             </li>
           ))}
         </ol>

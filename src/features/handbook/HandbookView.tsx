@@ -4,10 +4,11 @@
  * parameters and the sources. Searchable, printable as one A4 document.
  */
 import { action, signal } from '@preact/signals';
-import type { Condition, Measure, Phase } from '../engine/types';
-import { formatDate, lang, t, tx, formatNumber } from '../i18n';
-import { SourceList, toolboxIndex } from './common';
+import type { Condition, Measure, Phase } from '../../engine/types';
+import { formatDate, lang, t, tx, formatNumber } from '../../i18n';
+import { SourceList, toolboxIndex } from '../../ui/common';
 import { exprWords, handbookText, parameterValues } from './exprWords';
+import { stepLabel } from '../../ui/labels';
 
 const query = signal('', { name: 'handbook-query' });
 /** The view's one write: the search text. */
@@ -15,7 +16,6 @@ const search = action((text: string) => {
   query.value = text;
 });
 const toolbox = toolboxIndex.toolbox;
-const stepLabel = (id: string) => tx(toolboxIndex.steps.get(id)?.label) || id;
 
 function ConditionItem({ c, applicability }: { c: Condition; applicability?: boolean }) {
   const l = lang.value;

@@ -1,9 +1,10 @@
 /** The terrains on this device: create, open, duplicate, delete (with undo). */
 import { useState } from 'preact/hooks';
-import { formatDate, t } from '../i18n';
-import { exchange, hrefs, route, terrains } from '../state';
-import { Link } from './Link';
+import { formatDate, t } from '../../i18n';
+import { exchange, hrefs, route, terrains } from '../../state';
+import { Link } from '../../ui/Link';
 import { StoragePanel } from './StoragePanel';
+import { saveFile } from '../../ui/saveFile';
 
 export function TerrainList() {
   const [name, setName] = useState('');
@@ -35,7 +36,7 @@ export function TerrainList() {
         <button type="submit" disabled={busy}>
           {t('createTerrain')}
         </button>
-        <button type="button" class="secondary" onClick={() => void import('../state/examples').then((m) => m.addExampleTerrains(terrains))}>
+        <button type="button" class="secondary" onClick={() => void import('../../state/examples').then((m) => m.addExampleTerrains(terrains))}>
           {t('addExamples')}
         </button>
       </form>
@@ -77,7 +78,7 @@ export function TerrainList() {
                 <Link class="button secondary" href={hrefs.assessment(terrain.id)} aria-label={`${t('openAssessment')}: ${terrain.name}`}>
                   {t('openAssessment')}
                 </Link>
-                <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exchange.exportOne(terrain.id)}>
+                <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exchange.exportOne(terrain.id).then((file) => file && saveFile(file))}>
                   {t('exportOne')}
                 </button>
                 <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void terrains.duplicate(terrain.id, t('copySuffix'))}>

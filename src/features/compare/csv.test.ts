@@ -5,8 +5,8 @@
  * read as a formula. Numbers (also negative ones) stay numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../src/compare/csv';
-import { parseCsv } from '../shared/csv';
+import { csvCell, toCsv } from './csv';
+import { parseCsv } from '../../../tests/shared/csv';
 
 const BOM = '\uFEFF';
 

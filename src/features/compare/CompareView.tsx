@@ -4,12 +4,14 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { BLOCKER_KINDS, indicatorsFor, STATUSES, type TerrainIndicators } from '../compare/indicators';
-import { toCsv } from '../compare/csv';
-import type { BarChartSpec } from '../compare/charts';
-import { formatNumber, lang, t } from '../i18n';
-import { assessment, terrains } from '../state';
-import { calcLabel, toolboxIndex } from './common';
+import { BLOCKER_KINDS, indicatorsFor, type TerrainIndicators } from './indicators';
+import { toCsv } from './csv';
+import type { BarChartSpec } from './charts';
+import { formatNumber, lang, t } from '../../i18n';
+import { assessment, terrains } from '../../state';
+import { toolboxIndex } from '../../ui/common';
+import { calcLabel, STATUS_ORDER } from '../../ui/labels';
+import { saveFile } from '../../ui/saveFile';
 
 export const MAX_COMPARE = 10;
 /** How many terrains are selected when the view opens with none. */
@@ -60,7 +62,7 @@ function ChartWithTable({ id, title, spec }: { id: string; title: string; spec: 
   useEffect(() => {
     let destroy: (() => void) | null = null;
     let cancelled = false;
-    void import('../compare/charts').then(({ drawBarChart }) => {
+    void import('./charts').then(({ drawBarChart }) => {
       if (!cancelled && canvas.current) destroy = drawBarChart(canvas.current, spec);
     });
     return () => {
@@ -111,7 +113,7 @@ export function compareCsv(rows: TerrainIndicators[]): string {
     t('buildingsSection'),
     `${calcLabel('pvKwp')} (kWp)`,
     `${calcLabel('pvKwhPerYear')} (MWh)`,
-    ...STATUSES.map((s) => t(`status${s}` as never)),
+    ...STATUS_ORDER.map((s) => t(`status${s}` as never)),
     t('obligationsOpen'),
     ...BLOCKER_KINDS.map((k) => `${t('blockers')}: ${t(`kind${k}` as never)}`),
     t('congestionOfftakeShort'),
@@ -125,25 +127,13 @@ export function compareCsv(rows: TerrainIndicators[]): string {
       r.buildings,
       r.pvKwp,
       r.pvMwhPerYear,
-      ...STATUSES.map((s) => r.byStatus[s]),
+      ...STATUS_ORDER.map((s) => r.byStatus[s]),
       r.obligations,
       ...BLOCKER_KINDS.map((k) => r.blockers[k]),
       congestionLabel(r.congestionOfftake, 'congestionOfftake'),
       congestionLabel(r.congestionFeedIn, 'congestionFeedIn'),
     ]),
   ]);
-}
-
-function downloadCsv(rows: TerrainIndicators[]): void {
-  const blob = new Blob([compareCsv(rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `vergelijking-terreinen-${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function CompareView() {
@@ -178,7 +168,7 @@ export function CompareView() {
       ) : (
         <>
           <div class="actions">
-            <button type="button" onClick={() => downloadCsv(rows)}>
+            <button type="button" onClick={() => saveFile({ name: `vergelijking-terreinen-${new Date().toISOString().slice(0, 10)}.csv`, contents: compareCsv(rows), type: 'text/csv;charset=utf-8' })}>
               {t('downloadCsv')}
             </button>
           </div>
@@ -210,7 +200,7 @@ export function CompareView() {
                     </td>
                   ))}
                 </tr>
-                {STATUSES.map((s) => (
+                {STATUS_ORDER.map((s) => (
                   <tr key={s}>
                     <th scope="row">{t(`status${s}` as never)}</th>
                     {rows.map((r) => (
@@ -253,7 +243,7 @@ export function CompareView() {
             <ChartWithTable
               id="chart-status"
               title={t('chartStatus')}
-              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUSES.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
+              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUS_ORDER.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
             />
             <ChartWithTable id="chart-pv" title={t('chartPv')} spec={{ labels: names, stacked: false, yTitle: 'kWp', locale, datasets: [{ label: calcLabel('pvKwp'), data: rows.map((r) => r.pvKwp), color: '#b36b00' }] }} />
             <ChartWithTable
