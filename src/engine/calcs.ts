@@ -22,7 +22,7 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
-  /** What the formula gets: getters over the subject being computed, one per declared input. */
+  /** What the formula gets, one property per declared input: facts and calcs filled before each run, parameters read on use (so only a parameter really read can make the result "indicatief"). */
   f: object;
   p: object;
   c: object;
@@ -34,6 +34,8 @@ interface FactInput {
   id: string;
   slot: number;
   numeric: boolean;
+  /** Must be known (`number`, `option`); else the formula decides (`number?`, `option?`). */
+  required: boolean;
   alone: string[];
 }
 
@@ -47,7 +49,7 @@ const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.len
 const valueAs = (v: FactValue | undefined, numeric: boolean): number | string | null =>
   numeric ? (typeof v === 'number' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
 
-/** The subject whose calc is being computed: what the formula's getters read. */
+/** The subject whose calc is being computed: what the parameter getters and `unknownBecause` read. */
 let current: Ctx;
 
 /** A numeric parameter; NaN when absent, so that a broken toolbox shows up instead of passing silently. */
@@ -64,6 +66,13 @@ function record(ids: readonly string[], getter: (id: string) => () => unknown): 
   return out;
 }
 
+/** A plain record with one property per id (fixed shape), its values written before each run. */
+function slots(ids: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const id of ids) out[id] = null;
+  return out;
+}
+
 const specs: CalcSpec[] = [...pvCalcs, ...gridCalcs, ...buildingCalcs];
 const slotOfCalc = new Map<string, number>();
 specs.forEach((s, i) => {
@@ -74,9 +83,8 @@ specs.forEach((s, i) => {
 function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, string>, slot: number): CompiledCalc {
   const needs = spec.facts ?? {};
   const inputs = new Map<string, FactInput>(
-    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), numeric: need === 'number' || need === 'number?', alone: [id] }]),
+    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), numeric: need === 'number' || need === 'number?', required: !need.endsWith('?'), alone: [id] }]),
   );
-  const required = [...inputs.values()].filter((i) => !needs[i.id].endsWith('?'));
   const bounds = (spec.upperBoundWhenUnknown ?? []).map((id) => inputs.get(id)!);
   const params = [...(spec.params ?? [])];
   const uses = [...(spec.uses ?? [])];
@@ -91,24 +99,19 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
       return valueAs(current.values[input.slot], input.numeric) === null ? input.alone : NONE;
     }),
   });
+  const factList = [...inputs.values()];
   const calc: CompiledCalc = {
     id: spec.id,
     kind: 'formula',
     facts: [...inputs.keys()],
     params,
     uses,
-    f: record([...inputs.keys()], (id) => {
-      const { slot: at, numeric } = inputs.get(id)!;
-      return () => valueAs(current.values[at], numeric);
-    }),
+    f: slots([...inputs.keys()]),
     p: record(params, (id) => {
       const at = paramSlot(id);
       return () => num(at);
     }),
-    c: record(uses, (id) => {
-      const at = slotOfCalc.get(id)!;
-      return () => current.calcs[at]!.value;
-    }),
+    c: slots(uses),
     run(ctx) {
       let missing = NONE;
       let unknownInput = false;
@@ -119,23 +122,31 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
         if (r.value === null) unknownInput = true;
         else if (!r.exact && r.upper) upper = true;
       }
+      // One pass over the declared facts fills the formula's record and finds the required ones
+      // that are unknown (in declared order); formulas are synchronous and never re-entered (the
+      // calcs they use are computed above), so one record per calc is refilled each run.
       const values = ctx.values;
-      for (let i = 0; i < required.length; i++) {
-        const input = required[i];
-        if (valueAs(values[input.slot], input.numeric) === null) {
+      const f = calc.f as Record<string, unknown>;
+      for (let i = 0; i < factList.length; i++) {
+        const input = factList[i];
+        const v = valueAs(values[input.slot], input.numeric);
+        f[input.id] = v;
+        if (v === null && input.required) {
           missing = both(missing, input.alone);
           unknownInput = true;
         }
       }
       if (unknownInput) return unknown(missing);
       for (let i = 0; i < bounds.length; i++) {
-        if (valueAs(values[bounds[i].slot], true) === null) {
+        if (f[bounds[i].id] === null) {
           missing = both(missing, bounds[i].alone);
           upper = true;
         }
       }
+      const c = calc.c as Record<string, unknown>;
+      for (let i = 0; i < useSlots.length; i++) c[uses[i]] = ctx.calcs[useSlots[i]]!.value;
       current = ctx;
-      const value = spec.compute(calc.f as never, calc.p as never, calc.c as never, unknownBecause as never);
+      const value = spec.compute(f as never, calc.p as never, c as never, unknownBecause as never);
       if (typeof value !== 'number') return unknown(both(missing, value.missing));
       return upper ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: true, missing, indicative: false };
     },

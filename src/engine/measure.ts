@@ -61,7 +61,7 @@ function collectMissing(ctx: Ctx, r: Rule, out: { add(slot: number): unknown }):
 }
 
 /**
- * A reason. Its own properties are the data; the two sentences are formatted only when
+ * A reason. Its own properties are the data; the two sentences and the fix are formatted only when
  * read (a large terrain has thousands of reasons, most never shown) and included by toJSON.
  */
 class RuleReason implements Reason {
@@ -72,8 +72,6 @@ class RuleReason implements Reason {
   declare expected: Expected | undefined;
   declare outcome: Reason['outcome'];
   declare kind: Reason['kind'];
-  declare fix: string | undefined;
-  declare fixEn: string | undefined;
   declare resolvedBy: string[];
   declare sourceIds: string[];
   declare indicative: boolean;
@@ -91,8 +89,6 @@ class RuleReason implements Reason {
     this.expected = expected;
     this.outcome = result === 0 ? 'fail' : result === 1 ? 'pass' : 'unknown';
     this.kind = kind;
-    this.fix = rule.fix && dataText(ctx.run, rule.fix, 'nl');
-    this.fixEn = rule.fix && dataText(ctx.run, rule.fix, 'en');
     this.resolvedBy = resolvedBy;
     this.sourceIds = rule.sources;
     this.indicative = restsOnUnconfirmed(ctx, rule.dependencies);
@@ -111,8 +107,16 @@ class RuleReason implements Reason {
     return this.#sentence('en');
   }
 
+  get fix(): string | undefined {
+    return this.#rule.fix && dataText(this.#ctx.run, this.#rule.fix, 'nl');
+  }
+
+  get fixEn(): string | undefined {
+    return this.#rule.fix && dataText(this.#ctx.run, this.#rule.fix, 'en');
+  }
+
   toJSON(): Reason {
-    return { ...this, text: this.text, textEn: this.textEn };
+    return { ...this, text: this.text, textEn: this.textEn, fix: this.fix, fixEn: this.fixEn };
   }
 
   #sentence(lang: Lang): string {

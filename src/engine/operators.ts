@@ -1,6 +1,6 @@
 /**
  * The comparison operators of the rule expressions, each declared once: its three-valued
- * test, which side a bound can prove, its symbol and its words. The engine (expr.ts), the
+ * test, which side a bound can prove, its symbol (in figures: "≥ 2.000 m²") and its words (in sentences: "is ten minste 2.000 m²"). The engine (expr.ts), the
  * reason formatter (format.ts) and the handbook (views/exprWords.ts) read this table; an
  * operator missing from it is a type error.
  */
@@ -27,10 +27,10 @@ const unordered = (s: ParamValue, t: ParamValue | readonly ParamValue[]): boolea
 export const OPERATORS: Record<CompareOp, OperatorDef> = {
   eq: { test: (s, t) => (Array.isArray(t) ? -1 : s === t ? 1 : 0), direction: 'none', symbol: '=', words: { nl: 'is', en: 'is' } },
   ne: { test: (s, t) => (Array.isArray(t) ? -1 : s !== t ? 1 : 0), direction: 'none', symbol: '≠', words: { nl: 'is niet', en: 'is not' } },
-  lt: { test: (s, t) => (unordered(s, t) ? -1 : s < (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '<', words: { nl: 'kleiner dan', en: 'less than' } },
-  lte: { test: (s, t) => (unordered(s, t) ? -1 : s <= (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '≤', words: { nl: 'hoogstens', en: 'at most' } },
-  gt: { test: (s, t) => (unordered(s, t) ? -1 : s > (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '>', words: { nl: 'groter dan', en: 'more than' } },
-  gte: { test: (s, t) => (unordered(s, t) ? -1 : s >= (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '≥', words: { nl: 'ten minste', en: 'at least' } },
-  in: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 1 : 0) : -1), direction: 'none', symbol: '∈', words: { nl: 'een van', en: 'one of' } },
-  nin: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 0 : 1) : -1), direction: 'none', symbol: '∉', words: { nl: 'geen van', en: 'none of' } },
+  lt: { test: (s, t) => (unordered(s, t) ? -1 : s < (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '<', words: { nl: 'is kleiner dan', en: 'is less than' } },
+  lte: { test: (s, t) => (unordered(s, t) ? -1 : s <= (t as ParamValue) ? 1 : 0), direction: 'below', symbol: '≤', words: { nl: 'is hoogstens', en: 'is at most' } },
+  gt: { test: (s, t) => (unordered(s, t) ? -1 : s > (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '>', words: { nl: 'is groter dan', en: 'is more than' } },
+  gte: { test: (s, t) => (unordered(s, t) ? -1 : s >= (t as ParamValue) ? 1 : 0), direction: 'above', symbol: '≥', words: { nl: 'is ten minste', en: 'is at least' } },
+  in: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 1 : 0) : -1), direction: 'none', symbol: '∈', words: { nl: 'is een van:', en: 'is one of:' } },
+  nin: { test: (s, t) => (Array.isArray(t) ? (t.includes(s) ? 0 : 1) : -1), direction: 'none', symbol: '∉', words: { nl: 'is geen van:', en: 'is none of:' } },
 };

@@ -1,5 +1,5 @@
 /**
- * Rule expressions in words for the handbook: "Dakoppervlak > 0 m² en Asbest in het dak = nee",
+ * Rule expressions in words for the handbook: "Dakoppervlak is groter dan 0 m² en Asbest in het dak is nee",
  * with parameter values and their validity dates spelled out.
  */
 import { fillParams, formatValue, OPERATORS, unitIn } from '../../engine';
@@ -66,6 +66,6 @@ export function exprWords(expr: Expr, lang: Lang): string {
     const named = toolboxIndex.conditions.get(expr.ref);
     return named ? `${tx(named.label)} [${exprWords(named.expr, lang)}]` : expr.ref;
   }
-  const value = Array.isArray(expr.value) ? `{${expr.value.map((v) => operandWords(v, expr, lang)).join(', ')}}` : operandWords(expr.value, expr, lang);
-  return `${subjectWords(expr, lang)} ${OPERATORS[expr.op].symbol} ${value}`;
+  const value = Array.isArray(expr.value) ? expr.value.map((v) => operandWords(v, expr, lang)).join(', ') : operandWords(expr.value, expr, lang);
+  return `${subjectWords(expr, lang)} ${OPERATORS[expr.op].words[lang]} ${value}`;
 }
