@@ -1,0 +1,44 @@
+/**
+ * Data tests for the toolbox (SPEC §3), the step graph: the precedence edges form no cycle
+ * and never run from a later phase back to an earlier one. The cycle check is shown to catch
+ * an edge that closes a cycle and a longer cycle through three steps.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledToolbox } from '../../src/engine/toolbox';
+import type { Toolbox } from '../../src/engine/types';
+import { findCycle, phaseProblems } from './helpers/toolboxChecks';
+
+const tb = bundledToolbox;
+
+describe('toolbox data: integrity', () => {
+  it('the step graph has no cycle', () => {
+    expect(findCycle(tb)).toBeNull();
+  });
+
+  it('no precedence edge goes from a later phase to an earlier phase', () => {
+    expect(phaseProblems(tb)).toEqual([]);
+  });
+});
+
+describe('toolbox data: the checks are not vacuous', () => {
+  const copy = (): Toolbox => structuredClone(tb);
+
+  it('an edge that closes a cycle is reported', () => {
+    const broken = copy();
+    const edge = broken.precedence[0];
+    broken.precedence.push({ ...edge, before: edge.after, after: edge.before });
+    const cycle = findCycle(broken);
+    expect(cycle).not.toBeNull();
+    expect(cycle).toContain(edge.before);
+    expect(cycle).toContain(edge.after);
+  });
+
+  it('a longer cycle through three steps is reported', () => {
+    const broken = copy();
+    const [a, b] = [broken.precedence[0].before, broken.precedence[0].after];
+    const onward = broken.precedence.find((e) => e.before === b);
+    expect(onward).toBeDefined();
+    broken.precedence.push({ ...broken.precedence[0], before: onward!.after, after: a });
+    expect(findCycle(broken)).not.toBeNull();
+  });
+});
