@@ -27,6 +27,7 @@ const englishUnits: Record<string, string> = {
   'kWh/jaar': 'kWh/year',
   'm³/jaar': 'm³/year',
   plaatsen: 'spaces',
+  parkeerplaatsen: 'parking spaces',
   gebouwen: 'buildings',
   leden: 'members',
   "bestelauto's": 'vans',
