@@ -7,6 +7,7 @@
  * the watch is not vacuous.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom as seeded } from '../../scripts/bench-util';
 import { calcAt, calcs, newCalcCache, type CompiledCalc } from '../../src/engine/calcs';
 import { SlotSet } from '../../src/engine/collect';
 import type { Ctx, Run } from '../../src/engine/context';
@@ -19,18 +20,6 @@ const SEED = 20_261_202;
 const SUBJECTS = 3000;
 const DATES = ['2023-06-30', '2026-04-01', '2027-01-01', '2030-06-01'];
 const program = programFor(bundledToolbox);
-
-/** mulberry32: a small seeded generator, so that every run sees the same subjects. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomValue(f: Fact, rnd: () => number): FactValue {
   if (rnd() < 0.3) return null;
