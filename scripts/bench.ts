@@ -13,18 +13,19 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { formatRows, JSON_ROWS_PREFIX, type Row } from './bench-util';
 
-function engineInItsOwnProcess(): Row[] {
+function inItsOwnProcess(name: string): Row[] {
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-  const script = fileURLToPath(new URL('./bench-engine.ts', import.meta.url));
+  const script = fileURLToPath(new URL(`./${name}`, import.meta.url));
   const out = execFileSync(tsx, [script, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const line = out.split('\n').find((l) => l.startsWith(JSON_ROWS_PREFIX));
-  if (!line) throw new Error(`the engine benchmark printed no rows:\n${out}`);
+  if (!line) throw new Error(`${name} printed no rows:\n${out}`);
   return JSON.parse(line.slice(JSON_ROWS_PREFIX.length)) as Row[];
 }
 
 const machine: string[] = [];
 const benchmarks: { name: string; run: () => Promise<Row[]> }[] = [
-  { name: 'engine', run: async () => engineInItsOwnProcess() },
+  { name: 'engine', run: async () => inItsOwnProcess('bench-engine.ts') },
+  { name: 'input burden', run: async () => inItsOwnProcess('bench-input.ts') },
   {
     name: 'browser',
     run: async () =>

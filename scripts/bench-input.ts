@@ -1,0 +1,87 @@
+/**
+ * Input burden: how many answers a site visit needs. On each example terrain's buildings
+ * (one at a time, every fact cleared), the next question is answered with the example's
+ * true value ("onbekend" where the example has none, and not asked again), until PV on the
+ * roof is decided (not needs-info) and until every measure is (or no question is left).
+ * Before: the engine's `nextQuestions` order; after: the walk mode's `walkQuestions`.
+ *
+ *   npx tsx scripts/bench-input.ts       prints the table (also a row set of `npm run bench`)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { assess, type FactValue, type Terrain } from '../src/engine/index';
+import { walkQuestions } from '../src/engine/questions';
+import { formatRows, JSON_ROWS_PREFIX, median, type Row } from './bench-util';
+
+export type Ranking = 'engine' | 'walk';
+
+export interface Burden {
+  building: string;
+  /** Answers until pv-roof is decided (null: the example's values never decide it). */
+  pv: number | null;
+  /** Answers until no measure needs information, or until no question is left. */
+  all: number;
+}
+
+const examplesDir = new URL('../toolbox-data/examples/', import.meta.url);
+
+export function exampleTerrains(): Terrain[] {
+  return readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')) as Terrain);
+}
+
+/** Walks one building of a terrain from nothing known, answering with its true values. */
+export function burden(example: Terrain, buildingId: string, ranking: Ranking): Burden {
+  const source = example.buildings.find((b) => b.id === buildingId)!;
+  const truth = { ...example.facts, ...source.facts } as Record<string, FactValue | undefined>;
+  let t: Terrain = { ...example, facts: {}, buildings: [{ ...source, facts: {} }] };
+  const asked = new Set<string>();
+  let pv: number | null = null;
+  for (let n = 0; ; n++) {
+    const measures = assess(t).measures;
+    if (pv === null && measures.find((m) => m.measureId === 'pv-roof')?.status !== 'needs-info') pv = n;
+    const next =
+      ranking === 'engine'
+        ? assess(t).nextQuestions.find((q) => !asked.has(q.factId))
+        : walkQuestions(t, buildingId, asked)?.questions.find((q) => !asked.has(q.factId));
+    if (!measures.some((m) => m.status === 'needs-info') || !next) return { building: `${example.id}/${buildingId}`, pv, all: n };
+    asked.add(next.factId);
+    const v = truth[next.factId];
+    if (v === undefined) continue;
+    const b = t.buildings[0];
+    t = next.scope === 'terrain' ? { ...t, facts: { ...t.facts, [next.factId]: v } } : { ...t, buildings: [{ ...b, facts: { ...b.facts, [next.factId]: v } }] };
+  }
+}
+
+export function runInputBench(): Row[] {
+  const rows: Row[] = [];
+  const t0 = performance.now();
+  let plans = 0;
+  for (const ranking of ['engine', 'walk'] as const) {
+    const results = exampleTerrains().flatMap((ex) => ex.buildings.map((b) => burden(ex, b.id, ranking)));
+    if (ranking === 'walk') plans += results.reduce((n, r) => n + r.all, 0);
+    const pvs = results.map((r) => r.pv).filter((n): n is number => n !== null);
+    const alls = results.map((r) => r.all);
+    const label = ranking === 'engine' ? 'before (engine nextQuestions)' : 'after (walk ranking)';
+    const isAfter = ranking === 'walk';
+    rows.push(
+      { name: `input burden ${label}: answers until PV decided, median of ${pvs.length} buildings`, value: median(pvs), unit: 'answers', target: '≤ 8', ok: isAfter ? median(pvs) <= 8 : null },
+      { name: `input burden ${label}: answers until PV decided, worst`, value: Math.max(...pvs), unit: 'answers', target: '', ok: null },
+      { name: `input burden ${label}: answers until all measures decided or no question left, median of ${alls.length}`, value: median(alls), unit: 'answers', target: '≤ 20', ok: isAfter ? median(alls) <= 20 : null },
+    );
+  }
+  rows.push({ name: 'walk ranking: time per ranked list (one building, incl. the "before" run)', value: (performance.now() - t0) / Math.max(plans, 1), unit: 'ms', target: '', ok: null });
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = runInputBench();
+  if (process.argv.includes('--json')) console.log(JSON_ROWS_PREFIX + JSON.stringify(rows));
+  else {
+    for (const ranking of ['engine', 'walk'] as const)
+      console.log(ranking, exampleTerrains().flatMap((ex) => ex.buildings.map((b) => burden(ex, b.id, ranking))).map((r) => `${r.building} pv ${r.pv ?? '–'} all ${r.all}`).join('; '));
+    console.log(formatRows(rows));
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The questions of one building's site visit, most decisive first. The engine's own
+ * `nextQuestions` count how many verdicts a fact helps; here each open fact is answered in
+ * advance with every value it can take (booleans, options, and numbers either side of the
+ * limits the rules compare it with) on the terrain with only this building, and scored by
+ * how many of its open (needs-info) verdicts that answer decides, on average. A fact that
+ * decides nothing alone falls back on the verdicts it helps and the questions it makes moot.
+ * Pure; `relevantFacts` says which facts can matter to the building at all (for the form).
+ */
+import { calcs, calcIndex } from './calcs';
+import { assess } from './index';
+import { programFor } from './program';
+import { bundledToolbox } from './toolbox';
+import type { AssessOptions, Assessment, Fact, FactValue, Scope, Terrain, Toolbox } from './types';
+
+interface Reads {
+  /** Per measure, every fact its data reads. */
+  measures: Map<string, Set<string>>;
+  /** Per rule (applicability or condition) whose unknown leaves the verdict needing information, the facts it reads. */
+  decisive: Map<string, Set<string>>;
+  /** Per measure, the facts of all its decisive rules. */
+  decisiveByMeasure: Map<string, Set<string>>;
+}
+const readCache = new WeakMap<Toolbox, Reads>();
+
+/** What the toolbox's data reads: in expressions, through named conditions and through calcs (and the calcs they use). */
+function reads(toolbox: Toolbox): Reads {
+  const cached = readCache.get(toolbox);
+  if (cached) return cached;
+  const named = new Map(toolbox.conditions.map((c) => [c.id, c.expr as unknown]));
+  const calcFacts = (id: string, out: Set<string>, seen: Set<string>): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const c = calcs[calcIndex(id)];
+    if (!c) return;
+    for (const f of c.facts) out.add(f);
+    for (const u of c.uses) calcFacts(u, out, seen);
+  };
+  const walk = (node: unknown, out: Set<string>, seen: Set<string>): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n, out, seen);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.fact === 'string') out.add(o.fact);
+      if (typeof o.calc === 'string') calcFacts(o.calc, out, seen);
+      if (typeof o.ref === 'string' && !seen.has(`ref:${o.ref}`)) {
+        seen.add(`ref:${o.ref}`);
+        walk(named.get(o.ref), out, seen);
+      }
+      for (const v of Object.values(o)) walk(v, out, seen);
+    }
+  };
+  const factsOf = (node: unknown): Set<string> => {
+    const out = new Set<string>();
+    walk(node, out, new Set());
+    return out;
+  };
+  const result: Reads = { measures: new Map(), decisive: new Map(), decisiveByMeasure: new Map() };
+  for (const m of toolbox.measures) {
+    const out = factsOf(m);
+    for (const q of m.quantities ?? []) calcFacts(q, out, new Set());
+    result.measures.set(m.id, out);
+    for (const a of m.applies ?? []) result.decisive.set(a.id, factsOf(a));
+    for (const c of m.conditions ?? []) if (c.onUnknown !== 'conditional') result.decisive.set(c.id, factsOf([c.when, c.test]));
+    result.decisiveByMeasure.set(m.id, factsOf([...(m.applies ?? []), ...(m.conditions ?? []).filter((c) => c.onUnknown !== 'conditional')]));
+  }
+  readCache.set(toolbox, result);
+  return result;
+}
+
+/** Per measure, every fact its data reads. */
+export const factsReadBy = (toolbox: Toolbox): ReadonlyMap<string, ReadonlySet<string>> => reads(toolbox).measures;
+
+export interface WalkQuestion {
+  factId: string;
+  scope: Scope;
+  /** Open verdicts (of this building and the terrain) that list the fact as missing. */
+  helps: number;
+  /** Open verdicts an answer decides, averaged over the values the fact can take. */
+  decides: number;
+}
+
+export interface WalkPlan {
+  /** The open questions, most decisive first (skipped facts last, in the same order). */
+  questions: WalkQuestion[];
+  /** This building's and the terrain's verdicts on the terrain with only this building. */
+  assessment: Assessment;
+  /** Facts of the decisive rules of the building's (possibly) applicable measures that are answered. */
+  answered: string[];
+}
+
+const NUMBER_PROBES = [0, 10, 100, 1000, 10000, 100000];
+
+/** The values a fact is tried with: every option, or numbers around the limits its reasons compare with. */
+function probes(fact: Fact, limits: number[]): FactValue[] {
+  if (fact.type === 'boolean') return [true, false];
+  if (fact.type === 'enum') return (fact.options ?? []).map((o) => o.value);
+  const around = limits.flatMap((l) => [l * 0.5, l, l * 1.5 + 1]);
+  const values = [...new Set([...NUMBER_PROBES, ...around])].map((v) => (fact.type === 'integer' ? Math.round(v) : v));
+  return values.filter((v) => (fact.min === undefined || v >= fact.min) && (fact.max === undefined || v <= fact.max));
+}
+
+function withFact(terrain: Terrain, scope: Scope, factId: string, value: FactValue): Terrain {
+  if (scope === 'terrain') return { ...terrain, facts: { ...terrain.facts, [factId]: value } };
+  const b = terrain.buildings[0];
+  return { ...terrain, buildings: [{ ...b, facts: { ...b.facts, [factId]: value } }] };
+}
+
+/** The terrain as one building's visit sees it: the terrain's facts and that building alone. */
+function oneBuilding(terrain: Terrain, buildingId: string): Terrain | null {
+  const b = terrain.buildings.find((x) => x.id === buildingId);
+  return b ? { ...terrain, buildings: [b] } : null;
+}
+
+/** The facts an applicable (or possibly applicable) measure of this building or the terrain reads. */
+export function relevantFacts(terrain: Terrain, buildingId: string, options: AssessOptions = {}): Set<string> {
+  const toolbox = options.toolbox ?? bundledToolbox;
+  const one = oneBuilding(terrain, buildingId);
+  if (!one) return new Set();
+  return relevantFactsOf(assess(one, options), factsReadBy(toolbox));
+}
+
+/** Ranks the open questions of one building's visit; `skipped` (answered "onbekend") go last. */
+export function walkQuestions(terrain: Terrain, buildingId: string, skipped: ReadonlySet<string> = new Set(), options: AssessOptions = {}): WalkPlan | null {
+  const toolbox = options.toolbox ?? bundledToolbox;
+  const index = programFor(toolbox).index;
+  const one = oneBuilding(terrain, buildingId);
+  if (!one) return null;
+  const base = assess(one, options);
+  const { decisive: decisiveRules, decisiveByMeasure } = reads(toolbox);
+  const verdicts: { needed: Set<string>; known: number; direct: Set<string> }[] = [];
+  const helps = new Map<string, number>();
+  const critical = new Map<string, number>();
+  const limits = new Map<string, number[]>();
+  const add = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
+  for (const m of base.measures) {
+    if (m.status !== 'needs-info') continue;
+    const needed = new Set<string>();
+    const direct = new Set<string>();
+    for (const r of m.reasons) {
+      const v = r.expected?.value;
+      if (r.factId && typeof v === 'number') (limits.get(r.factId) ?? limits.set(r.factId, []).get(r.factId)!).push(v);
+      if (r.outcome === 'unknown' && decisiveRules.has(r.ruleId)) {
+        for (const f of decisiveRules.get(r.ruleId)!) if (m.missingFacts.includes(f)) needed.add(f);
+        if (r.factId) direct.add(r.factId);
+      }
+    }
+    for (const f of m.missingFacts) add(helps, f, 1);
+    let knownHere = 0;
+    for (const f of decisiveByMeasure.get(m.measureId) ?? []) if (known(one, f)) knownHere++;
+    verdicts.push({ needed, known: knownHere, direct });
+    for (const f of needed) add(critical, f, 1);
+  }
+  // The verdict in focus: the open one whose decisive facts count most (known ones included, so a started verdict keeps the focus).
+  let target: Set<string> | undefined;
+  let targetDirect: Set<string> | undefined;
+  let best = -1;
+  for (const v of verdicts) {
+    let sum = v.known;
+    for (const f of v.needed) if (!skipped.has(f)) sum += critical.get(f) ?? 0;
+    if (v.needed.size && sum > best) [best, target, targetDirect] = [sum, v.needed, v.direct];
+  }
+  const questions: (WalkQuestion & { score: number; order: number })[] = [];
+  for (const [factId, count] of helps) {
+    const fact = index.facts.get(factId);
+    if (!fact) continue;
+    const values = probes(fact, limits.get(factId) ?? []);
+    let decided = 0;
+    for (const v of values) {
+      const after = assess(withFact(one, fact.scope, factId, v), options).measures;
+      for (let i = 0; i < after.length; i++) if (base.measures[i].status === 'needs-info' && after[i].status !== 'needs-info') decided++;
+    }
+    const decides = decided / Math.max(values.length, 1);
+    // The verdict in focus first (its directly compared facts before the inputs of its calcs), then by verdicts the fact is decisive for and decides.
+    const score = (target?.has(factId) ? 1000 : 0) + (targetDirect?.has(factId) ? 10 : 0) + (critical.get(factId) ?? 0) + decides;
+    questions.push({ factId, scope: fact.scope, helps: count, decides, score, order: toolbox.facts.indexOf(fact) });
+  }
+  questions.sort(
+    (a, b) =>
+      Number(skipped.has(a.factId)) - Number(skipped.has(b.factId)) ||
+      b.score - a.score ||
+      b.helps - a.helps ||
+      Number(a.scope === 'terrain') - Number(b.scope === 'terrain') ||
+      a.order - b.order,
+  );
+  const answered = [...relevantFactsOf(base, decisiveByMeasure)].filter((f) => known(one, f));
+  return { questions: questions.map(({ factId, scope, helps, decides }) => ({ factId, scope, helps, decides })), assessment: base, answered };
+}
+
+function relevantFactsOf(a: Assessment, read: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const m of a.measures) if (m.status !== 'not-applicable') for (const f of read.get(m.measureId) ?? []) out.add(f);
+  return out;
+}
+
+function known(terrain: Terrain, factId: string): boolean {
+  const v = terrain.buildings[0].facts[factId] ?? terrain.facts[factId];
+  return v !== undefined && v !== null;
+}
