@@ -233,6 +233,17 @@ export const nl = {
   dbBlocking: 'In een ander tabblad is een nieuwere versie van deze app geopend die de gegevens wil bijwerken. Sluit dit tabblad of laad het opnieuw; wijzigingen worden hier niet meer opgeslagen.',
   dbTerminated: 'De browser heeft de verbinding met de opgeslagen gegevens verbroken (bijvoorbeeld omdat browsergegevens zijn gewist). Laad de pagina opnieuw en controleer uw laatste wijzigingen.',
   reload: 'Opnieuw laden',
+  walkTitle: 'Ronde',
+  walkStart: 'Ronde langs de gebouwen',
+  walkBuilding: 'Ronde: dit gebouw',
+  walkProgress: '{done} van {total} beslissende vragen',
+  walkTerrainProgress: '{done} van {total} gebouwen beslist',
+  walkQuestions: 'Vragen die het meest beslissen',
+  walkOk: 'OK',
+  walkNextBuilding: 'Volgend gebouw',
+  walkFullForm: 'Volledig formulier',
+  walkDone: 'Alle maatregelen van dit gebouw zijn beslist.',
+  walkOnlySkipped: 'Alleen vragen die u als onbekend hebt overgeslagen staan nog open.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -46,6 +46,9 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
       <div class="building-head">
         <h3 id={`h-${b.id}`}>{b.name || `#${index + 1}`}</h3>
         <div class="actions">
+          <Link class="button" href={hrefs.walk(terrainId, b.id)}>
+            {t('walkBuilding')}
+          </Link>
           <button type="button" class="secondary" onClick={() => duplicateBuilding(terrainId, b.id, t('copySuffix'))}>
             {t('duplicateBuilding')}
           </button>
@@ -104,6 +107,11 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
           <Link class="button" href={hrefs.assessment(id)}>
             {t('toAssessment')}
           </Link>
+          {terrain.buildings[0] && (
+            <Link class="button secondary" href={hrefs.walk(id, terrain.buildings[0].id)}>
+              {t('walkStart')}
+            </Link>
+          )}
           <Link class="button secondary" href={hrefs.report(id)}>
             {t('report')}
           </Link>
