@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assess, type Terrain } from './index';
-import { relevantFacts, walkQuestions } from './questions';
+import { assess, type Terrain } from '../../src/engine/index';
+import { relevantFacts, walkQuestions } from '../../src/engine/questions';
 import { burden, exampleTerrains } from '../../scripts/bench-input';
 
 const empty = (facts: Record<string, unknown> = {}): Terrain => ({ id: 't', name: 'T', facts: {}, buildings: [{ id: 'b', name: 'B', facts: facts as Terrain['buildings'][0]['facts'] }] }) as Terrain;
