@@ -12,6 +12,7 @@ export type Route =
   | { name: 'assessment'; id: string }
   | { name: 'compare' }
   | { name: 'report'; id: string }
+  | { name: 'import'; id: string }
   | { name: 'handbook' }
   | { name: 'not-found' };
 
@@ -19,7 +20,7 @@ export interface RouteModel {
   /** pathname + hash of the page. */
   path: ReadonlySignal<string>;
   route: ReadonlySignal<Route>;
-  /** The terrain the route opens (editor, assessment, report), else null. */
+  /** The terrain the route opens (editor, assessment, report, import), else null. */
   currentTerrainId: ReadonlySignal<string | null>;
   /** Navigates within the app (pushes or replaces a history entry where there is one). */
   navigate(to: string, replace?: boolean): void;
@@ -38,6 +39,7 @@ export function parseRoute(p: string): Route {
     if (parts.length === 2) return { name: 'editor', id: parts[1], ...(hash ? { focus: hash } : {}) };
     if (parts[2] === 'beoordeling' && parts.length === 3) return { name: 'assessment', id: parts[1] };
     if (parts[2] === 'rapport' && parts.length === 3) return { name: 'report', id: parts[1] };
+    if (parts[2] === 'importeren' && parts.length === 3) return { name: 'import', id: parts[1] };
   }
   if (parts.length === 1 && parts[0] === 'vergelijk') return { name: 'compare' };
   if (parts.length === 1 && parts[0] === 'handboek') return { name: 'handbook' };
@@ -49,6 +51,7 @@ export const hrefs = {
   editor: (id: string, focus?: string) => `/terrein/${encodeURIComponent(id)}${focus ? `#${focus}` : ''}`,
   assessment: (id: string) => `/terrein/${encodeURIComponent(id)}/beoordeling`,
   report: (id: string) => `/terrein/${encodeURIComponent(id)}/rapport`,
+  import: (id: string) => `/terrein/${encodeURIComponent(id)}/importeren`,
   compare: () => '/vergelijk',
   handbook: () => '/handboek',
 };
@@ -59,7 +62,7 @@ export const RouteModel = createModel<RouteModel, [initialPath?: string]>((initi
   const route = computed(() => parseRoute(path.value), { name: 'route' });
   const currentTerrainId = computed(() => {
     const r = route.value;
-    return r.name === 'editor' || r.name === 'assessment' || r.name === 'report' ? r.id : null;
+    return r.name === 'editor' || r.name === 'assessment' || r.name === 'report' || r.name === 'import' ? r.id : null;
   }, { name: 'current-terrain-id' });
 
   return {
