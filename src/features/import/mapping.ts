@@ -20,14 +20,22 @@ export interface TargetOption {
   target: Target;
 }
 
-/** Lower case, no accents, no "(m²)" or other bracketed part, letters and digits only. */
-export function normaliseHeader(text: string): string {
-  return text
+/** Lower case, no accents, letters and digits only. */
+const plain = (text: string): string =>
+  text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .replace(/[^a-z0-9]/g, '');
+const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
+
+/** A header as matched when nothing closer does: lower case, no accents, no bracketed part ("(m²)"), letters and digits only. */
+export const normaliseHeader = (text: string): string => plain(text.replace(BRACKETS, ''));
+
+/** The forms of a header to look up, closest first: whole, without its last bracketed part (a unit), without any. */
+function headerForms(text: string): string[] {
+  const lastBracket = /\s*(\([^)]*\)|\[[^\]]*\])\s*$/;
+  return [plain(text), plain(text.replace(lastBracket, '')), normaliseHeader(text)];
 }
 
 /** Words people use for a column besides its label and id. */
@@ -53,8 +61,7 @@ export function targetOptions(facts: readonly Fact[]): TargetOption[] {
 function wordIndex(options: readonly TargetOption[]): Map<string, TargetCode> {
   const index = new Map<string, TargetCode>();
   const add = (word: string, code: TargetCode): void => {
-    const key = normaliseHeader(word);
-    if (key && !index.has(key)) index.set(key, code);
+    for (const key of new Set([plain(word), normaliseHeader(word)])) if (key && !index.has(key)) index.set(key, code);
   };
   for (const o of options) {
     add(o.label.nl, o.code);
@@ -75,7 +82,7 @@ export function autoMap(headers: readonly string[], options: readonly TargetOpti
   const taken = new Set<TargetCode>();
   return headers.map((header) => {
     const mine = Object.hasOwn(remembered, memoryKey(header)) ? remembered[memoryKey(header)] : undefined;
-    const code = mine !== undefined && (mine === IGNORE || known.has(mine)) ? mine : (words.get(normaliseHeader(header)) ?? IGNORE);
+    const code = mine !== undefined && (mine === IGNORE || known.has(mine)) ? mine : (headerForms(header).map((f) => words.get(f)).find((c) => c !== undefined) ?? IGNORE);
     if (code === IGNORE || taken.has(code)) return IGNORE;
     taken.add(code);
     return code;
