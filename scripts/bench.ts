@@ -1,5 +1,6 @@
 /**
  * All benchmarks in one table (`npm run bench`): the engine in Node, then the production
+ * spreadsheet import in Node, then the
  * build in Chromium (bundle, start-up, storage, list, report, Lighthouse). Each benchmark
  * exports a function that returns its rows; add new ones to the list below. The header
  * names the machine: CPUs, Node, Chromium, and the load average before and after.
@@ -25,6 +26,7 @@ function engineInItsOwnProcess(): Row[] {
 const machine: string[] = [];
 const benchmarks: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine', run: async () => engineInItsOwnProcess() },
+  { name: 'import', run: async () => (await import('./bench-import')).runImportBench() },
   {
     name: 'browser',
     run: async () =>
