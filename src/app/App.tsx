@@ -107,7 +107,7 @@ const TerrainEditor = lazyView(() => Promise.all([import('../features/editor/Ter
 const AssessmentView = lazyView(() => Promise.all([import('../features/assessment/AssessmentView'), assessment.loadEngine()]).then(([m]) => m.AssessmentView));
 const ReportView = lazyView(() => Promise.all([import('../features/report/ReportView'), assessment.loadEngine()]).then(([m]) => m.ReportView));
 const CompareView = lazyView(() => Promise.all([import('../features/compare/CompareView'), assessment.loadEngine()]).then(([m]) => m.CompareView));
-const ImportView = lazyView(() => import('../features/import/ImportView').then((m) => m.ImportView));
+const ImportView = lazyView(() => Promise.all([import('../features/import/ImportView'), assessment.loadEngine()]).then(([m]) => m.ImportView));
 const HandbookView = lazyView(() => import('../features/handbook/HandbookView').then((m) => m.HandbookView));
 
 /** Loads the other views when the browser is idle, so the next click is instant. */

@@ -8,9 +8,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Text } from '../../engine/types';
 import { formatNumber, t, tx } from '../../i18n';
-import { exchange, hrefs, terrains } from '../../state';
+import { exchange, hrefs, terrains, type StoredTerrain } from '../../state';
 import { toolboxIndex } from '../../ui/common';
 import { Link } from '../../ui/Link';
+import { TerrainGate } from '../../ui/TerrainGate';
 import { saveFile } from '../../ui/saveFile';
 import type { CellCheck } from './cells';
 import { autoMap, doubleMapped, IGNORE, memoryKey, targetOptions, type TargetCode } from './mapping';
@@ -124,8 +125,17 @@ function Preview({ sheet, plan, codes }: { sheet: Sheet; plan: ImportPlan; codes
   );
 }
 
+/** The terrain is open (TerrainGate: loading and "not on this device" are its). */
 export function ImportView({ id }: { id: string }) {
-  const terrain = terrains.byId.value.get(id);
+  return (
+    <TerrainGate id={id} title={t('importTitle')}>
+      {(terrain) => <ImportForm terrain={terrain} />}
+    </TerrainGate>
+  );
+}
+
+function ImportForm({ terrain }: { terrain: StoredTerrain }) {
+  const id = terrain.id;
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [file, setFile] = useState<{ name: string; sheet: Sheet } | null>(null);
   const [codes, setCodes] = useState<TargetCode[]>([]);
@@ -133,19 +143,8 @@ export function ImportView({ id }: { id: string }) {
   useEffect(() => {
     if (!memory) void exchange.loadColumnMemory();
   }, []);
-  const buildings = terrain?.buildings;
-  const plan = useMemo(() => (file && buildings ? planImport(file.sheet, codes, options, buildings) : null), [file, codes, buildings]);
-
-  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
-  if (!terrain) {
-    return (
-      <section>
-        <h1>{t('importTitle')}</h1>
-        <p>{t('terrainNotFound')}</p>
-        <Link href={hrefs.list()}>{t('backToList')}</Link>
-      </section>
-    );
-  }
+  const buildings = terrain.buildings;
+  const plan = useMemo(() => (file ? planImport(file.sheet, codes, options, buildings) : null), [file, codes, buildings]);
 
   const choose = async (chosen: File): Promise<void> => {
     setPhase({ kind: 'reading' });
