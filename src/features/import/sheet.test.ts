@@ -73,6 +73,9 @@ describe('files', () => {
   it('reads a .csv file as UTF-8 text; refuses .xls, a broken .xlsx, binary data and a file over 5 MB', async () => {
     const csv = await readSpreadsheet(file(['\uFEFFNaam;Dak\nÉén;1\n'], 'a.csv'));
     expect(csv.ok && csv.sheet.rows).toEqual([['Één', '1']]);
+    // Windows-1252, as Excel's classic CSV: "Café Oriënt" with é = 0xE9 and ë = 0xEB.
+    const ansi = await readSpreadsheet(file([new Uint8Array([...Buffer.from('Naam\nCaf'), 0xe9, ...Buffer.from(' Ori'), 0xeb, ...Buffer.from('nt\n')])], 'oud.csv'));
+    expect(ansi.ok && ansi.sheet.rows).toEqual([['Café Oriënt']]);
     const msg = async (f: Blob & { name: string }) => {
       const r = await readSpreadsheet(f);
       return r.ok ? 'accepted' : r.message.nl;

@@ -1,6 +1,7 @@
 /**
  * Reads a spreadsheet into a header row and data rows: CSV through papaparse (separator `;`,
- * `,` or tab, read from the header line; UTF-8 with or without BOM; quoted cells) and XLSX
+ * `,` or tab, read from the header line; UTF-8 with or without BOM, else Windows-1252 as older
+ * Excel writes it; quoted cells) and XLSX
  * through read-excel-file, loaded only when an .xlsx file is chosen (its "universal" build:
  * no Web Worker, so the CSP's worker-src stays 'self'). A file that cannot be read is refused
  * with a Dutch message and nothing else happens.
@@ -93,6 +94,8 @@ export async function readSpreadsheet(file: Blob & { name?: string }): Promise<S
   let text: string;
   try {
     text = await file.text();
+    // Not UTF-8: Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252.
+    if (text.includes('\uFFFD')) text = new TextDecoder('windows-1252').decode(await file.arrayBuffer());
   } catch {
     return refuse('Het bestand kan niet worden gelezen.', 'The file cannot be read.');
   }
