@@ -1,6 +1,6 @@
 /**
- * All benchmarks in one table (`npm run bench`): the engine in Node, then the production
- * build in Chromium (bundle, start-up, storage, list, report, Lighthouse). Each benchmark
+ * All benchmarks in one table (`npm run bench`): the engine and the spreadsheet import in
+ * Node, then the production build in Chromium (bundle, start-up, storage, list, report, Lighthouse). Each benchmark
  * exports a function that returns its rows; add new ones to the list below. The header
  * names the machine: CPUs, Node, Chromium, and the load average before and after.
  *
@@ -26,6 +26,7 @@ const machine: string[] = [];
 const benchmarks: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine', run: async () => inItsOwnProcess('bench-engine.ts') },
   { name: 'input burden', run: async () => inItsOwnProcess('bench-input.ts') },
+  { name: 'import', run: async () => (await import('./bench-import')).runImportBench() },
   {
     name: 'browser',
     run: async () =>

@@ -108,6 +108,7 @@ const AssessmentView = lazyView(() => Promise.all([import('../features/assessmen
 const ReportView = lazyView(() => Promise.all([import('../features/report/ReportView'), assessment.loadEngine()]).then(([m]) => m.ReportView));
 const CompareView = lazyView(() => Promise.all([import('../features/compare/CompareView'), assessment.loadEngine()]).then(([m]) => m.CompareView));
 const WalkView = lazyView(() => Promise.all([import('../features/walk/WalkView'), assessment.loadEngine()]).then(([m]) => m.WalkView));
+const ImportView = lazyView(() => Promise.all([import('../features/import/ImportView'), assessment.loadEngine()]).then(([m]) => m.ImportView));
 const HandbookView = lazyView(() => import('../features/handbook/HandbookView').then((m) => m.HandbookView));
 
 /** Loads the other views when the browser is idle, so the next click is instant. */
@@ -133,6 +134,8 @@ function View() {
       return <ReportView id={r.id} />;
     case 'walk':
       return <WalkView id={r.id} buildingId={r.buildingId} />;
+    case 'import':
+      return <ImportView id={r.id} />;
     case 'compare':
       return <CompareView />;
     case 'handbook':

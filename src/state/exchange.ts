@@ -5,14 +5,15 @@
  *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
  * - export all terrains or one, as a file for the view to save;
  * - count saved changes since the last export (meta store) for the reminder;
- * - storage health: persistent or not, usage against quota.
+ * - storage health: persistent or not, usage against quota;
+ * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
  * Outcomes are kept as codes and data; the view words them in the current language.
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
-import { countChanges, getExchangeMeta, markExported, type ExchangeMeta } from '../storage/metaRepository';
+import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrains, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
@@ -78,6 +79,11 @@ export interface ExchangeModel {
   refreshStorageHealth(): Promise<StorageHealth>;
   /** Asks for persistent storage (a user gesture helps some browsers decide), unless it is already. */
   requestPersistence(): Promise<void>;
+  /** What spreadsheet columns were mapped to before, by header text (null until read). */
+  columnMemory: ReadonlySignal<ColumnMemory | null>;
+  loadColumnMemory(): Promise<void>;
+  /** Remembers a confirmed spreadsheet import's mapping. */
+  rememberColumns(pairs: ColumnMemory): Promise<void>;
 }
 
 export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel, save: SaveModel]>((terrains, save) => {
@@ -85,6 +91,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   const lastExportFile = signal<string | null>(null, { name: 'last-export-file' });
   const meta = signal<ExchangeMeta | null>(null, { name: 'exchange-meta' });
   const storageHealth = signal<StorageHealth | null>(null, { name: 'storage-health' });
+  const columnMemory = signal<ColumnMemory | null>(null, { name: 'column-memory' });
   const usageRatio = computed(() => {
     const h = storageHealth.value;
     return h && h.usage !== null && h.quota ? h.usage / h.quota : null;
@@ -240,6 +247,22 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
         /* refused or unsupported */
       }
       await refreshStorageHealth();
+    },
+
+    columnMemory,
+    async loadColumnMemory() {
+      try {
+        columnMemory.value = await getColumnMemory();
+      } catch {
+        columnMemory.value = {};
+      }
+    },
+    async rememberColumns(pairs) {
+      try {
+        columnMemory.value = await rememberColumns(pairs);
+      } catch {
+        /* the memory is a convenience, never a reason to fail an import */
+      }
     },
   };
 });

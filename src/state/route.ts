@@ -13,6 +13,7 @@ export type Route =
   | { name: 'compare' }
   | { name: 'report'; id: string }
   | { name: 'walk'; id: string; buildingId: string }
+  | { name: 'import'; id: string }
   | { name: 'handbook' }
   | { name: 'not-found' };
 
@@ -20,7 +21,7 @@ export interface RouteModel {
   /** pathname + hash of the page. */
   path: ReadonlySignal<string>;
   route: ReadonlySignal<Route>;
-  /** The terrain the route opens (editor, assessment, report, walk), else null. */
+  /** The terrain the route opens (editor, assessment, report, walk, import), else null. */
   currentTerrainId: ReadonlySignal<string | null>;
   /** Navigates within the app (pushes or replaces a history entry where there is one). */
   navigate(to: string, replace?: boolean): void;
@@ -40,6 +41,7 @@ export function parseRoute(p: string): Route {
     if (parts[2] === 'beoordeling' && parts.length === 3) return { name: 'assessment', id: parts[1] };
     if (parts[2] === 'rapport' && parts.length === 3) return { name: 'report', id: parts[1] };
     if (parts[2] === 'ronde' && parts[3] && parts.length === 4) return { name: 'walk', id: parts[1], buildingId: parts[3] };
+    if (parts[2] === 'importeren' && parts.length === 3) return { name: 'import', id: parts[1] };
   }
   if (parts.length === 1 && parts[0] === 'vergelijk') return { name: 'compare' };
   if (parts.length === 1 && parts[0] === 'handboek') return { name: 'handbook' };
@@ -52,6 +54,7 @@ export const hrefs = {
   assessment: (id: string) => `/terrein/${encodeURIComponent(id)}/beoordeling`,
   report: (id: string) => `/terrein/${encodeURIComponent(id)}/rapport`,
   walk: (id: string, buildingId: string) => `/terrein/${encodeURIComponent(id)}/ronde/${encodeURIComponent(buildingId)}`,
+  import: (id: string) => `/terrein/${encodeURIComponent(id)}/importeren`,
   compare: () => '/vergelijk',
   handbook: () => '/handboek',
 };
@@ -62,7 +65,7 @@ export const RouteModel = createModel<RouteModel, [initialPath?: string]>((initi
   const route = computed(() => parseRoute(path.value), { name: 'route' });
   const currentTerrainId = computed(() => {
     const r = route.value;
-    return r.name === 'editor' || r.name === 'assessment' || r.name === 'report' || r.name === 'walk' ? r.id : null;
+    return r.name === 'editor' || r.name === 'assessment' || r.name === 'report' || r.name === 'walk' || r.name === 'import' ? r.id : null;
   }, { name: 'current-terrain-id' });
 
   return {

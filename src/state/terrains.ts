@@ -5,7 +5,7 @@
  * An edit replaces only the objects it changes and hands the terrain to the save model.
  */
 import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import type { Building, FactValue, Terrain } from '../engine/types';
+import type { Building, FactValue, Survey, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { deleteTerrain as removeStored, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
 import type { SaveModel } from './save';
@@ -44,6 +44,12 @@ export const TerrainRecords = createModel<TerrainRecords>(() => {
   };
 });
 
+/** What a spreadsheet import changes: buildings to add, and the valid cells of matched buildings (a cell not listed stays as it is). */
+export interface BuildingImport {
+  add: { name: string; facts: Record<string, FactValue>; survey?: Survey }[];
+  update: { id: string; name?: string; facts: Record<string, FactValue>; survey?: Survey }[];
+}
+
 export interface TerrainsModel {
   byId: ReadonlySignal<TerrainMap>;
   /** Most recently changed first. */
@@ -79,6 +85,8 @@ export interface TerrainsModel {
   /** Inserts a copy right after the source; returns its id. */
   duplicateBuilding(terrainId: string, buildingId: string, suffix: string): string | null;
   removeBuilding(terrainId: string, buildingId: string): void;
+  /** Writes a checked spreadsheet import as one edit, saved at once; false when the terrain is not here. */
+  importBuildings(terrainId: string, changes: BuildingImport): Promise<boolean>;
 }
 
 /** A random id (crypto.randomUUID where the browser has it). */
@@ -207,5 +215,20 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       return copy.id;
     },
     removeBuilding: (terrainId, buildingId) => editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId)),
+    async importBuildings(terrainId, { add, update }) {
+      if (!byId.value.has(terrainId)) return false;
+      const patches = new Map(update.map((u) => [u.id, u]));
+      editBuildings(terrainId, (list) => [
+        ...list.map((b) => {
+          const u = patches.get(b.id);
+          if (!u) return b;
+          const survey = u.survey ? { ...b.survey, ...u.survey } : b.survey;
+          return { ...b, name: u.name ?? b.name, facts: { ...b.facts, ...u.facts }, ...(survey ? { survey } : {}) };
+        }),
+        ...add.map((a) => ({ id: newId('b-'), ...a })),
+      ]);
+      await save.flush();
+      return true;
+    },
   };
 });

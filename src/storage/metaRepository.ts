@@ -45,3 +45,31 @@ export async function markExported(at: string): Promise<ExchangeMeta> {
   await Promise.all([tx.store.put(0, CHANGES), tx.store.put(at, LAST_EXPORT), tx.done]);
   return { changesSinceExport: 0, lastExportAt: at };
 }
+
+const COLUMNS = 'importColumns';
+/** At most this many header texts are remembered (the oldest go first). */
+const MAX_REMEMBERED_COLUMNS = 500;
+
+/** A spreadsheet column's header text → what the user mapped it to last time (a code of the import feature). */
+export type ColumnMemory = Record<string, string>;
+
+function readColumns(value: unknown): ColumnMemory {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export async function getColumnMemory(): Promise<ColumnMemory> {
+  const db = await openDatabase();
+  return readColumns(await db.get('meta', COLUMNS));
+}
+
+/** Remembers these header → target pairs (newest last), in one read-modify-write transaction. */
+export async function rememberColumns(pairs: ColumnMemory): Promise<ColumnMemory> {
+  const db = await openDatabase();
+  const tx = db.transaction('meta', 'readwrite');
+  const old = readColumns(await tx.store.get(COLUMNS));
+  for (const key of Object.keys(pairs)) delete old[key];
+  const next = Object.fromEntries(Object.entries({ ...old, ...pairs }).slice(-MAX_REMEMBERED_COLUMNS));
+  await Promise.all([tx.store.put(next, COLUMNS), tx.done]);
+  return next;
+}

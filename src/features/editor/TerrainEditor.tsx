@@ -115,6 +115,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
           <Link class="button secondary" href={hrefs.report(id)}>
             {t('report')}
           </Link>
+          <Link class="button secondary" href={hrefs.import(id)}>{t('importButton')}</Link>
         </nav>
       </header>
 
