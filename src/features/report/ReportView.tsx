@@ -61,9 +61,13 @@ function AnnexTable({ results }: { results: MeasureResult[] }) {
                     {l === 'nl' ? r.text : r.textEn}
                     {r.indicative ? ` (${t('indicative')})` : ''}
                     {r.factIds.length > 0 && (
-                      <div class="muted">
-                        {t('determinedBy')}: {r.factIds.map(factLabel).join(', ')}
-                      </div>
+                      // The space keeps the sentence and the facts apart in the text too (copy, PDF text).
+                      <>
+                        {' '}
+                        <div class="muted">
+                          {t('determinedBy')}: {r.factIds.map(factLabel).join(', ')}
+                        </div>
+                      </>
                     )}
                   </li>
                 ))}
