@@ -1,4 +1,5 @@
 /** One measure verdict: status, duty, potential, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
+import { Fragment } from 'preact';
 import { hrefs } from '../../state';
 import { formatExpected, formatValue } from '../../engine';
 import type { MeasureResult, Reason, Terrain } from '../../engine/types';
@@ -19,10 +20,10 @@ function FactLinks({ label, factIds, terrain, buildingId }: { label: string; fac
       {factIds.map((f, i) => {
         const scope = toolboxIndex.facts.get(f)?.scope === 'building' ? (buildingId ?? terrain.buildings[0]?.id ?? '') : 'terrain';
         return (
-          <span key={f}>
+          <Fragment key={f}>
             {i > 0 && ', '}
             <Link href={hrefs.editor(terrain.id, fieldDomId(scope, f))}>{factLabel(f)}</Link>
-          </span>
+          </Fragment>
         );
       })}
     </p>
