@@ -217,14 +217,19 @@ export function calcAt(ctx: Ctx, slot: number): CalcResult {
 }
 
 /** All parameters a calc rests on, through the calcs it uses (each once, in order of first use). */
-export function calcParams(id: string, seen = new Set<string>()): string[] {
-  return [...new Set(calcParamList(id, seen))];
+export function calcParams(id: string): string[] {
+  return [...new Set(calcInputs(id, (c) => c.params, new Set()))];
 }
 
-function calcParamList(id: string, seen: Set<string>): string[] {
+/** All facts a calc's formula may read, through the calcs it uses (each once, in order of first use). */
+export function calcFacts(id: string): string[] {
+  return [...new Set(calcInputs(id, (c) => c.facts, new Set()))];
+}
+
+function calcInputs(id: string, pick: (c: CompiledCalc) => string[], seen: Set<string>): string[] {
   if (seen.has(id)) return [];
   seen.add(id);
   const def = calcs[calcIndex(id)];
   if (!def) return [];
-  return [...def.params, ...def.uses.flatMap((u) => calcParamList(u, seen))];
+  return [...pick(def), ...def.uses.flatMap((u) => calcInputs(u, pick, seen))];
 }

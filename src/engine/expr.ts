@@ -5,7 +5,7 @@
  * is evaluated at most once per subject. `decidingLeaf` and `missingFacts` explain a failed
  * or unknown node; they run only for those, so the passing path stays cheap.
  */
-import { calcAt, calcIndex, calcParams, calcs } from './calcs';
+import { calcAt, calcFacts, calcIndex, calcParams, calcs } from './calcs';
 import { factAt, paramAt, type Ctx } from './context';
 import { OPERATORS, type OperatorDef, type Tri } from './operators';
 import { factSlot, paramSlot } from './slots';
@@ -345,6 +345,24 @@ export function dependenciesOf(...nodes: (Node | undefined)[]): Dependencies {
   const paramSlots = [...new Set(nodes.flatMap((n) => n?.paramSlots ?? []))];
   const calcSlots = [...new Set(nodes.flatMap((n) => n?.calcSlots ?? []))];
   return { paramSlots, calcSlots, mayRead: [...new Set([...paramSlots, ...calcSlots.flatMap((c) => calcParamSlots[c])])] };
+}
+
+/**
+ * Every fact some nodes could read, whatever the values: the facts their comparisons name
+ * (subject or target) and every fact the calcs they compare may read, through the calcs
+ * those build on (each once, in the order met). Static, so it is worked out at compile time.
+ */
+export function factsOf(...nodes: (Node | undefined)[]): string[] {
+  const out = new Set<string>();
+  const walk = (node: Node): void => {
+    for (const child of node.children) walk(child);
+    for (const side of [node.subject, node.target]) {
+      if (side?.kind === 'fact') out.add(side.id);
+      else if (side?.kind === 'calc') for (const f of calcFacts(side.id)) out.add(f);
+    }
+  };
+  for (const node of nodes) if (node) walk(node);
+  return [...out];
 }
 
 /**

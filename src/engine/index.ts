@@ -9,7 +9,7 @@ import { newMemo } from './expr';
 import { Collector, SlotSet } from './collect';
 import { assessMeasure } from './measure';
 import { orderSteps } from './plan';
-import { programFor } from './program';
+import { EMPTY, programFor } from './program';
 import { factIdOf } from './slots';
 import { bundledToolbox } from './toolbox';
 import type { Assessment, AssessOptions, FactValue, InputIssue, MeasureResult, OwnValue, Terrain, Toolbox } from './types';
@@ -23,6 +23,11 @@ export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';
 export { OPERATORS } from './operators';
+
+/** The facts a rule could read (see Reason.factIds), in catalogue order, without assessing (the handbook shows them). */
+export function ruleFactIds(ruleId: string, toolbox: Toolbox = bundledToolbox): string[] {
+  return programFor(toolbox).ruleFacts.get(ruleId) ?? EMPTY;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -67,6 +67,7 @@ function collectMissing(ctx: Ctx, r: Rule, out: { add(slot: number): unknown }):
 class RuleReason implements Reason {
   declare ruleId: string;
   declare factId: string | undefined;
+  declare factIds: string[];
   declare calcId: string | undefined;
   declare observed: ParamValue | null;
   declare expected: Expected | undefined;
@@ -83,7 +84,9 @@ class RuleReason implements Reason {
 
   constructor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], resolvedBy: string[], leaf: Node | undefined, observed: ParamValue | null, expected: Expected | undefined) {
     this.ruleId = rule.id;
-    this.factId = leaf?.leaf!.fact;
+    const factId = leaf?.leaf!.fact;
+    this.factId = factId;
+    this.factIds = factId === undefined || factId === rule.factIds[0] ? rule.factIds : (rule.factIdsFirst.get(factId) ?? rule.factIds);
     this.calcId = leaf?.leaf!.calc;
     this.observed = typeof observed === 'number' ? Math.round(observed * 10) / 10 : observed;
     this.expected = expected;

@@ -6,7 +6,7 @@
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
 import { calcIndex, calcParams } from './calcs';
-import { dependenciesOf, ExprCompiler, type Dependencies, type Node } from './expr';
+import { dependenciesOf, ExprCompiler, factsOf, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount } from './slots';
 import { indexToolbox, type ToolboxIndex } from './toolbox';
@@ -49,6 +49,14 @@ export interface Rule {
   sources: string[];
   /** What test and when rest on (for "indicatief"). */
   dependencies: Dependencies;
+  /**
+   * Every fact test and when could read, directly or through calcs (static: whatever the
+   * values), in catalogue order; `factIdsFirst` has, for each of them but the first, the same list
+   * with that fact moved to the front, so a reason names its deciding fact first.
+   * Frozen and made once: every reason of the rule shares them.
+   */
+  factIds: string[];
+  factIdsFirst: ReadonlyMap<string, string[]>;
 }
 
 export interface AdviceUse {
@@ -110,6 +118,8 @@ export interface Program {
   orderBySlot: Int32Array;
   /** Step ids by slot: the toolbox's steps, then any other step a measure names. */
   stepIds: string[];
+  /** The fact list of every rule by rule id (see Rule.factIds), for the views that show rules without assessing. */
+  ruleFacts: ReadonlyMap<string, string[]>;
   /** Advice items, merged by id, in the order of their first appearance in the toolbox. */
   dos: Advice[];
   donts: Advice[];
@@ -148,9 +158,22 @@ function compileToolbox(toolbox: Toolbox): Program {
   };
   for (const step of toolbox.steps) stepSlot(step.id);
 
+  // Catalogue order; a fact outside the catalogue (another toolbox's data) goes last.
+  const catalogueOrder = new Map(toolbox.facts.map((f, i) => [f.id, i]));
+  const orderOf = (id: string) => catalogueOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const ruleFacts = new Map<string, string[]>();
+  const factLists = (test: Node, when: Node | undefined): Pick<Rule, 'factIds' | 'factIdsFirst'> => {
+    const factIds = freeze(factsOf(test, when).sort((a, b) => orderOf(a) - orderOf(b)));
+    const factIdsFirst = new Map<string, string[]>();
+    for (const id of factIds) if (id !== factIds[0]) factIdsFirst.set(id, freeze([id, ...factIds.filter((f) => f !== id)]));
+    return { factIds, factIdsFirst };
+  };
+
   const rule = (r: Pick<Condition, 'id' | 'test' | 'text' | 'sources'> & Partial<Condition>): Rule => {
     const test = compiler.node(r.test);
     const when = node(r.when);
+    const facts = factLists(test, when);
+    ruleFacts.set(r.id, facts.factIds);
     const onFail = r.onFail ?? 'blocked';
     const resolvedBy = freeze(r.resolvedBy);
     const resolvedByWhenUnknown = freeze(r.resolvedByWhenUnknown ?? r.resolvedBy);
@@ -169,6 +192,7 @@ function compileToolbox(toolbox: Toolbox): Program {
       fix: r.fix ? text(r.fix) : undefined,
       sources: freeze(r.sources),
       dependencies: dependenciesOf(test, when),
+      ...facts,
     };
   };
 
@@ -234,6 +258,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     scopeBySlot,
     orderBySlot,
     stepIds,
+    ruleFacts,
     dos,
     donts,
     paramsOn(date, overrides) {

@@ -262,6 +262,11 @@ export interface Reason {
   ruleId: string;
   /** The fact that decides it, where one does. */
   factId?: string;
+  /**
+   * Every input fact the rule could read, directly or through a calculation (static: whatever
+   * the values), the deciding fact first, then in catalogue order. Shared by the reasons of a rule: do not change it.
+   */
+  factIds: string[];
   /** The calculated quantity that decides it, where one does. */
   calcId?: string;
   observed: ParamValue | null;

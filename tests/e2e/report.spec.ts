@@ -19,6 +19,7 @@ import { addExamples, collapse, EXAMPLE_IDS, data, dutchDate, dutchNumber, dutch
 
 const reportUrl = (id: string) => `/terrein/${id}/rapport`;
 const h1 = (terrain: Terrain) => `Do's en don'ts: ${terrain.name}`;
+const factName = (id: string) => data.facts.find((f) => f.id === id)?.label.nl ?? id;
 
 /** The engine's assessment of each example, computed in Node. */
 const assessments = new Map<string, Assessment>();
@@ -76,7 +77,7 @@ for (const ID of EXAMPLE_IDS) {
           measure: data.measures.find((x) => x.id === m.measureId)!.label.nl,
           duty: m.obligation === true && m.status !== 'not-applicable',
           status: STATUS_NL[m.status],
-          reasons: m.reasons.map((r) => collapse(`${r.text}${r.indicative ? ' (indicatief)' : ''}`)),
+          reasons: m.reasons.map((r) => collapse(`${r.text}${r.indicative ? ' (indicatief)' : ''}${r.factIds.length ? ` Bepaald door: ${r.factIds.map(factName).join(', ')}` : ''}`)),
         }));
     const annex = page.locator('.report-section').filter({ has: page.getByRole('heading', { level: 2, name: 'Bijlage: maatregelen per gebouw', exact: true }) });
     expect(await annexRows(annex)).toEqual(verdictRows(undefined));

@@ -1,4 +1,5 @@
-/** One measure verdict: status, duty, potential, every reason with observed/expected value, fix, steps and sources. */
+/** One measure verdict: status, duty, potential, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
+import { Fragment } from 'preact';
 import { hrefs } from '../../state';
 import { formatExpected, formatValue } from '../../engine';
 import type { MeasureResult, Reason, Terrain } from '../../engine/types';
@@ -11,7 +12,25 @@ function unitOf(reason: Reason): string | undefined {
   return reason.factId ? toolboxIndex.facts.get(reason.factId)?.unit : undefined;
 }
 
-function ReasonItem({ reason }: { reason: Reason }) {
+/** Facts as links to their fields in the editor: a building fact to this verdict's building (a terrain verdict: the first building), a terrain fact to the terrain card. */
+function FactLinks({ label, factIds, terrain, buildingId }: { label: string; factIds: string[]; terrain: Terrain; buildingId: string | undefined }) {
+  return (
+    <p class="facts">
+      <span class="label">{label}:</span>{' '}
+      {factIds.map((f, i) => {
+        const scope = toolboxIndex.facts.get(f)?.scope === 'building' ? (buildingId ?? terrain.buildings[0]?.id ?? '') : 'terrain';
+        return (
+          <Fragment key={f}>
+            {i > 0 && ', '}
+            <Link href={hrefs.editor(terrain.id, fieldDomId(scope, f))}>{factLabel(f)}</Link>
+          </Fragment>
+        );
+      })}
+    </p>
+  );
+}
+
+function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: Terrain; buildingId: string | undefined }) {
   const l = lang.value;
   const label = optionLabel(reason.factId);
   const subject = reason.factId ? factLabel(reason.factId) : reason.calcId ? calcLabel(reason.calcId) : null;
@@ -26,6 +45,7 @@ function ReasonItem({ reason }: { reason: Reason }) {
           <strong>{formatExpected(reason.expected, l, unitOf(reason), label)}</strong>
         </p>
       )}
+      {reason.factIds.length > 0 && <FactLinks label={t('determinedBy')} factIds={reason.factIds} terrain={terrain} buildingId={buildingId} />}
       {(reason.fix || reason.fixEn) && (
         <p class="fix">
           <span class="label">{t('fix')}:</span> {l === 'nl' ? reason.fix : reason.fixEn}
@@ -77,25 +97,11 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
       {result.reasons.length > 0 && (
         <ul class="reasons">
           {result.reasons.map((r) => (
-            <ReasonItem key={r.ruleId} reason={r} />
+            <ReasonItem key={r.ruleId} reason={r} terrain={terrain} buildingId={result.buildingId} />
           ))}
         </ul>
       )}
-      {result.missingFacts.length > 0 && (
-        <p class="missing">
-          <span class="label">{t('missingFacts')}:</span>{' '}
-          {result.missingFacts.map((f, i) => {
-            const fact = toolboxIndex.facts.get(f);
-            const scope = fact?.scope === 'building' ? (result.buildingId ?? terrain.buildings[0]?.id ?? '') : 'terrain';
-            return (
-              <span key={f}>
-                {i > 0 && ', '}
-                <Link href={hrefs.editor(terrain.id, fieldDomId(scope, f))}>{fact ? tx(fact.label) : f}</Link>
-              </span>
-            );
-          })}
-        </p>
-      )}
+      {result.missingFacts.length > 0 && <FactLinks label={t('missingFacts')} factIds={result.missingFacts} terrain={terrain} buildingId={result.buildingId} />}
       {result.quantities.some((q) => q.value !== null) && (
         <details class="quantities">
           <summary>{t('quantities')}</summary>

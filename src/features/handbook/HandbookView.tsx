@@ -1,14 +1,15 @@
 /**
  * The toolbox as a handbook: every measure with its conditions in words (thresholds and
- * validity dates), the steps and their required order with why, do's and don'ts, the
+ * validity dates) and the facts each rests on, the steps and their required order with why, do's and don'ts, the
  * parameters and the sources. Searchable, printable as one A4 document.
  */
 import { action, signal } from '@preact/signals';
+import { ruleFactIds } from '../../engine';
 import type { Condition, Measure, Phase } from '../../engine/types';
 import { formatDate, lang, t, tx, formatNumber } from '../../i18n';
 import { SourceList, toolboxIndex } from '../../ui/common';
 import { exprWords, handbookText, parameterValues } from './exprWords';
-import { stepLabel } from '../../ui/labels';
+import { factLabel, stepLabel } from '../../ui/labels';
 
 const query = signal('', { name: 'handbook-query' });
 /** The view's one write: the search text. */
@@ -16,6 +17,16 @@ const search = action((text: string) => {
   query.value = text;
 });
 const toolbox = toolboxIndex.toolbox;
+
+/** The facts a rule could read, directly or through calcs: the engine's own list (reasons[].factIds). */
+function RuleFacts({ id }: { id: string }) {
+  const facts = ruleFactIds(id);
+  return facts.length > 0 ? (
+    <div class="muted">
+      {t('ruleFacts')}: {facts.map(factLabel).join(', ')}
+    </div>
+  ) : null;
+}
 
 function ConditionItem({ c, applicability }: { c: Condition; applicability?: boolean }) {
   const l = lang.value;
@@ -30,6 +41,7 @@ function ConditionItem({ c, applicability }: { c: Condition; applicability?: boo
           </em>
         </>
       )}
+      <RuleFacts id={c.id} />
       {!applicability && (
         <div class="muted">
           {t('ifFails')}: {t(`status${c.onFail}` as never)}
@@ -74,6 +86,7 @@ function MeasureEntry({ m }: { m: Measure }) {
           <p>
             <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l).replace(/\{(observed|expected|limit)\}/g, '…')}
           </p>
+          <RuleFacts id={m.obligation.id} />
           <SourceList ids={m.obligation.sources} />
         </>
       )}

@@ -1,7 +1,7 @@
 /**
  * The adviser's report, laid out for A4 print: cover, one-page summary, the plan in
  * required order with why, the do's and don'ts that apply here, a per-building annex
- * and the sources. Page breaks keep a step with its text.
+ * (each reason with the facts it rests on) and the sources. Page breaks keep a step with its text.
  */
 import { hrefs } from '../../state';
 import { indicatorsFor } from '../compare/indicators';
@@ -60,6 +60,15 @@ function AnnexTable({ results }: { results: MeasureResult[] }) {
                   <li key={r.ruleId}>
                     {l === 'nl' ? r.text : r.textEn}
                     {r.indicative ? ` (${t('indicative')})` : ''}
+                    {r.factIds.length > 0 && (
+                      // The space keeps the sentence and the facts apart in the text too (copy, PDF text).
+                      <>
+                        {' '}
+                        <div class="muted">
+                          {t('determinedBy')}: {r.factIds.map(factLabel).join(', ')}
+                        </div>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

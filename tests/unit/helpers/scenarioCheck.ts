@@ -54,7 +54,8 @@ function checkMeasure(result: Assessment, e: MeasureExpectation): string[] {
         (want.factId === undefined || r.factId === want.factId) &&
         (want.calcId === undefined || r.calcId === want.calcId) &&
         (want.observed === undefined || r.observed === want.observed) &&
-        (want.resolvedBy ?? []).every((s) => r.resolvedBy.includes(s)),
+        (want.resolvedBy ?? []).every((s) => r.resolvedBy.includes(s)) &&
+        (want.factIds ?? []).every((f) => r.factIds.includes(f)),
     );
     if (!ok) p.push(`${name}: no reason matching ${show(want)}`);
   }

@@ -22,6 +22,8 @@ export interface ReasonExpectation {
   observed?: ParamValue | null;
   /** Each of these steps must be among the reason's resolvedBy. */
   resolvedBy?: string[];
+  /** Each of these facts must be among the reason's factIds (the facts it rests on, also through calcs). */
+  factIds?: string[];
 }
 
 export interface QuantityExpectation extends Range {
@@ -114,7 +116,7 @@ const MEASURE_KEYS = [
   'missingFactsExclude',
   'quantities',
 ];
-const REASON_KEYS = ['ruleId', 'outcome', 'factId', 'calcId', 'observed', 'resolvedBy'];
+const REASON_KEYS = ['ruleId', 'outcome', 'factId', 'calcId', 'observed', 'resolvedBy', 'factIds'];
 const QUANTITY_KEYS = ['id', 'value', 'min', 'max'];
 const SUBSIDY_KEYS = ['measureId', 'buildingId', 'scheme', 'status'];
 const STATUSES: Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
@@ -243,6 +245,7 @@ export function validate(s: Scenario): string[] {
       if (r.outcome !== undefined && !OUTCOMES.includes(r.outcome)) p.push(`${where}: unknown outcome "${r.outcome}"`);
       if (r.factId !== undefined && !factIds.has(r.factId)) p.push(`${where}: unknown fact "${r.factId}"`);
       ids(r.resolvedBy, stepIds, 'step', `${where} reason ${r.ruleId}`);
+      ids(r.factIds, factIds, 'fact', `${where} reason ${r.ruleId}`);
     }
     for (const q of m.quantities ?? []) {
       keys(q, QUANTITY_KEYS, `${where} quantity ${q.id}`);

@@ -50,7 +50,7 @@ const dateArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A valid value of a fact: its options, or a number in [min, max] (boundaries, small and anywhere). */
-function validValue(f: Fact): fc.Arbitrary<string | number | boolean> {
+export function validValue(f: Fact): fc.Arbitrary<string | number | boolean> {
   switch (f.type) {
     case 'boolean':
       return fc.boolean();
