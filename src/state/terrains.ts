@@ -1,7 +1,8 @@
 /**
  * The terrains model: the one map of terrains by id (written only through the records'
  * actions), the list, the open terrain (computed from the route's id) and every edit:
- * create, duplicate, delete with undo, facts, own values, record fields and buildings.
+ * create, duplicate, delete with undo, facts, own values, record fields and buildings
+ * (a deleted building with undo too).
  * An edit replaces only the objects it changes and hands the terrain to the save model.
  */
 import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
@@ -44,6 +45,13 @@ export const TerrainRecords = createModel<TerrainRecords>(() => {
   };
 });
 
+/** A building just deleted, and where it stood. */
+export interface RemovedBuilding {
+  terrainId: string;
+  building: Building;
+  index: number;
+}
+
 export interface TerrainsModel {
   byId: ReadonlySignal<TerrainMap>;
   /** Most recently changed first. */
@@ -78,7 +86,11 @@ export interface TerrainsModel {
   addBuilding(terrainId: string): string;
   /** Inserts a copy right after the source; returns its id. */
   duplicateBuilding(terrainId: string, buildingId: string, suffix: string): string | null;
+  /** Deletes a building; undoRemoveBuilding puts it back where it stood until the next building is deleted. */
   removeBuilding(terrainId: string, buildingId: string): void;
+  /** The last deleted building, for undo. */
+  lastRemovedBuilding: ReadonlySignal<RemovedBuilding | null>;
+  undoRemoveBuilding(): void;
 }
 
 /** A random id (crypto.randomUUID where the browser has it). */
@@ -102,6 +114,7 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
   const loaded = signal(false, { name: 'terrains-loaded' });
   const loadError = signal<string | null>(null, { name: 'terrains-load-error' });
   const lastDeleted = signal<StoredTerrain | null>(null, { name: 'last-deleted' });
+  const lastRemovedBuilding = signal<RemovedBuilding | null>(null, { name: 'last-removed-building' });
 
   /** Applies an edit to one terrain and schedules its save. */
   const edit = (id: string, change: (t: StoredTerrain) => StoredTerrain): void => {
@@ -206,6 +219,22 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       });
       return copy.id;
     },
-    removeBuilding: (terrainId, buildingId) => editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId)),
+    removeBuilding(terrainId, buildingId) {
+      const index = byId.value.get(terrainId)?.buildings.findIndex((b) => b.id === buildingId) ?? -1;
+      if (index < 0) return;
+      batch(() => {
+        lastRemovedBuilding.value = { terrainId, building: byId.value.get(terrainId)!.buildings[index], index };
+        editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId));
+      });
+    },
+    lastRemovedBuilding,
+    undoRemoveBuilding() {
+      const removed = lastRemovedBuilding.value;
+      if (!removed) return;
+      lastRemovedBuilding.value = null;
+      const { terrainId, building, index } = removed;
+      if (byId.value.get(terrainId)?.buildings.some((b) => b.id === building.id) ?? true) return; // back already, or the terrain is gone
+      editBuildings(terrainId, (list) => [...list.slice(0, index), building, ...list.slice(index)]);
+    },
   };
 });
