@@ -41,44 +41,64 @@ function SaveQuestionNotice({ question: q }: { question: SaveQuestion }) {
   return <Question text={t('deletedElsewhere', { name: q.name })} yes={t('deletedRestore')} no={t('deletedDiscard')} onYes={() => void save.resolveDeleted('restore', q.id)} onNo={() => void save.resolveDeleted('discard', q.id)} />;
 }
 
+/**
+ * The open questions stick to the top of the screen: they are asked where the user is working
+ * (often far down a building), and nothing is saved until they are answered.
+ */
 function Notices() {
   const remote = tabSync.remoteUpdate.value;
+  const questions = save.questions.value;
   return (
-    <div class="notices">
-      {save.questions.value.map((q) => (
-        <SaveQuestionNotice key={`${q.kind}:${q.kind === 'conflict' ? q.theirs.id : q.id}`} question={q} />
-      ))}
-      {remote && (
-        <div class="notice" role="status" data-notice="remote-update">
-          {t(remote.deleted ? 'remoteDeleted' : 'remoteUpdated', { name: remote.name })}{' '}
-          <button type="button" class="secondary" onClick={() => tabSync.dismiss()}>
-            {t('dismiss')}
-          </button>
+    <>
+      {questions.length > 0 && (
+        <div class="questions no-print">
+          {questions.map((q) => (
+            <SaveQuestionNotice key={`${q.kind}:${q.kind === 'conflict' ? q.theirs.id : q.id}`} question={q} />
+          ))}
         </div>
       )}
+      <div class="notices">
+        {remote && (
+          <div class="notice" role="status" data-notice="remote-update">
+            {t(remote.deleted ? 'remoteDeleted' : 'remoteUpdated', { name: remote.name })}{' '}
+            <button type="button" class="secondary" onClick={() => tabSync.dismiss()}>
+              {t('dismiss')}
+            </button>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The database's notice floats at the bottom: it arrives at any time and asks for a reload. */
+function DatabaseNotice() {
+  const dbEvent = database.event.value;
+  if (!dbEvent) return null;
+  return (
+    <div class="toasts no-print">
+      <div class="notice notice-warning" role="alert" data-notice={`database-${dbEvent}`}>
+        {databaseNoticeText(dbEvent)}{' '}
+        <button type="button" onClick={() => location.reload()}>
+          {t('reload')}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={() => database.dismiss()}>
+          {t('dismiss')}
+        </button>
+      </div>
     </div>
   );
 }
 
 /**
- * The service worker's notices float at the bottom: they arrive while the page is loading,
- * and a notice pushed in above the content would shift the whole page down.
+ * The service worker's notices close the page, in its flow: they arrive while the page is
+ * loading, so above the content they would shift it down, and floating over it they would
+ * cover its controls (on a phone, "Gebouw toevoegen").
  */
-function Toasts() {
-  const dbEvent = database.event.value;
+function ServiceWorkerNotices() {
+  if (!offlineReady.value && !updateWaiting.value) return null;
   return (
-    <div class="toasts no-print">
-      {dbEvent && (
-        <div class="notice notice-warning" role="alert" data-notice={`database-${dbEvent}`}>
-          {databaseNoticeText(dbEvent)}{' '}
-          <button type="button" onClick={() => location.reload()}>
-            {t('reload')}
-          </button>{' '}
-          <button type="button" class="secondary" onClick={() => database.dismiss()}>
-            {t('dismiss')}
-          </button>
-        </div>
-      )}
+    <div class="sw-notices no-print">
       {offlineReady.value && (
         <div class="notice" role="status">
           {t('offlineReady')}{' '}
@@ -193,7 +213,8 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <View />
       </main>
-      <Toasts />
+      <ServiceWorkerNotices />
+      <DatabaseNotice />
     </>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The terrains model: the one map of terrains by id (written only through the records'
  * actions), the list, the open terrain (computed from the route's id) and every edit:
- * create, duplicate, delete with undo, facts, own values, record fields and buildings.
+ * create, duplicate, delete with undo, facts, own values, record fields and buildings
+ * (a deleted building with undo too).
  * An edit replaces only the objects it changes and hands the terrain to the save model.
  */
 import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
@@ -50,6 +51,13 @@ export interface BuildingImport {
   update: { id: string; name?: string; facts: Record<string, FactValue>; survey?: Survey }[];
 }
 
+/** A building just deleted, and where it stood. */
+export interface RemovedBuilding {
+  terrainId: string;
+  building: Building;
+  index: number;
+}
+
 export interface TerrainsModel {
   byId: ReadonlySignal<TerrainMap>;
   /** Most recently changed first. */
@@ -84,9 +92,13 @@ export interface TerrainsModel {
   addBuilding(terrainId: string): string;
   /** Inserts a copy right after the source; returns its id. */
   duplicateBuilding(terrainId: string, buildingId: string, suffix: string): string | null;
+  /** Deletes a building; undoRemoveBuilding puts it back where it stood until the next building is deleted. */
   removeBuilding(terrainId: string, buildingId: string): void;
   /** Writes a checked spreadsheet import as one edit, saved at once; false when the terrain is not here. */
   importBuildings(terrainId: string, changes: BuildingImport): Promise<boolean>;
+  /** The last deleted building, for undo. */
+  lastRemovedBuilding: ReadonlySignal<RemovedBuilding | null>;
+  undoRemoveBuilding(): void;
 }
 
 /** A random id (crypto.randomUUID where the browser has it). */
@@ -110,6 +122,7 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
   const loaded = signal(false, { name: 'terrains-loaded' });
   const loadError = signal<string | null>(null, { name: 'terrains-load-error' });
   const lastDeleted = signal<StoredTerrain | null>(null, { name: 'last-deleted' });
+  const lastRemovedBuilding = signal<RemovedBuilding | null>(null, { name: 'last-removed-building' });
 
   /** Applies an edit to one terrain and schedules its save. */
   const edit = (id: string, change: (t: StoredTerrain) => StoredTerrain): void => {
@@ -214,7 +227,6 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       });
       return copy.id;
     },
-    removeBuilding: (terrainId, buildingId) => editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId)),
     async importBuildings(terrainId, { add, update }) {
       if (!byId.value.has(terrainId)) return false;
       const patches = new Map(update.map((u) => [u.id, u]));
@@ -229,6 +241,23 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       ]);
       await save.flush();
       return true;
+    },
+    removeBuilding(terrainId, buildingId) {
+      const index = byId.value.get(terrainId)?.buildings.findIndex((b) => b.id === buildingId) ?? -1;
+      if (index < 0) return;
+      batch(() => {
+        lastRemovedBuilding.value = { terrainId, building: byId.value.get(terrainId)!.buildings[index], index };
+        editBuildings(terrainId, (list) => list.filter((b) => b.id !== buildingId));
+      });
+    },
+    lastRemovedBuilding,
+    undoRemoveBuilding() {
+      const removed = lastRemovedBuilding.value;
+      if (!removed) return;
+      lastRemovedBuilding.value = null;
+      const { terrainId, building, index } = removed;
+      if (byId.value.get(terrainId)?.buildings.some((b) => b.id === building.id) ?? true) return; // back already, or the terrain is gone
+      editBuildings(terrainId, (list) => [...list.slice(0, index), building, ...list.slice(index)]);
     },
   };
 });

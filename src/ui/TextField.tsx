@@ -1,5 +1,15 @@
-/** A text field of the record itself (name, municipality, postcode, date, survey fields) with its own check. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+/**
+ * A text field of the record itself (name, municipality, postcode, date, survey fields) with its
+ * own check. Text that fails it is not stored, and the field says what stays stored; a value
+ * replaced from outside (another tab, a conflict answered) is shown at once, even while typing.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+/** What a field whose text failed its check says after the message: the stored value stays. */
+export function notSavedText(stored: string): string {
+  return stored === '' ? t('notSavedEmpty') : t('notSavedKeeps', { value: stored });
+}
 
 interface Props {
   id: string;
@@ -18,8 +28,13 @@ export function TextField({ id, label, value, type = 'text', help, inputMode, ma
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current && !error) setText(value);
+  /** The value this field last committed: any other value came from outside. */
+  const committed = useRef(value);
+  useLayoutEffect(() => {
+    if (value === committed.current && (focused.current || error)) return;
+    committed.current = value;
+    setText(value);
+    setError(null);
   }, [value]);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
@@ -37,21 +52,19 @@ export function TextField({ id, label, value, type = 'text', help, inputMode, ma
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy}
         onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false;
-          // A newer value may have arrived while typing (another tab): show it now.
-          if (!error && text !== value) setText(value);
-        }}
+        onBlur={() => (focused.current = false)}
         onInput={(e) => {
           const next = e.currentTarget.value;
           setText(next);
           const message = check ? check(next) : null;
           setError(message);
-          if (!message) onCommit(next);
+          if (message) return;
+          committed.current = next;
+          onCommit(next);
         }}
       />
       <p class="field-error" id={errorId} aria-live="polite">
-        {error}
+        {error && `${error} ${notSavedText(value)}`}
       </p>
       {help && (
         <p class="help" id={helpId}>

@@ -1,6 +1,6 @@
 /**
- * Bad input: a Dutch message next to the field (aria-invalid, aria-describedby), and the bad
- * value never reaches IndexedDB; nl number input with thousands separator and decimal comma.
+ * Bad input: a Dutch message next to the field (aria-invalid, aria-describedby) that says the
+ * stored value stays, and the bad value never reaches IndexedDB; nl number input with thousands separator and decimal comma.
  */
 import { expect, test } from '@playwright/test';
 import { building, createTerrain, openGroup, readStoredTerrain, waitSaved } from './helpers';
@@ -20,7 +20,7 @@ test('an invalid roof area shows a Dutch message and is never stored', async ({ 
   await roof.fill('-5');
   const errorId = `${await roof.getAttribute('id')}-error`;
   const message = page.locator(`[id="${errorId}"]`);
-  await expect(message).toHaveText('Mag niet negatief zijn.');
+  await expect(message).toHaveText('Mag niet negatief zijn. Niet opgeslagen; opgeslagen blijft 4.200.');
   await expect(message).toBeVisible();
   await expect(roof).toHaveAttribute('aria-invalid', 'true');
   expect((await roof.getAttribute('aria-describedby'))?.split(' ')).toContain(errorId);
@@ -29,21 +29,21 @@ test('an invalid roof area shows a Dutch message and is never stored', async ({ 
   expect(await message.evaluate((el) => el.previousElementSibling?.id)).toBe(await roof.getAttribute('id'));
 
   await roof.fill('abc');
-  await expect(message).toHaveText('Vul een getal in.');
+  await expect(message).toHaveText('Vul een getal in. Niet opgeslagen; opgeslagen blijft 4.200.');
   await expect(roof).toHaveAttribute('aria-invalid', 'true');
   await expect(roof).toHaveAccessibleDescription(/^Vul een getal in\./);
   await waitSaved(page);
 
-  // Straight from IndexedDB: the invalid value is not in the stored record (it counts as unknown).
+  // Straight from IndexedDB: the invalid value is not in the stored record; the valid one stays.
   const stored = await readStoredTerrain(page, id);
-  expect(stored?.buildings[0].facts).not.toHaveProperty('roofAreaM2');
+  expect(stored?.buildings[0].facts.roofAreaM2).toBe(4200);
   for (const value of Object.values(stored?.buildings[0].facts ?? {})) expect([-5, '-5', 'abc']).not.toContain(value);
 
   await page.reload();
   const reloaded = building(page, 'Gebouw 1');
   await openGroup(reloaded, 'Dak');
   const roofAfter = reloaded.getByLabel('Dakoppervlak (m²)', { exact: true });
-  await expect(roofAfter).toHaveValue('');
+  await expect(roofAfter).toHaveValue('4.200');
   await expect(roofAfter).not.toHaveAttribute('aria-invalid');
   await expect(page.getByText('Mag niet negatief zijn.')).toHaveCount(0);
   await expect(page.getByText('Vul een getal in.')).toHaveCount(0);

@@ -138,6 +138,47 @@ describe('duplicating and buildings', () => {
     expect((await getTerrain(t.id))?.buildings.map((b) => b.id)).toEqual([first, third]);
   });
 
+  it('undoRemoveBuilding puts the deleted building back where it stood, facts and all, and saves it', async () => {
+    const t = await app.terrains.create('Roomburg');
+    const first = t.buildings[0]!.id;
+    const second = app.terrains.addBuilding(t.id);
+    const third = app.terrains.addBuilding(t.id);
+    app.terrains.setFact(t.id, second, 'roofAreaM2', 900);
+    await app.save.flush();
+    const before = model(t.id).buildings[1];
+
+    app.terrains.removeBuilding(t.id, second);
+    expect(app.terrains.lastRemovedBuilding.value).toEqual({ terrainId: t.id, building: before, index: 1 });
+    await app.save.flush();
+    expect((await getTerrain(t.id))?.buildings.map((b) => b.id)).toEqual([first, third]);
+
+    app.terrains.undoRemoveBuilding();
+    expect(app.terrains.lastRemovedBuilding.value).toBeNull();
+    expect(model(t.id).buildings).toEqual([t.buildings[0], before, model(t.id).buildings[2]]);
+    expect(model(t.id).buildings.map((b) => b.id)).toEqual([first, second, third]);
+    await app.save.flush();
+    expect((await getTerrain(t.id))?.buildings[1]).toEqual(before);
+
+    // Once undone there is nothing left to undo; only the last deletion can be undone.
+    app.terrains.undoRemoveBuilding();
+    expect(model(t.id).buildings).toHaveLength(3);
+    app.terrains.removeBuilding(t.id, first);
+    app.terrains.removeBuilding(t.id, third);
+    app.terrains.undoRemoveBuilding();
+    expect(model(t.id).buildings.map((b) => b.id)).toEqual([second, third]);
+  });
+
+  it('undoRemoveBuilding does nothing when the terrain was deleted since', async () => {
+    const t = await app.terrains.create('Roomburg');
+    const second = app.terrains.addBuilding(t.id);
+    app.terrains.removeBuilding(t.id, second);
+    await app.terrains.remove(t.id);
+    app.terrains.undoRemoveBuilding();
+    expect(app.terrains.byId.value.has(t.id)).toBe(false);
+    await app.save.flush();
+    expect(await getTerrain(t.id)).toBeUndefined();
+  });
+
   it('the assessment follows building changes', async () => {
     const t = await app.terrains.create('Roomburg');
     open(t.id);

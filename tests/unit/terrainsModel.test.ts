@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import { hrefs } from '../../src/state';
+import { parseRoute } from '../../src/state/route';
 import { app, freshAppPerTest, model, open, pvRoof, saveState } from './helpers/appState';
 
 freshAppPerTest();
@@ -194,5 +195,19 @@ describe('the current terrain comes from the route', () => {
     expect(app.assessment.current.value).toBeNull();
     open(t.id);
     expect(app.assessment.current.value).toBe(first);
+  });
+
+  it('a malformed link is "not found", never a thrown error; a well-formed escape is decoded', () => {
+    expect(parseRoute('/terrein/%E0%A4%A')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/terrein/%')).toEqual({ name: 'not-found' });
+    expect(parseRoute('/terrein/a%20b#f-b1-roofAreaM2')).toEqual({ name: 'editor', id: 'a b', focus: 'f-b1-roofAreaM2' });
+  });
+
+  it('every navigation counts as a visit, also to the page already shown', () => {
+    const before = app.route.visits.value;
+    app.route.navigate(hrefs.editor('x', 'f-b1-roofAreaM2'));
+    app.route.navigate(hrefs.editor('x', 'f-b1-roofAreaM2'));
+    expect(app.route.visits.value).toBe(before + 2);
+    expect(app.route.route.value).toEqual({ name: 'editor', id: 'x', focus: 'f-b1-roofAreaM2' });
   });
 });

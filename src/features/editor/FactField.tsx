@@ -1,12 +1,14 @@
 /**
  * One input field generated from the fact catalogue: yes/no/unknown radios, a select
  * with "onbekend", or a number field that accepts nl-NL input and shows a Dutch message
- * next to the field when the value is not valid (an invalid value is never stored).
+ * next to the field when the value is not valid: an invalid value is never stored, and the
+ * stored value stays (the message says which) until a valid one replaces it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
 import type { Fact, FactValue } from '../../engine/types';
 import { formatNumber, lang, t, tx } from '../../i18n';
+import { notSavedText } from '../../ui/TextField';
 
 interface Props {
   fact: Fact;
@@ -85,28 +87,30 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
   const [text, setText] = useState(() => toText(value));
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
+  /** The value this field last handed on: any other value came from outside (another tab, a conflict answered). */
+  const sent = useRef<unknown>(value ?? null);
 
-  // Follow outside changes (another tab, language switch) unless the person is typing.
-  useEffect(() => {
-    if (!focused.current && !error) setText(toText(value));
+  // Show an outside change at once (before paint), even while typing; reformat (language switch) when not typing.
+  useLayoutEffect(() => {
+    if ((value ?? null) === sent.current && (focused.current || error)) return;
+    sent.current = value ?? null;
+    setText(toText(value));
+    setError(null);
   }, [value, lang.value]);
 
+  const commit = (next: FactValue): void => {
+    setError(null);
+    sent.current = next;
+    onChange(next);
+  };
   const handle = (raw: string) => {
     setText(raw);
     const parsed = parseNumberInput(raw, lang.value);
-    if (parsed === null) {
-      setError(null);
-      onChange(null);
-      return;
-    }
+    if (parsed === null) return commit(null);
     const check = checkFactValue(fact, Number.isNaN(parsed) ? raw : parsed);
-    if (check.ok) {
-      setError(null);
-      onChange(check.value);
-    } else {
-      setError(tx(check.message));
-      onChange(null);
-    }
+    // Invalid: the stored value stays until a valid one replaces it.
+    if (check.ok) commit(check.value);
+    else setError(tx(check.message));
   };
 
   return (
@@ -129,7 +133,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
         onInput={(e) => handle(e.currentTarget.value)}
       />
       <p class="field-error" id={errorId} aria-live="polite">
-        {error}
+        {error && `${error} ${notSavedText(toText(value))}`}
       </p>
       <p class="help" id={helpId}>
         {tx(fact.help)} {emptyNote ?? t('emptyIsUnknown')}

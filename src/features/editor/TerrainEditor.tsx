@@ -1,11 +1,13 @@
 /**
  * The terrain editor: the terrain record, terrain facts and buildings, all fields
- * generated from the fact catalogue, with a live summary and the next questions.
+ * generated from the fact catalogue, with a live summary and the next questions. A link to a
+ * field (also the same one twice) opens its group and focuses it; a building's name stays in
+ * view while its card is; a deleted building can be brought back where it stood.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Building, Fact, FactGroup, Scope } from '../../engine/types';
 import { t, tx } from '../../i18n';
-import { assessment as assessments, hrefs, terrains } from '../../state';
+import { assessment as assessments, hrefs, route, terrains } from '../../state';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
@@ -43,12 +45,13 @@ function focusField(domId: string): void {
 function BuildingCard({ terrainId, building: b, index }: { terrainId: string; building: Building; index: number }) {
   return (
     <section class="card building" aria-labelledby={`h-${b.id}`}>
-      <div class="building-head">
-        <h3 id={`h-${b.id}`}>{b.name || `#${index + 1}`}</h3>
-        <div class="actions">
-          <Link class="button" href={hrefs.walk(terrainId, b.id)}>
-            {t('walkBuilding')}
-          </Link>
+      <h3 class="building-name" id={`h-${b.id}`}>
+        {b.name || `#${index + 1}`}
+      </h3>
+      <div class="actions">
+        <Link class="button" href={hrefs.walk(terrainId, b.id)}>
+          {t('walkBuilding')}
+        </Link>
           <button type="button" class="secondary" onClick={() => duplicateBuilding(terrainId, b.id, t('copySuffix'))}>
             {t('duplicateBuilding')}
           </button>
@@ -61,7 +64,6 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
           >
             {t('removeBuilding')}
           </button>
-        </div>
       </div>
       <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(terrainId, b.id, v)} />
       {buildingGroups.map(({ group, facts }, gi) => (
@@ -79,11 +81,26 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
   );
 }
 
+/** "Gebouw … verwijderd. Ongedaan maken", where the building stood; takes the focus its delete button had. */
+function UndoRemoveBuilding({ name }: { name: string }) {
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <div class="notice" role="status">
+      {t('buildingDeleted', { name })}{' '}
+      <button type="button" class="secondary" ref={button} onClick={() => terrains.undoRemoveBuilding()}>
+        {t('undo')}
+      </button>
+    </div>
+  );
+}
+
 export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
   const terrain = terrains.byId.value.get(id);
+  const visit = route.visits.value;
   useEffect(() => {
     if (focus && terrain) requestAnimationFrame(() => focusField(focus));
-  }, [focus, !!terrain]);
+  }, [focus, !!terrain, visit]);
 
   if (!terrains.loaded.value) return <p>{t('loading')}</p>;
   if (!terrain) {
@@ -96,6 +113,9 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
     );
   }
   const assessment = assessments.current.value;
+  const removed = terrains.lastRemovedBuilding.value;
+  const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} building={b} index={index} />);
+  if (removed?.terrainId === id) cards.splice(Math.min(removed.index, cards.length), 0, <UndoRemoveBuilding key="undo-remove-building" name={removed.building.name} />);
   const counts = new Map<Status, number>();
   for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
 
@@ -172,9 +192,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
 
           <section aria-labelledby="buildings-section">
             <h2 id="buildings-section">{t('buildingsSection')}</h2>
-            {terrain.buildings.map((b, index) => (
-              <BuildingCard key={b.id} terrainId={id} building={b} index={index} />
-            ))}
+            {cards}
             <button
               type="button"
               onClick={() => {
