@@ -34,6 +34,20 @@ function solarSaving(kwh: number, useKwh: number, small: boolean, tariff: number
   return selfUsed * tariff + netted * tariff + (fedIn - netted) * Math.max(0, compensation - p.feedInCostEurPerKwh);
 }
 
+/** The yearly value of a solar yield calc on this building (roof or carport). */
+const solarSavingsCalc = (id: string, yieldCalc: string) =>
+  defineCalc({
+    id,
+    facts: { electricityKwh: 'number', connection: 'option' },
+    params: SOLAR_PARAMS,
+    uses: [yieldCalc, 'electricityTariffEurPerKwh'],
+    compute: (f, p, c) => solarSaving(c[yieldCalc], f.electricityKwh, f.connection !== 'large', c.electricityTariffEurPerKwh, p),
+  });
+
+/** Simple payback of an investment calc over a saving calc. */
+const paybackCalc = (id: string, investment: string, saving: string) =>
+  defineCalc({ id, uses: [investment, saving], compute: (_f, _p, c) => payback(c[investment], c[saving]) });
+
 export const businessCalcs = [
   defineCalc({
     id: 'electricityTariffEurPerKwh',
@@ -49,13 +63,7 @@ export const businessCalcs = [
     params: ['gasSupplyEurPerM3', 'ebGasBand1', 'ebGasBand2', 'ebGasBand3', 'ebGasBand2FromM3', 'ebGasBand3FromM3'],
     compute: (f, p) => p.gasSupplyEurPerM3 + band(f.gasM3, [p.ebGasBand2FromM3, p.ebGasBand3FromM3], [p.ebGasBand1, p.ebGasBand2, p.ebGasBand3]),
   }),
-  defineCalc({
-    id: 'pvSavingsEurPerYear',
-    facts: { electricityKwh: 'number', connection: 'option' },
-    params: SOLAR_PARAMS,
-    uses: ['pvKwhPerYear', 'electricityTariffEurPerKwh'],
-    compute: (f, p, c) => solarSaving(c.pvKwhPerYear, f.electricityKwh, f.connection !== 'large', c.electricityTariffEurPerKwh, p),
-  }),
+  solarSavingsCalc('pvSavingsEurPerYear', 'pvKwhPerYear'),
   defineCalc({
     id: 'pvPaybackYears',
     // The saving depends on the size (self-use), so a size that is only an upper bound gives no payback.
@@ -69,18 +77,8 @@ export const businessCalcs = [
     uses: ['carportKwp'],
     compute: (_f, p, c) => c.carportKwp * WP_PER_KWP * p.carportCostEurPerWp,
   }),
-  defineCalc({
-    id: 'carportSavingsEurPerYear',
-    facts: { electricityKwh: 'number', connection: 'option' },
-    params: SOLAR_PARAMS,
-    uses: ['carportKwhPerYear', 'electricityTariffEurPerKwh'],
-    compute: (f, p, c) => solarSaving(c.carportKwhPerYear, f.electricityKwh, f.connection !== 'large', c.electricityTariffEurPerKwh, p),
-  }),
-  defineCalc({
-    id: 'carportPaybackYears',
-    uses: ['carportCostEur', 'carportSavingsEurPerYear'],
-    compute: (_f, _p, c) => payback(c.carportCostEur, c.carportSavingsEurPerYear),
-  }),
+  solarSavingsCalc('carportSavingsEurPerYear', 'carportKwhPerYear'),
+  paybackCalc('carportPaybackYears', 'carportCostEur', 'carportSavingsEurPerYear'),
   defineCalc({
     id: 'batteryCostEur',
     facts: { plannedBatteryKwh: 'number', plannedBatteryKw: 'number' },
@@ -94,11 +92,7 @@ export const businessCalcs = [
     params: ['peakTariffEurPerKwYear'],
     compute: (f, p, _c, unknownBecause) => (f.connection === 'large' ? f.plannedBatteryKw * p.peakTariffEurPerKwYear : unknownBecause()),
   }),
-  defineCalc({
-    id: 'batteryPaybackYears',
-    uses: ['batteryCostEur', 'batterySavingsEurPerYear'],
-    compute: (_f, _p, c) => payback(c.batteryCostEur, c.batterySavingsEurPerYear),
-  }),
+  paybackCalc('batteryPaybackYears', 'batteryCostEur', 'batterySavingsEurPerYear'),
   defineCalc({
     id: 'heatPumpCostEur',
     facts: { plannedHeatPumpKwTh: 'number' },
@@ -117,11 +111,7 @@ export const businessCalcs = [
       return f.gasM3 * c.gasTariffEurPerM3 - (heatKwh / p.heatPumpCop) * c.electricityTariffEurPerKwh;
     },
   }),
-  defineCalc({
-    id: 'heatPumpPaybackYears',
-    uses: ['heatPumpCostEur', 'heatPumpSavingsEurPerYear'],
-    compute: (_f, _p, c) => payback(c.heatPumpCostEur, c.heatPumpSavingsEurPerYear),
-  }),
+  paybackCalc('heatPumpPaybackYears', 'heatPumpCostEur', 'heatPumpSavingsEurPerYear'),
   defineCalc({
     id: 'groundSourceCostEur',
     facts: { plannedHeatPumpKwTh: 'number' },
@@ -129,11 +119,7 @@ export const businessCalcs = [
     uses: ['heatPumpCostEur'],
     compute: (f, p, c) => c.heatPumpCostEur + f.plannedHeatPumpKwTh * p.groundLoopEurPerKwTh,
   }),
-  defineCalc({
-    id: 'groundSourcePaybackYears',
-    uses: ['groundSourceCostEur', 'heatPumpSavingsEurPerYear'],
-    compute: (_f, _p, c) => payback(c.groundSourceCostEur, c.heatPumpSavingsEurPerYear),
-  }),
+  paybackCalc('groundSourcePaybackYears', 'groundSourceCostEur', 'heatPumpSavingsEurPerYear'),
   defineCalc({
     id: 'chargePointCostEur',
     // The duty asks for at least one charge point: the investment of that one.
