@@ -7,6 +7,7 @@
  * (three-valued, like the rules). Labels and units are toolbox data (calcs.json).
  */
 import { buildingCalcs } from './calcs/buildings';
+import { businessCalcs } from './calcs/business';
 import type { CalcSpec, FactNeed, FormulaSpec, Unknown } from './calcs/define';
 import { gridCalcs } from './calcs/grid';
 import { pvCalcs } from './calcs/pv';
@@ -73,7 +74,7 @@ function slots(ids: readonly string[]): Record<string, unknown> {
   return out;
 }
 
-const specs: CalcSpec[] = [...pvCalcs, ...gridCalcs, ...buildingCalcs];
+const specs: CalcSpec[] = [...pvCalcs, ...gridCalcs, ...businessCalcs, ...buildingCalcs];
 const slotOfCalc = new Map<string, number>();
 specs.forEach((s, i) => {
   if (slotOfCalc.has(s.id)) throw new Error(`calc ${s.id} is declared twice`);

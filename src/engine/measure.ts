@@ -4,6 +4,7 @@
  * Every failed or unknown condition becomes a reason with fact, observed and expected
  * value, a sentence in both languages and its sources.
  */
+import { businessCase } from './business';
 import { calcAt } from './calcs';
 import type { Ctx } from './context';
 import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
@@ -316,6 +317,11 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
   };
   if (buildingId) result.buildingId = buildingId;
   if (kwp) result.potential = { kwp: kwp.value, kwhPerYear: kwh ? kwh.value : null };
+  if (measure.business) {
+    const business = businessCase(ctx, measure.business);
+    result.business = business;
+    if (business.indicative) result.indicative = true;
+  }
   return result;
 }
 

@@ -5,6 +5,7 @@
  * resolved per assessment date. The toolbox data stays as it is; arrays the results
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
+import { compileBusiness, type BusinessUse } from './business';
 import { calcIndex, calcParams } from './calcs';
 import { dependenciesOf, ExprCompiler, factsOf, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
@@ -98,6 +99,7 @@ export interface CompiledMeasure {
   donts: AdviceUse[];
   subsidies: SubsidyUse[];
   quantities: QuantityUse[];
+  business: BusinessUse | undefined;
 }
 
 export interface Program {
@@ -232,6 +234,7 @@ function compileToolbox(toolbox: Toolbox): Program {
         const info = index.calcs.get(id);
         return { id, calcSlot: calcIndex(id), unit: info?.unit ?? '', params: freeze(calcParams(id)), potential: info?.potential };
       }),
+      business: compileBusiness(m.business),
     };
   });
 

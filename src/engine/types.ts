@@ -3,6 +3,7 @@
  * and of an assessment (the output). The JSON Schemas in toolbox-data/schema/
  * describe the same shapes for the data files; keep both in step.
  */
+import type { BusinessCase, BusinessSpec } from './business';
 
 export type Lang = 'nl' | 'en';
 /** A text in both UI languages. */
@@ -220,6 +221,7 @@ export interface Measure {
   subsidies: SubsidyRoute[];
   /** Calculated quantities shown with the verdict (calc ids). */
   quantities: string[];
+  business?: BusinessSpec;
   sources: string[];
 }
 
@@ -316,6 +318,8 @@ export interface MeasureResult {
   steps: string[];
   quantities: Quantity[];
   potential?: { kwp: number | null; kwhPerYear: number | null };
+  /** Investment, yearly saving and payback, for measures with a cost model that apply. */
+  business?: BusinessCase;
   subsidies: SubsidyResult[];
   indicative: boolean;
 }

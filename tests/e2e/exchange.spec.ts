@@ -81,7 +81,7 @@ test('hostile and broken files are refused in Dutch, and nothing in the database
     ['export-rejected/not-json.json', /^Dit bestand is geen JSON/],
     ['export-rejected/wrong-type.json', /^Dit is geen exportbestand van de Energietoolbox Bedrijventerreinen/],
     ['export-rejected/future-version.json', /nieuwere versie van de app \(formaatversie 4; .*Werk de app bij/],
-    ['export-rejected/own-value-out-of-range.json', /eigen waarde "Investering zon op bedrijfsdak" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\./],
+    ['export-rejected/own-value-out-of-range.json', /eigen waarde "Investering zon op bedrijfsdak, 15-100 kWp" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\./],
     ['export-rejected/proto-key.json', /niet toegestane sleutel "__proto__"/],
     ['export-rejected/constructor-key.json', /niet toegestane sleutel "constructor"/],
     ['export-rejected/invalid-fact-negative.json', /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("Hal A \(groothandel\)"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\./],

@@ -1,7 +1,8 @@
 /**
  * Own values (a quote, a tariff): entered in the editor, checked like facts, stored with the
  * terrain, used by the assessment exactly as the engine uses them (and no longer indicative),
- * and listed in the assessment and the report with the toolbox value they replace.
+ * and listed in the assessment and the report with the toolbox value they replace; the
+ * measure card and the report show the business case they change.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -9,8 +10,8 @@ import { loadEngine } from './engine';
 import { openGroup, readStoredTerrain, roomburg, seedTerrain, terrainCard, waitSaved } from './helpers';
 
 const GROUP = 'Eigen waarden (offerte, tarief)';
-const COST = 'Investering zon op bedrijfsdak (€/Wp)';
-const TARIFF = 'Waarde van zelf verbruikte zonnestroom (€/kWh)';
+const COST = 'Investering zon op bedrijfsdak, 15-100 kWp (€/Wp)';
+const TARIFF = 'Kale leveringsprijs elektriciteit (zonder energiebelasting) (€/kWh)';
 
 test('an own price and tariff: checked, stored, used by the assessment as by the engine, listed in assessment and report', async ({ page }) => {
   const terrain = roomburg();
@@ -19,7 +20,7 @@ test('an own price and tariff: checked, stored, used by the assessment as by the
   const group = await openGroup(terrainCard(page), GROUP);
   const cost = group.getByLabel(COST, { exact: true });
   // Empty means the toolbox value, which the field shows.
-  await expect(cost).toHaveAttribute('placeholder', 'toolbox: 1 €/Wp, indicatief');
+  await expect(cost).toHaveAttribute('placeholder', 'toolbox: 0,8 €/Wp, indicatief');
   await expect(group).toContainText('Leeg laten = de waarde uit de toolbox.');
 
   // Out of range: a Dutch message at the field, and nothing stored.
@@ -41,25 +42,31 @@ test('an own price and tariff: checked, stored, used by the assessment as by the
   await expect(again.getByLabel(COST, { exact: true })).toHaveValue('0,85');
   await expect(again.getByLabel(TARIFF, { exact: true })).toHaveValue('0,215');
 
-  // The assessment uses them as the engine does: the payback of the first roof.
+  // The assessment uses them as the engine does: the business case of the first roof.
   const { assess } = await loadEngine();
   const own = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.85, electricityValueEurPerKwh: 0.215 } });
   const plain = assess(terrain);
   const b1 = terrain.buildings[0];
-  const payback = (a: typeof own) => a.measures.find((m) => m.measureId === 'pv-roof' && m.buildingId === b1.id)!.quantities.find((q) => q.id === 'pvPaybackYears')!;
-  expect(payback(own).value).not.toBe(payback(plain).value);
+  const business = (a: typeof own) => a.measures.find((m) => m.measureId === 'pv-roof' && m.buildingId === b1.id)!.business!;
+  expect(business(own).paybackYears).not.toBe(business(plain).paybackYears);
   await page.goto(`/terrein/${terrain.id}/beoordeling`);
   const used = page.getByRole('region', { name: 'Eigen waarden in deze beoordeling', exact: true });
-  await expect(used).toContainText('Investering zon op bedrijfsdak: 0,85 €/Wp (in plaats van 1 €/Wp uit de toolbox, indicatief)');
-  await expect(used).toContainText('Waarde van zelf verbruikte zonnestroom: 0,215 €/kWh (in plaats van 0,082 €/kWh uit de toolbox, indicatief)');
+  await expect(used).toContainText('Investering zon op bedrijfsdak, 15-100 kWp: 0,85 €/Wp (in plaats van 0,8 €/Wp uit de toolbox, indicatief)');
+  await expect(used).toContainText('Kale leveringsprijs elektriciteit (zonder energiebelasting): 0,215 €/kWh (in plaats van 0,11 €/kWh uit de toolbox, indicatief)');
   const card = page.getByRole('article', { name: `Zonnepanelen op het dak — ${b1.name}`, exact: true });
-  await card.locator('details.quantities > summary').click();
-  const row = card.locator('details.quantities div').filter({ has: page.locator('dt', { hasText: /^Eenvoudige terugverdientijd$/ }) });
-  const shown = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(payback(own).value!);
-  await expect(row.locator('dd')).toHaveText(new RegExp(`^${shown.replace('.', '\\.')} jaar`));
+  // The card shows investment, yearly saving and payback, "indicatief" (energy tax is still unconfirmed) and the values used.
+  const nl = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(v);
+  const row = (label: string) => card.locator('.business dl div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  await expect(row('Investering')).toHaveText(`€ ${nl(business(own).investmentEur!)}`);
+  await expect(row('Besparing per jaar')).toHaveText(`€ ${nl(business(own).savingsEurPerYear!)}`);
+  await expect(row('Terugverdientijd')).toHaveText(`${nl(business(own).paybackYears!)} jaar`);
+  await expect(card.locator('.business h4')).toContainText('indicatief');
+  await card.locator('.business-params > summary').click();
+  await expect(card.locator('.business-params')).toContainText('Energiebelasting elektriciteit 50.000 kWh-10 mln kWh');
 
   // The report lists them too.
   await page.goto(`/terrein/${terrain.id}/rapport`);
   await expect(page.locator('.report-summary')).toContainText('Eigen waarden in deze beoordeling');
-  await expect(page.locator('.report-summary')).toContainText('Investering zon op bedrijfsdak: 0,85 €/Wp');
+  await expect(page.locator('.report-summary')).toContainText('Investering zon op bedrijfsdak, 15-100 kWp: 0,85 €/Wp');
+  await expect(page.locator('.report-business').first()).toContainText('Terugverdientijd');
 });

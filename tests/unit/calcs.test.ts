@@ -127,9 +127,9 @@ describe('calcs: the read check is not vacuous', () => {
     restore.push(() => Object.assign(calc, { p, params }));
   }
 
-  it('a formula reading a parameter it does not declare is reported (pvCostEurPerWp taken from pvPaybackYears)', () => {
-    undeclare('pvPaybackYears', 'pvCostEurPerWp');
-    expect(readProblems()).toContain('calc pvPaybackYears reads parameter "pvCostEurPerWp" that it does not declare');
+  it('a formula reading a parameter it does not declare is reported (pvCostEurPerWp taken from pvCostEur)', () => {
+    undeclare('pvCostEur', 'pvCostEurPerWp');
+    expect(readProblems()).toContain('calc pvCostEur reads parameter "pvCostEurPerWp" that it does not declare');
   });
 
   it('a declared input the formula never reads is reported', () => {

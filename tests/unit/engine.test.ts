@@ -24,14 +24,15 @@ describe('engine: nothing carries over between assessments', () => {
 
   it('a parameter override changes that assessment only', () => {
     const before = seen(assess(terrain));
-    // A quote, a tariff and a yield: user input, so the payback no longer rests on unconfirmed values.
-    const quoted = assess(terrain, { parameterOverrides: { pvCostEurPerWp: 0.31, electricityValueEurPerKwh: 0.21, pvYieldNorth: 600 } });
+    // A quote, a tariff and a roof share: user input, so the potential no longer rests on unconfirmed values.
+    const quoted = assess(terrain, { parameterOverrides: { pvCostEurPerWp: 0.31, pvCostEurPerWpSmall: 0.31, pvCostEurPerWpLarge: 0.31, electricityValueEurPerKwh: 0.21, pvUsableRoofShare: 0.6 } });
     const after = seen(assess(terrain));
-    const payback = (a: Assessment) => pvRoof(a, buildingId).quantities.find((q) => q.id === 'pvPaybackYears')!;
+    const business = (a: Assessment) => pvRoof(a, buildingId).business!;
+    const kwp = (a: Assessment) => pvRoof(a, buildingId).quantities.find((q) => q.id === 'pvKwp')!;
     const plain = assess(terrain);
-    expect(payback(quoted).value).not.toBe(payback(plain).value);
-    expect(payback(plain).indicative).toBe(true);
-    expect(payback(quoted).indicative).toBe(false);
+    expect(business(quoted).investmentEur).not.toBe(business(plain).investmentEur);
+    expect(kwp(plain).indicative).toBe(true);
+    expect(kwp(quoted).indicative).toBe(false);
     expect(after).toStrictEqual(before);
     expect(after).toStrictEqual(seen(assess(terrain, { toolbox: freshToolbox() })));
   });
@@ -117,12 +118,15 @@ describe('engine: a terrain’s own parameter values (a quote, a tariff)', () =>
   const terrain = example('roomburg');
   const buildingId = terrain.buildings[0].id;
   const quantity = (a: Assessment, id: string) => pvRoof(a, buildingId).quantities.find((q) => q.id === id)!;
+  const investment = (a: Assessment) => pvRoof(a, buildingId).business!.investmentEur!;
+  const bands = (price: number) => ({ pvCostEurPerWpSmall: price, pvCostEurPerWp: price, pvCostEurPerWpLarge: price });
   const defaults = assess(terrain);
 
   it('an own value replaces the toolbox value, is listed with the value it replaces, and is no longer indicative', () => {
-    const own = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.5 } });
-    expect(quantity(own, 'pvCostEur').value).toBeCloseTo(quantity(defaults, 'pvCostEur').value! / 2, 0);
-    expect(own.ownValues).toEqual([{ parameterId: 'pvCostEurPerWp', value: 0.5, unit: '€/Wp', toolboxValue: 1, toolboxUnconfirmed: true }]);
+    const own = assess({ ...terrain, parameterOverrides: bands(0.5) });
+    expect(investment(own)).toBeCloseTo(quantity(own, 'pvKwp').value! * 500, -2);
+    expect(investment(own)).not.toBe(investment(defaults));
+    expect(own.ownValues).toContainEqual({ parameterId: 'pvCostEurPerWp', value: 0.5, unit: '€/Wp', toolboxValue: 0.8, toolboxUnconfirmed: true });
     expect(defaults.ownValues).toEqual([]);
     expect(own.inputIssues).toEqual([]);
   });
@@ -140,8 +144,8 @@ describe('engine: a terrain’s own parameter values (a quote, a tariff)', () =>
   });
 
   it('what-if overrides of a caller come on top of the terrain’s own values', () => {
-    const both = assess({ ...terrain, parameterOverrides: { pvCostEurPerWp: 0.5 } }, { parameterOverrides: { pvCostEurPerWp: 2 } });
-    expect(quantity(both, 'pvCostEur').value).toBeCloseTo(quantity(defaults, 'pvCostEur').value! * 2, 0);
+    const both = assess({ ...terrain, parameterOverrides: bands(0.5) }, { parameterOverrides: bands(2) });
+    expect(investment(both)).toBeCloseTo(quantity(both, 'pvKwp').value! * 2000, -2);
   });
 });
 
@@ -156,21 +160,20 @@ describe('engine: "indicatief" follows the values really used', () => {
   };
   const flag = (m: ReturnType<typeof onRoof>, id: string) => m.quantities.find((q) => q.id === id)!.indicative;
 
-  it('a flat roof never reads the north-roof yield: with own price, tariff and roof share nothing is indicative', () => {
+  it('a flat roof never reads the north-roof yield: with own roof share its potential and yield are not indicative', () => {
     const flat = onRoof({ roofType: 'flat' }, own);
-    for (const id of ['pvKwp', 'pvKwhPerYear', 'pvCostEur', 'pvPaybackYears']) expect(flag(flat, id), id).toBe(false);
+    for (const id of ['pvKwp', 'pvKwhPerYear']) expect(flag(flat, id), id).toBe(false);
     // Without own values the same quantities rest on unconfirmed toolbox values.
     const plain = onRoof({ roofType: 'flat' });
-    for (const id of ['pvKwp', 'pvKwhPerYear', 'pvCostEur', 'pvPaybackYears']) expect(flag(plain, id), id).toBe(true);
+    for (const id of ['pvKwp', 'pvKwhPerYear']) expect(flag(plain, id), id).toBe(true);
   });
 
-  it('a pitched roof facing north does read it, so its yield and payback stay indicative', () => {
+  it('a pitched roof facing north does read it, so its yield stays indicative', () => {
     const north = onRoof({ roofType: 'pitched', roofOrientation: 'north' }, own);
     expect(flag(north, 'pvKwp')).toBe(false);
     expect(flag(north, 'pvKwhPerYear')).toBe(true);
-    expect(flag(north, 'pvPaybackYears')).toBe(true);
     expect(north.indicative).toBe(true);
     const south = onRoof({ roofType: 'pitched', roofOrientation: 'south' }, own);
-    expect(flag(south, 'pvPaybackYears')).toBe(false);
+    expect(flag(south, 'pvKwhPerYear')).toBe(false);
   });
 });

@@ -172,7 +172,7 @@ describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', ()
     'empty.json': /geen JSON/,
     'future-version.json': /nieuwere versie van de app \(formaatversie 4; deze app kent tot en met versie 3\)\. Werk de app bij/,
     'own-value-not-adjustable.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), eigen waarde "[^"]+" \(energySavingDutyKwh\): Deze waarde uit de toolbox kan niet worden aangepast\. In het bestand staat 100000\./,
-    'own-value-out-of-range.json': /eigen waarde "Investering zon op bedrijfsdak" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\. In het bestand staat 9\./,
+    'own-value-out-of-range.json': /eigen waarde "Investering zon op bedrijfsdak, 15-100 kWp" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\. In het bestand staat 9\./,
     'invalid-fact-negative.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("[^"]+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\. In het bestand staat -4200\./,
     'invalid-fact-option.json': /^Terrein 1 .*gegeven "[^"]+" \(congestionOfftake\): Kies een van de opties: .* In het bestand staat "purple"\./,
     'invalid-fact-text-in-number.json': /gebouw 2 .*\(parkingSpaces\): Vul een getal in\. In het bestand staat "12"\./,

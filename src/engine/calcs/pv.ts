@@ -1,4 +1,4 @@
-/** Formulas of solar PV: potential on the roof and the carport, yield, cost, payback, feed-in, the cooperative (SCE) share. */
+/** Formulas of solar PV: potential on the roof and the carport, yield, cost by system size, feed-in, the cooperative (SCE) share (the business case is in business.ts). */
 import { defineCalc, WP_PER_KWP } from './define';
 
 export const pvCalcs = [
@@ -41,16 +41,16 @@ export const pvCalcs = [
   }),
   defineCalc({
     id: 'pvCostEur',
-    params: ['pvCostEurPerWp'],
+    // The price per Wp falls with the system size, priced by band like a tax (the first kWp at the
+    // small price, the next at the medium, the rest at the large), so the cost never falls as the size grows.
+    params: ['pvCostEurPerWpSmall', 'pvCostEurPerWp', 'pvCostEurPerWpLarge', 'pvPriceSmallMaxKwp', 'pvPriceMediumMaxKwp'],
     uses: ['pvKwp'],
-    compute: (_f, p, c) => c.pvKwp * WP_PER_KWP * p.pvCostEurPerWp,
-  }),
-  defineCalc({
-    id: 'pvPaybackYears',
-    // Cost and yield both scale with the system size: the payback does not depend on it.
-    params: ['pvCostEurPerWp', 'electricityValueEurPerKwh'],
-    uses: ['pvYieldKwhPerKwp'],
-    compute: (_f, p, c) => (c.pvYieldKwhPerKwp > 0 ? (WP_PER_KWP * p.pvCostEurPerWp) / (c.pvYieldKwhPerKwp * p.electricityValueEurPerKwh) : Number.POSITIVE_INFINITY),
+    compute(_f, p, c) {
+      const small = Math.min(c.pvKwp, p.pvPriceSmallMaxKwp);
+      const medium = Math.min(c.pvKwp, p.pvPriceMediumMaxKwp) - small;
+      const large = c.pvKwp - small - medium;
+      return WP_PER_KWP * (small * p.pvCostEurPerWpSmall + medium * p.pvCostEurPerWp + large * p.pvCostEurPerWpLarge);
+    },
   }),
   defineCalc({
     id: 'carportKwp',

@@ -1,9 +1,10 @@
-/** One measure verdict: status, duty, potential, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
+/** One measure verdict: status, duty, potential, business case, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
 import { Fragment } from 'preact';
 import { hrefs } from '../../state';
 import { formatExpected, formatValue } from '../../engine';
 import type { MeasureResult, Reason, Terrain } from '../../engine/types';
 import { formatQuantity, lang, t, tx } from '../../i18n';
+import { BusinessCase } from '../../ui/BusinessCase';
 import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
 import { fieldDomId } from '../editor/FactField';
 import { calcLabel, factLabel, measureById, optionLabel } from '../../ui/labels';
@@ -94,6 +95,7 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
           )}
         </p>
       )}
+      {result.business && <BusinessCase business={result.business} />}
       {result.reasons.length > 0 && (
         <ul class="reasons">
           {result.reasons.map((r) => (

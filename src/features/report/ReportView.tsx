@@ -11,6 +11,7 @@ import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from '../assessment/PlanList';
 import { TerrainGate } from '../../ui/TerrainGate';
+import { businessFigures, valueLabels } from '../../ui/BusinessCase';
 import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
 
 
@@ -25,6 +26,20 @@ function citedSources(assessment: Assessment): string[] {
   assessment.plan.forEach((p) => p.reasons.forEach((r) => r.sourceIds.forEach((s) => ids.add(s))));
   [...assessment.dos, ...assessment.donts].forEach((a) => a.sourceIds.forEach((s) => ids.add(s)));
   return [...ids].filter((id) => toolboxIndex.sources.has(id)).sort((a, b) => toolboxIndex.sources.get(a)!.title.localeCompare(toolboxIndex.sources.get(b)!.title));
+}
+
+/** The business case in one line of the annex, with "indicatief" and the values it used. */
+function ReportBusiness({ business }: { business: NonNullable<MeasureResult['business']> }) {
+  const f = businessFigures(business);
+  return (
+    <div class="muted report-business">
+      {t('investment')} {f.investment} · {t('savingsPerYear')} {f.savings} · {t('payback')} {f.payback}
+      {business.indicative ? ` (${t('indicative')})` : ''}
+      <div>
+        {t('valuesUsed')}: {valueLabels(business).join('; ')}
+      </div>
+    </div>
+  );
 }
 
 function AnnexTable({ results }: { results: MeasureResult[] }) {
@@ -53,6 +68,7 @@ function AnnexTable({ results }: { results: MeasureResult[] }) {
             <td>
               <StatusBadge status={m.status} />
               {m.potential?.kwp ? <div class="muted">{formatNumber(m.potential.kwp)} kWp</div> : null}
+              {m.business && <ReportBusiness business={m.business} />}
             </td>
             <td>
               <ul class="annex-reasons">

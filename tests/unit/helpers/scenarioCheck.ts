@@ -3,11 +3,23 @@
  * checked, and every failure says what the engine actually returned (the measure's reasons,
  * the plan, the next questions, the advice).
  */
-import type { Assessment, MeasureResult } from '../../../src/engine/index';
+import { bundledToolbox, type Assessment, type MeasureResult } from '../../../src/engine/index';
 import type { MeasureExpectation, QuantityExpectation, Scenario } from './scenarios';
 
 const label = (measureId: string, buildingId?: string): string => `${measureId}${buildingId ? '@' + buildingId : ''}`;
 const show = (v: unknown): string => JSON.stringify(v);
+
+/** A quantity of the result, or one of its business case by the calc the measure's data names for it. */
+function quantityValue(m: MeasureResult, id: string): { value: number | null } | undefined {
+  const q = m.quantities.find((x) => x.id === id);
+  if (q) return q;
+  const spec = bundledToolbox.measures.find((x) => x.id === m.measureId)?.business;
+  if (!spec || !m.business) return undefined;
+  if (spec.investment === id) return { value: m.business.investmentEur };
+  if (spec.savings === id) return { value: m.business.savingsEurPerYear };
+  if (spec.payback === id) return { value: m.business.paybackYears };
+  return undefined;
+}
 
 /** What the engine said about one measure, for failure messages. */
 function describeMeasure(m: MeasureResult): string {
@@ -64,7 +76,7 @@ function checkMeasure(result: Assessment, e: MeasureExpectation): string[] {
   for (const f of e.missingFacts ?? []) if (!m.missingFacts.includes(f)) p.push(`${name}: missing fact ${f} not reported`);
   for (const f of e.missingFactsExclude ?? []) if (m.missingFacts.includes(f)) p.push(`${name}: fact ${f} reported missing, expected not`);
   for (const q of e.quantities ?? []) {
-    const actual = m.quantities.find((x) => x.id === q.id);
+    const actual = quantityValue(m, q.id);
     if (!actual) p.push(`${name}: quantity ${q.id} not in the result`);
     else if (!inRange(actual.value, q)) {
       const want = q.value !== undefined ? show(q.value) : `[${q.min ?? '-∞'}, ${q.max ?? '∞'}]`;

@@ -161,7 +161,9 @@ function measureVocabulary(measureId: string): { rules: Set<string>; steps: Set<
   const rules = new Set<string>([...m.applies.map((a) => a.id), ...m.conditions.map((c) => c.id), ...(m.obligation ? [m.obligation.id] : [])]);
   const steps = new Set<string>(m.steps.map((s) => s.step));
   for (const c of m.conditions) [...(c.resolvedBy ?? []), ...(c.resolvedByWhenUnknown ?? [])].forEach((s) => steps.add(s));
-  return { rules, steps, quantities: new Set(m.quantities), schemes: new Set(m.subsidies.map((s) => s.scheme)) };
+  // The business case's calcs count as quantities too (checked against `business` in the result).
+  const business = m.business ? [m.business.investment, m.business.savings, m.business.payback].filter((id): id is string => !!id) : [];
+  return { rules, steps, quantities: new Set([...m.quantities, ...business]), schemes: new Set(m.subsidies.map((s) => s.scheme)) };
 }
 
 // ------------------------------------------------------------------ validation

@@ -111,6 +111,7 @@ export function referenceProblems(tb: Toolbox): string[] {
     if (ref) checkRef(`${where} (value)`, ref);
   }
   for (const m of tb.measures) for (const q of m.quantities) checkRef(`measure ${m.id} quantities`, { calc: q });
+  for (const m of tb.measures) for (const q of businessCalcIds(m)) checkRef(`measure ${m.id} business`, { calc: q });
   // The engine's formulas read facts and parameters by id: those must exist in the data.
   for (const def of calcs) {
     for (const f of def.facts) checkRef(`calc ${def.id} facts`, { fact: f });
@@ -280,6 +281,9 @@ export function parameterProblems(tb: Toolbox): string[] {
 }
 
 /** Parameters used by the rules: directly in expressions, or through a calc that an expression or a quantity uses. */
+/** The calcs a measure's business case names. */
+const businessCalcIds = (m: Toolbox['measures'][number]): string[] => (m.business ? [m.business.investment, m.business.savings, m.business.payback].filter((id): id is string => !!id) : []);
+
 export function usedParameters(tb: Toolbox): Set<string> {
   const used = new Set<string>();
   const usedCalcs = new Set<string>();
@@ -290,7 +294,7 @@ export function usedParameters(tb: Toolbox): Set<string> {
     if (ref && 'param' in ref) used.add(ref.param);
     if (ref && 'calc' in ref) usedCalcs.add(ref.calc);
   }
-  for (const m of tb.measures) m.quantities.forEach((q) => usedCalcs.add(q));
+  for (const m of tb.measures) [...m.quantities, ...businessCalcIds(m)].forEach((q) => usedCalcs.add(q));
   for (const id of usedCalcs) calcParams(id).forEach((p) => used.add(p));
   return used;
 }
