@@ -54,7 +54,7 @@ export interface PlanItem {
   waitsForWindow?: WindowWait;
 }
 
-/** The earliest installation of one measure: its first step of phase 4 (uitvoeren) in the plan. */
+/** The earliest installation of one measure: the step of phase 4 (uitvoeren) it needs that ends last (ties: the later in the plan). */
 export interface Installation {
   measureId: string;
   stepId: string;

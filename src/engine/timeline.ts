@@ -4,7 +4,8 @@
  * the order follows (chains through steps not in the plan count, those steps take no time), so
  * steps without an edge between them run side by side. A step with an application window
  * (SDE++ rounds) that is ready between rounds waits for the next round. The critical path is
- * the chain of steps whose end decides the plan's end.
+ * the chain of steps whose end decides the plan's end. A measure's installation is the step of
+ * phase 4 (uitvoeren) it needs that ends last: for PV the panels, not the saving measures before them.
  */
 import { valueOn } from './params';
 import type { Ordering } from './plan';
@@ -115,7 +116,7 @@ export function schedule(index: ToolboxIndex, order: Ordering, date: string): Sc
         if (item.phase !== 4) continue;
         for (const measureId of item.measureIds) {
           const known = seen.get(measureId);
-          if (known && known.startWeek <= item.startWeek) continue;
+          if (known && known.endWeek > item.endWeek) continue;
           const entry = { measureId, stepId: item.stepId, startWeek: item.startWeek, endWeek: item.endWeek };
           if (known) installations[installations.indexOf(known)] = entry;
           else installations.push(entry);
