@@ -19,9 +19,10 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The ISO date `weeks` weeks after `date`. */
+/** The ISO date `weeks` weeks after `date`; `date` itself when it is no calendar date (e.g. 2026-13-45). */
 export function dateAfterWeeks(date: string, weeks: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + weeks * 7 * DAY_MS).toISOString().slice(0, 10);
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? new Date(ms + weeks * 7 * DAY_MS).toISOString().slice(0, 10) : date;
 }
 
 interface WindowStart {
@@ -37,6 +38,7 @@ interface WindowStart {
  */
 function windowStart(index: ToolboxIndex, paramId: string, date: string, ready: number): WindowStart {
   const parameter = index.parameters.get(paramId);
+  if (!Number.isFinite(Date.parse(`${date}T00:00:00Z`))) return { week: ready, unconfirmed: false };
   const readyDate = dateAfterWeeks(date, ready);
   const now = parameter && valueOn(parameter, readyDate);
   if (!parameter || !now || now.value !== false) return { week: ready, unconfirmed: now?.unconfirmed === true };
