@@ -35,7 +35,7 @@ export function Timeline({ assessment }: { assessment: Assessment }) {
           <div key={row.stepId} class={`gantt-row${row.critical ? ' is-critical' : ''}`} data-step={row.stepId}>
             <span class="gantt-label">
               {row.critical ? '◆ ' : ''}
-              {stepLabel(row.stepId)}
+              {stepLabel(row.stepId)} <span class="gantt-weeks">{row.startWeek}–{row.endWeek}</span>
             </span>
             <span class="gantt-track">
               {row.waitWidth > 0 && <span class="gantt-wait" style={{ left: `${row.waitLeft}%`, width: `${row.waitWidth}%` }} />}
