@@ -84,7 +84,7 @@ test('the timeline in the assessment: bars, table twin, critical path, round wai
   await expect(timeline(page).locator(`.gantt-row[data-step="${waiting.stepId}"] .gantt-wait`)).toBeVisible();
   // The critical path is marked in the chart too, by a symbol.
   for (const item of expected.plan) {
-    await expect(timeline(page).locator(`.gantt-row[data-step="${item.stepId}"] .gantt-label`)).toHaveText(new RegExp(`^${item.critical ? '◆ ' : ''}${stepLabel(item.stepId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(timeline(page).locator(`.gantt-row[data-step="${item.stepId}"] .gantt-label`)).toHaveText(new RegExp(`^${item.critical ? '◆\\s' : ''}${item.startWeek}–${item.endWeek}\\s${stepLabel(item.stepId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   }
   const installations = timeline(page).getByRole('list', { name: 'Vroegste installatie per maatregel' }).getByRole('listitem');
   await expect(installations).toHaveCount(expected.timeline.installations.length);

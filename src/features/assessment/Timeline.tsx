@@ -34,8 +34,12 @@ export function Timeline({ assessment }: { assessment: Assessment }) {
         {rows.map((row) => (
           <div key={row.stepId} class={`gantt-row${row.critical ? ' is-critical' : ''}`} data-step={row.stepId}>
             <span class="gantt-label">
-              {row.critical ? '◆ ' : ''}
-              {stepLabel(row.stepId)} <span class="gantt-weeks">{row.startWeek}–{row.endWeek}</span>
+              {/* No break between the mark, the weeks and the first word: a label never prints as a bare step title. */}
+              {row.critical ? '◆\u00a0' : ''}
+              <span class="gantt-weeks">
+                {row.startWeek}–{row.endWeek}
+              </span>
+              {`\u00a0${stepLabel(row.stepId)}`}
             </span>
             <span class="gantt-track">
               {row.waitWidth > 0 && <span class="gantt-wait" style={{ left: `${row.waitLeft}%`, width: `${row.waitWidth}%` }} />}
