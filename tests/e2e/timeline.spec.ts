@@ -3,7 +3,7 @@
  * drawn (non-zero width, placed by start week, painted pixels), the table twin gives every step's
  * weeks and dates as the engine computed them, the critical path is marked by ◆ (not by colour
  * alone), the wait for the next SDE++ round is said, each measure's earliest installation is
- * listed; in Dutch and English, offline, at 360 px without horizontal scrolling, axe-clean, and in
+ * listed, with no CSP violation (bars are placed through the CSSOM); in Dutch and English, offline, at 360 px without horizontal scrolling, axe-clean, and in
  * the printed report (page.pdf + pdftotext).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -64,10 +64,13 @@ async function expectChartDrawn(page: Page): Promise<void> {
 }
 
 test('the timeline in the assessment: bars, table twin, critical path, round wait, installations; 360 px; axe', async ({ page }) => {
+  const cspErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
   await seedTerrain(page, terrain);
   await page.goto(assessmentUrl);
   await expect(page.getByRole('heading', { level: 3, name: 'Tijdlijn' })).toBeVisible();
   await expectChartDrawn(page);
+  expect(cspErrors, 'the bars are placed through the CSSOM, which the CSP allows').toEqual([]);
 
   const table = page.getByRole('table', { name: 'Tijdlijn als tabel: weken vanaf de beoordelingsdatum' });
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
