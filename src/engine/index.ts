@@ -108,7 +108,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     terrainId: typeof input.id === 'string' ? input.id : '',
     ownValues: ownValueList(toolbox, own, date),
     measures,
-    plan: orderSteps(index, program.stepIds, collect.steps()),
+    ...orderSteps(index, program.stepIds, collect.steps(), date),
     dos: collect.dos(run),
     donts: collect.donts(run),
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),

@@ -1,11 +1,13 @@
 /**
  * The required order: a topological order of the steps the going-ahead measures need,
  * over the precedence edges (and chains of them through steps not in the plan),
- * ties broken by phase, then the step's priority, then its id.
+ * ties broken by phase, then the step's priority, then its id. Then the calendar of it
+ * (./timeline.ts): each step's earliest start and end in weeks.
  */
 import { fillParams, paramText } from './texts';
+import { schedule } from './timeline';
 import type { ToolboxIndex } from './toolbox';
-import type { Lang, PlanItem, PlanReason, Text } from './types';
+import type { Lang, PlanItem, PlanReason, Text, Timeline } from './types';
 
 /** An edge's reason with its placeholders filled; they name parameters with one value on every date (a data test holds them to it), as the reasons are shared across dates. */
 function edgeText(index: ToolboxIndex, why: Text, lang: Lang): string {
@@ -38,9 +40,11 @@ function includedPredecessors(index: ToolboxIndex, stepId: string, included: Set
 }
 
 /** The order of one set of steps and why each stands where it does; the same set recurs across terrains. */
-interface Ordering {
+export interface Ordering {
   ids: string[];
   reasons: PlanReason[][];
+  /** Per step, the positions (in ids) of the steps its reasons name: all earlier in the order, except on a cycle. */
+  preds: number[][];
 }
 
 const orderings = new WeakMap<ToolboxIndex, Map<string, Ordering>>();
@@ -91,7 +95,9 @@ function ordering(index: ToolboxIndex, ids: string[]): Ordering {
       if (n === 0) ready.push(next);
     }
   }
-  const result: Ordering = { ids: order, reasons: order.map((id) => preds.get(id) ?? (Object.freeze([]) as unknown as PlanReason[])) };
+  const reasons = order.map((id) => preds.get(id) ?? (Object.freeze([]) as unknown as PlanReason[]));
+  const position = new Map(order.map((id, i) => [id, i]));
+  const result: Ordering = { ids: order, reasons, preds: reasons.map((list, i) => list.map((r) => position.get(r.after)!).filter((p) => p < i)) };
   if (cache.size >= ORDERINGS_KEPT) cache.clear();
   cache.set(key, result);
   return result;
@@ -99,17 +105,33 @@ function ordering(index: ToolboxIndex, ids: string[]): Ordering {
 
 /**
  * The plan: the needed steps in required order, each with the measures and buildings that
- * need it and the precedence edges that put it there. The edge reasons are shared between
- * plans (they depend only on the set of steps) and frozen.
+ * need it, the precedence edges that put it there and its weeks on the calendar from `date`;
+ * and the timeline's summary. The edge reasons are shared between plans (they depend only on
+ * the set of steps) and frozen.
  */
-export function orderSteps(index: ToolboxIndex, stepIds: string[], needs: { slot: number; measureIds: string[]; buildingIds: string[] }[]): PlanItem[] {
+export function orderSteps(index: ToolboxIndex, stepIds: string[], needs: { slot: number; measureIds: string[]; buildingIds: string[] }[], date: string): { plan: PlanItem[]; timeline: Timeline } {
   const byId = new Map(needs.map((need) => [stepIds[need.slot], need]));
-  const { ids, reasons } = ordering(
+  const order = ordering(
     index,
     needs.map((need) => stepIds[need.slot]).sort(),
   );
-  return ids.map((id, i) => {
+  const weeks = schedule(index, order, date);
+  const plan = order.ids.map((id, i): PlanItem => {
     const need = byId.get(id)!;
-    return { stepId: id, phase: index.steps.get(id)?.phase ?? 1, measureIds: need.measureIds, buildingIds: need.buildingIds, reasons: reasons[i] };
+    const item: PlanItem = {
+      stepId: id,
+      phase: index.steps.get(id)?.phase ?? 1,
+      measureIds: need.measureIds,
+      buildingIds: need.buildingIds,
+      reasons: order.reasons[i],
+      startWeek: weeks.start[i],
+      endWeek: weeks.end[i],
+      endWeekMax: weeks.endMax[i],
+      critical: weeks.critical[i],
+      indicative: weeks.indicative[i],
+    };
+    if (weeks.waits[i]) item.waitsForWindow = weeks.waits[i];
+    return item;
   });
+  return { plan, timeline: weeks.summary(plan) };
 }

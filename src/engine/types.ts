@@ -5,6 +5,9 @@
  */
 import type { BusinessCase, BusinessSpec } from './business';
 
+import type { LeadTime, PlanItem, Timeline } from './planTypes';
+export type * from './planTypes';
+
 export type Lang = 'nl' | 'en';
 /** A text in both UI languages. */
 export interface Text {
@@ -94,6 +97,9 @@ export interface Step {
   label: Text;
   description: Text;
   sources: string[];
+  leadTimeWeeks: LeadTime;
+  /** A switch parameter, true while an application round is open: between rounds the step waits for the next. */
+  applicationWindow?: string;
 }
 
 /** "before" must be done before "after". */
@@ -324,24 +330,6 @@ export interface MeasureResult {
   indicative: boolean;
 }
 
-export interface PlanReason {
-  /** Earlier step this one waits for. */
-  after: string;
-  /** Steps in between when the order follows from a chain of edges. */
-  via: string[];
-  text: string;
-  textEn: string;
-  sourceIds: string[];
-}
-
-export interface PlanItem {
-  stepId: string;
-  phase: Phase;
-  measureIds: string[];
-  buildingIds: string[];
-  reasons: PlanReason[];
-}
-
 export interface AdviceResult {
   id: string;
   text: string;
@@ -378,6 +366,8 @@ export interface Assessment {
   ownValues: OwnValue[];
   measures: MeasureResult[];
   plan: PlanItem[];
+  /** The plan on the calendar: its length and each measure's earliest installation. */
+  timeline: Timeline;
   dos: AdviceResult[];
   donts: AdviceResult[];
   nextQuestions: NextQuestion[];

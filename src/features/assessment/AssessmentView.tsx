@@ -8,6 +8,7 @@ import { MeasureCard } from './MeasureCard';
 import { NextQuestions } from '../editor/NextQuestions';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from './PlanList';
+import { Timeline } from './Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
 import { STATUS_ORDER } from '../../ui/labels';
 
@@ -110,6 +111,7 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
 
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">{t('planTitle')}</h2>
+        <Timeline assessment={assessment} />
         <PlanList assessment={assessment} terrain={terrain} />
       </section>
 

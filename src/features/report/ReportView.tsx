@@ -10,6 +10,7 @@ import { formatDate, formatNumber, lang, t } from '../../i18n';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from '../assessment/PlanList';
+import { Timeline } from '../assessment/Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
 import { businessFigures, valueLabels } from '../../ui/BusinessCase';
 import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
@@ -171,6 +172,7 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
 
       <section class="report-section">
         <h2>{t('planTitle')}</h2>
+        <Timeline assessment={assessment} />
         <PlanList assessment={assessment} terrain={terrain} />
       </section>
 

@@ -137,7 +137,16 @@ export function checkScenario(s: Scenario, result: Assessment): string[] {
       planProblems.push(`plan: ${s2} present (for ${item.measureIds.join(', ')} ${item.buildingIds.join(', ')}), expected absent`);
     }
   }
-  if (planProblems.length) p.push(...planProblems, planText);
+  for (const w of e.planWeeks ?? []) {
+    const item = result.plan.find((x) => x.stepId === w.stepId);
+    if (!item) { planProblems.push(`plan weeks: ${w.stepId} not in the plan`); continue; }
+    const actual = { startWeek: item.startWeek, endWeek: item.endWeek, critical: item.critical, waitsFor: item.waitsForWindow ? item.waitsForWindow.opens : undefined };
+    for (const key of ['startWeek', 'endWeek', 'critical', 'waitsFor'] as const) {
+      if (w[key] !== undefined && actual[key] !== w[key]) planProblems.push(`plan weeks: ${w.stepId} ${key} ${show(actual[key])}, expected ${show(w[key])}`);
+    }
+  }
+  if (e.timelineWeeks !== undefined && result.timeline.weeks !== e.timelineWeeks) planProblems.push(`timeline: ${result.timeline.weeks} weeks, expected ${e.timelineWeeks}`);
+  if (planProblems.length) p.push(...planProblems, result.plan.length ? `${planText}\n    actual weeks: ${result.plan.map((x) => `${x.stepId} ${x.startWeek}–${x.endWeek}${x.critical ? '*' : ''}`).join(', ')}` : planText);
 
   const questions = result.nextQuestions.map((q) => q.factId);
   const questionsText = `    actual next questions: ${result.nextQuestions.map((q) => `${q.factId}(${q.count})`).join(', ') || '(none)'}`;

@@ -73,6 +73,18 @@ export interface Expectations {
   dontsInclude?: string[];
   dontsExclude?: string[];
   subsidies?: SubsidyExpectation[];
+  /** Plan items on the calendar: each given key must equal the item's (waitsFor: the date the next round opens, null = none known). */
+  planWeeks?: WeekExpectation[];
+  /** The timeline's length in weeks (shortest lead times). */
+  timelineWeeks?: number;
+}
+
+export interface WeekExpectation {
+  stepId: string;
+  startWeek?: number;
+  endWeek?: number;
+  critical?: boolean;
+  waitsFor?: string | null;
 }
 
 export interface Scenario {
@@ -100,6 +112,8 @@ const EXPECT_KEYS = [
   'dontsInclude',
   'dontsExclude',
   'subsidies',
+  'planWeeks',
+  'timelineWeeks',
 ];
 const MEASURE_KEYS = [
   'measureId',
@@ -268,6 +282,7 @@ export function validate(s: Scenario): string[] {
   }
   ids(e.planIncludes, stepIds, 'step', 'expect.planIncludes');
   ids(e.planExcludes, stepIds, 'step', 'expect.planExcludes');
+  ids(e.planWeeks?.map((w) => w.stepId), stepIds, 'step', 'expect.planWeeks');
   if (e.nextQuestionsFirst !== undefined) ids([e.nextQuestionsFirst], factIds, 'fact', 'expect.nextQuestionsFirst');
   ids(e.nextQuestionsInclude, factIds, 'fact', 'expect.nextQuestionsInclude');
   ids(e.nextQuestionsExclude, factIds, 'fact', 'expect.nextQuestionsExclude');

@@ -295,6 +295,7 @@ export function usedParameters(tb: Toolbox): Set<string> {
     if (ref && 'calc' in ref) usedCalcs.add(ref.calc);
   }
   for (const m of tb.measures) [...m.quantities, ...businessCalcIds(m)].forEach((q) => usedCalcs.add(q));
+  for (const st of tb.steps) if (st.applicationWindow) used.add(st.applicationWindow);
   for (const id of usedCalcs) calcParams(id).forEach((p) => used.add(p));
   return used;
 }
@@ -307,4 +308,21 @@ export function unusedParameters(tb: Toolbox): string[] {
 export function unusedSources(tb: Toolbox): string[] {
   const cited = new Set(citations(tb).flatMap((c) => c.sources));
   return tb.sources.map((s) => s.id).filter((id) => !cited.has(id));
+}
+
+/** Lead times: min ≤ max, a checked date; an application window names a switch parameter (true in a round, false between). */
+export function leadTimeProblems(tb: Toolbox): string[] {
+  const problems: string[] = [];
+  const params = new Map(tb.parameters.map((p) => [p.id, p]));
+  for (const st of tb.steps) {
+    const lt = st.leadTimeWeeks;
+    if (!lt) { problems.push(`step ${st.id}: no lead time`); continue; }
+    if (!(Number.isInteger(lt.min) && Number.isInteger(lt.max) && 0 <= lt.min && lt.min <= lt.max)) problems.push(`step ${st.id}: lead time [${lt.min}, ${lt.max}] is not 0 ≤ min ≤ max in whole weeks`);
+    if (typeof lt.checked !== 'string' || !DATE_RE.test(lt.checked)) problems.push(`step ${st.id}: lead time has no checked date`);
+    if (st.applicationWindow === undefined) continue;
+    const p = params.get(st.applicationWindow);
+    if (!p) problems.push(`step ${st.id}: application window "${st.applicationWindow}" not in parameters.json`);
+    else if (p.values.some((v) => typeof v.value !== 'boolean')) problems.push(`step ${st.id}: application window ${p.id} is not a switch (true/false)`);
+  }
+  return problems;
 }

@@ -85,7 +85,10 @@ export function citations(tb: Toolbox): Citation[] {
     for (const s of m.subsidies) out.push({ where: `measure ${m.id} subsidy ${s.scheme}`, sources: s.sources });
   }
   for (const n of tb.conditions) out.push({ where: `named condition ${n.id}`, sources: n.sources });
-  for (const s of tb.steps) out.push({ where: `step ${s.id}`, sources: s.sources });
+  for (const s of tb.steps) {
+    out.push({ where: `step ${s.id}`, sources: s.sources });
+    out.push({ where: `step ${s.id} lead time`, sources: s.leadTimeWeeks?.sources });
+  }
   for (const e of tb.precedence) out.push({ where: `edge ${e.before} → ${e.after}`, sources: e.sources });
   for (const p of tb.parameters) {
     p.values.forEach((v, i) => out.push({ where: `parameter ${p.id} value #${i + 1}`, sources: v.sources }));
