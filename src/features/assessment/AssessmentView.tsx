@@ -9,6 +9,7 @@ import { NextQuestions } from '../editor/NextQuestions';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from './PlanList';
 import { TerrainGate } from '../../ui/TerrainGate';
+import { GridPanel } from '../../ui/GridPanel';
 import { STATUS_ORDER } from '../../ui/labels';
 
 
@@ -107,6 +108,8 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
           );
         })}
       </section>
+
+      <GridPanel assessment={assessment} terrain={terrain} />
 
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">{t('planTitle')}</h2>

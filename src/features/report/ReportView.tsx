@@ -11,6 +11,7 @@ import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from '../assessment/PlanList';
 import { TerrainGate } from '../../ui/TerrainGate';
+import { GridPanel, gridSourceIds } from '../../ui/GridPanel';
 import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
 
 
@@ -24,6 +25,7 @@ function citedSources(assessment: Assessment): string[] {
   }
   assessment.plan.forEach((p) => p.reasons.forEach((r) => r.sourceIds.forEach((s) => ids.add(s))));
   [...assessment.dos, ...assessment.donts].forEach((a) => a.sourceIds.forEach((s) => ids.add(s)));
+  gridSourceIds(assessment).forEach((s) => ids.add(s));
   return [...ids].filter((id) => toolboxIndex.sources.has(id)).sort((a, b) => toolboxIndex.sources.get(a)!.title.localeCompare(toolboxIndex.sources.get(b)!.title));
 }
 
@@ -143,6 +145,10 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
           ))}
         </ol>
       </section>
+
+      <div class="report-section">
+        <GridPanel assessment={assessment} terrain={terrain} />
+      </div>
 
       <section class="report-section">
         <h2>{t('planTitle')}</h2>
