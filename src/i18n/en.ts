@@ -257,5 +257,6 @@ export const en: Record<MessageKey, string> = {
   gridYears: "Added offtake by year (cumulative)",
   gridYear: "Year",
   gridByYear: "by {year}",
+  gridFreedShort: 'Freed by one group contract',
   gridComplete: "Grid data complete",
 };

@@ -255,6 +255,7 @@ export const nl = {
   gridYears: "Toegevoegde afname per jaar (opgeteld)",
   gridYear: "Jaar",
   gridByYear: "t/m {year}",
+  gridFreedShort: 'Vrij door één groepscontract',
   gridComplete: "Netgegevens volledig",
 } as const;
 

@@ -69,8 +69,11 @@ function Bars({ id, title, bars }: { id: string; title: string; bars: GridBar[] 
           {bars.map((b) => (
             <tr key={b.key}>
               <th scope="row">
-                {b.parts.length > 1 && b.parts.map((p) => <span key={p.key} class="swatch" style={`background:${p.color}`} aria-hidden="true" />)}
-                {b.parts.length === 1 && <span class="swatch" style={`background:${b.parts[0].color}`} aria-hidden="true" />}
+                {b.parts.map((p) => (
+                  <svg key={p.key} class="swatch" viewBox="0 0 10 10" aria-hidden="true">
+                    <rect width="10" height="10" fill={p.color} />
+                  </svg>
+                ))}
                 {t(b.key)}
               </th>
               <td>{sumText({ kw: barKw(b), complete: !b.lowerBound })}</td>

@@ -3,7 +3,7 @@
  * view): which bars, their values in kW, their colours, and whether a value is only a lower
  * bound. Pure; the words are message keys, translated by the views.
  */
-import type { GridSummary } from '../engine/types';
+import type { GridSum, GridSummary } from '../engine/types';
 import type { MessageKey } from '../i18n/messages';
 
 export interface GridBar {
@@ -49,3 +49,14 @@ export function feedInBars(g: GridSummary): GridBar[] {
 
 /** A bar's total. */
 export const barKw = (b: GridBar): number => b.parts.reduce((s, p) => s + p.kw, 0);
+
+/** The grid figures per terrain, in the order the compare table and its CSV show them. */
+export const GRID_FIGURES: { key: MessageKey; sum: (g: GridSummary) => GridSum }[] = [
+  { key: 'gridContractedOfftake', sum: (g) => g.contractedOfftakeKw },
+  { key: 'gridPeak', sum: (g) => g.peakOfftakeKw },
+  { key: 'gridAdded', sum: (g) => g.addedOfftakeKw },
+  { key: 'gridCollectivePeak', sum: (g) => g.collectivePeakKw },
+  { key: 'gridFreedShort', sum: (g) => g.freedKw },
+  { key: 'gridContractedFeedIn', sum: (g) => g.contractedFeedInKw },
+  { key: 'gridFeedInPotential', sum: (g) => g.feedInPotentialKw },
+];
