@@ -146,10 +146,6 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
         </ol>
       </section>
 
-      <div class="report-section">
-        <GridPanel assessment={assessment} terrain={terrain} />
-      </div>
-
       <section class="report-section">
         <h2>{t('planTitle')}</h2>
         <PlanList assessment={assessment} terrain={terrain} />
@@ -169,6 +165,10 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
           ))}
         </ul>
       </section>
+
+      <div class="report-section">
+        <GridPanel assessment={assessment} terrain={terrain} />
+      </div>
 
       <section class="report-section">
         <h2>{t('reportAnnex')}</h2>
