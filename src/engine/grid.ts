@@ -38,18 +38,16 @@ class Sum {
 
 const num = (v: FactValue | undefined): number | null => (typeof v === 'number' ? v : null);
 
-/** What one building's verdicts add: demand by kind, feed-in, and whether a quantity was unknown. */
+/** What one building's verdicts add: demand by kind (null: unknown), feed-in, and the year its fleet's demand arrives. */
 interface Adds {
   heatPumpKw: number | null;
+  heatCounted: boolean;
   chargeKw: number;
   fleetKw: number | null;
   fleetYear: number;
-  feedInKw: number | null;
+  feedInKw: number;
   feedInUnknown: boolean;
-  quantities: Quantity[];
 }
-
-const quantity = (m: MeasureResult, id: string): Quantity | undefined => m.quantities.find((q) => q.id === id);
 
 /** Sums the grid of one assessment; `measures` are its verdicts, in the engine's order. */
 export function gridSummary(run: Run, buildingIds: string[], measures: MeasureResult[]): GridSummary {
@@ -64,42 +62,44 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
 
   const at = new Map<string, number>();
   buildingIds.forEach((id, i) => at.set(id, i));
-  const adds: Adds[] = buildingIds.map(() => ({ heatPumpKw: 0, chargeKw: 0, fleetKw: 0, fleetYear: assessmentYear, feedInKw: 0, feedInUnknown: false, quantities: [] }));
+  const adds: Adds[] = buildingIds.map(() => ({ heatPumpKw: 0, heatCounted: false, chargeKw: 0, fleetKw: 0, fleetYear: assessmentYear, feedInKw: 0, feedInUnknown: false }));
+  // The quantities read (their parameter lists and "indicatief" are what the figures rest on).
+  const read = new Set<Quantity['parameterIds']>();
+  let quantityIndicative = false;
+  const take = (m: MeasureResult, id: string): number | null => {
+    for (const q of m.quantities) {
+      if (q.id !== id) continue;
+      read.add(q.parameterIds);
+      if (q.indicative) quantityIndicative = true;
+      return q.value;
+    }
+    return null;
+  };
   let usedEv = false;
   let usedFeedIn = false;
   for (const m of measures) {
+    const id = m.measureId;
+    if (id !== 'heat-pump' && id !== 'ground-source' && id !== 'ev-charging' && id !== 'fleet-charging' && id !== 'pv-roof' && id !== 'pv-carport') continue;
     if (m.buildingId === undefined || !ADDS.has(m.status)) continue;
-    const a = adds[at.get(m.buildingId)!];
-    if (!a) continue;
-    const take = (id: string): number | null => {
-      const q = quantity(m, id);
-      if (q) a.quantities.push(q);
-      return q ? q.value : null;
-    };
-    switch (m.measureId) {
-      case 'heat-pump':
-      case 'ground-source':
-        // One planned heat pump, whichever source it uses: counted once.
-        if (a.heatPumpKw === 0) a.heatPumpKw = take('heatPumpElectricKw');
-        break;
-      case 'ev-charging':
-        a.chargeKw = evKw;
-        usedEv = true;
-        break;
-      case 'fleet-charging': {
-        a.fleetKw = take('fleetChargingDemandKw');
-        // A fleet that only delivers into the zero-emission zone must be electric by the zone's end date; a planned one comes now.
-        a.fleetYear = run.buildings[at.get(m.buildingId)!][F.fleetElectrification] === true ? assessmentYear : zeYear;
-        break;
-      }
-      case 'pv-roof':
-      case 'pv-carport': {
-        const kwp = take(m.measureId === 'pv-roof' ? 'pvKwp' : 'carportKwp');
-        usedFeedIn = true;
-        if (kwp === null) a.feedInUnknown = true;
-        else a.feedInKw = (a.feedInKw ?? 0) + kwp * kwPerKwp;
-        break;
-      }
+    const i = at.get(m.buildingId);
+    if (i === undefined) continue;
+    const a = adds[i];
+    if (id === 'heat-pump' || id === 'ground-source') {
+      // One planned heat pump, whichever source it uses: counted once.
+      if (!a.heatCounted) a.heatPumpKw = take(m, 'heatPumpElectricKw');
+      a.heatCounted = true;
+    } else if (id === 'ev-charging') {
+      a.chargeKw = evKw;
+      usedEv = true;
+    } else if (id === 'fleet-charging') {
+      a.fleetKw = take(m, 'fleetChargingDemandKw');
+      // A fleet that only delivers into the zero-emission zone must be electric by the zone's end date; a planned one comes now.
+      a.fleetYear = run.buildings[i][F.fleetElectrification] === true ? assessmentYear : zeYear;
+    } else {
+      const kwp = take(m, id === 'pv-roof' ? 'pvKwp' : 'carportKwp');
+      usedFeedIn = true;
+      if (kwp === null) a.feedInUnknown = true;
+      else a.feedInKw += kwp * kwPerKwp;
     }
   }
 
@@ -117,7 +117,6 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   const by = { heatPumpsKw: 0, chargePointsKw: 0, fleetsKw: 0 };
   const unknown: GridSummary['unknown'] = [];
   const group: string[] = [];
-  const quantities: Quantity[] = [];
   let usedSmall = false;
 
   for (let i = 0; i < buildingIds.length; i++) {
@@ -139,7 +138,6 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
     peak.add(pk);
 
     const a = adds[i];
-    quantities.push(...a.quantities);
     const now = a.heatPumpKw === null ? null : a.heatPumpKw + a.chargeKw;
     const total = now === null || a.fleetKw === null ? null : now + a.fleetKw;
     if (total === null) missing.push('addedOfftakeKw');
@@ -178,18 +176,17 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   const ga = groupAdded.out();
   const groupRoomKw = group.length && gc.complete && gp.complete && ga.complete ? gc.kw - collectivePeakKw.kw - ga.kw : null;
 
-  const parameterIds: string[] = [];
-  const use = (id: string) => {
-    if (!parameterIds.includes(id)) parameterIds.push(id);
-  };
+  const ids = new Set<string>();
+  const use = (id: string) => ids.add(id);
   if (usedSmall) use('smallConnectionMaxKva');
   if (usedEv) use('evChargerKw');
   if (usedFeedIn) use('pvFeedInKwPerKwp');
   if (group.length) use('groupSimultaneityFactor');
   if (years.length > 1) use('zeZoneAllZeroEmissionFrom');
-  for (const q of quantities) q.parameterIds.forEach(use);
+  for (const list of read) list.forEach(use);
+  const parameterIds = [...ids];
   const unconfirmed = (id: string) => p.unconfirmed[paramSlot(id)] === 1;
-  const indicative = quantities.some((q) => q.indicative) || (usedFeedIn && unconfirmed('pvFeedInKwPerKwp')) || (group.length > 0 && unconfirmed('groupSimultaneityFactor'));
+  const indicative = quantityIndicative || (usedFeedIn && unconfirmed('pvFeedInKwPerKwp')) || (group.length > 0 && unconfirmed('groupSimultaneityFactor'));
 
   return {
     contractedOfftakeKw: contracted.out(),
