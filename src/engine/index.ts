@@ -7,6 +7,7 @@ import { newCalcCache } from './calcs';
 import type { Ctx, Run } from './context';
 import { newMemo } from './expr';
 import { Collector, SlotSet } from './collect';
+import { gridSummary } from './grid';
 import { assessMeasure } from './measure';
 import { orderSteps } from './plan';
 import { EMPTY, programFor } from './program';
@@ -23,6 +24,7 @@ export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';
 export { OPERATORS } from './operators';
+export { GRID_PARAMETERS } from './grid';
 
 /** The facts a rule could read (see Reason.factIds), in catalogue order, without assessing (the handbook shows them). */
 export function ruleFactIds(ruleId: string, toolbox: Toolbox = bundledToolbox): string[] {
@@ -113,6 +115,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     donts: collect.donts(run),
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
+    grid: gridSummary(run, buildingIds, measures),
   };
 }
 

@@ -256,6 +256,9 @@ export type FactValue = string | number | boolean | null;
 
 /** The terrain record's shape is declared once, in toolbox-data/schema/terrain.schema.json; these types are generated from it. */
 export type { Building, Survey, Terrain } from './terrain.generated';
+/** The grid summary's shapes are in gridTypes.ts (this file keeps under the 400-line rule). */
+export type * from './gridTypes';
+import type { GridSummary } from './gridTypes';
 
 // ---------------------------------------------------------------- output
 export type Status = 'feasible' | 'conditional' | 'blocked' | 'needs-info' | 'not-applicable';
@@ -372,6 +375,8 @@ export interface Assessment {
   donts: AdviceResult[];
   nextQuestions: NextQuestion[];
   inputIssues: InputIssue[];
+  /** The terrain as one grid. */
+  grid: GridSummary;
 }
 
 export interface OwnValue {

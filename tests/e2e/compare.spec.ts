@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
+import type { GridSum } from '../../src/engine/types';
 import { indicatorsFor, type TerrainIndicators } from '../../src/features/compare/indicators';
 import { loadEngine } from './engine';
 import { terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
@@ -23,6 +24,17 @@ const KIND_NL = {
 } as const;
 const STATUS_COLORS = { feasible: '#1b6e35', conditional: '#b36b00', blocked: '#a4161a', 'needs-info': '#5b3f99', 'not-applicable': '#8a939e' } as const;
 const KIND_COLORS = { grid: '#0b5cad', roof: '#8a5300', insurance: '#a4161a', organisation: '#1b6e35', law: '#12324f', info: '#5b3f99' } as const;
+/** The grid figures per terrain, in the table's and the CSV's order, with their Dutch labels. */
+const GRID_NL: [string, (g: TerrainIndicators['grid']) => GridSum][] = [
+  ['Gecontracteerd afnamevermogen', (g) => g.contractedOfftakeKw],
+  ['Piek vandaag', (g) => g.peakOfftakeKw],
+  ['Toegevoegde afname', (g) => g.addedOfftakeKw],
+  ['Gezamenlijke piek onder één groepscontract', (g) => g.collectivePeakKw],
+  ['Vrij door één groepscontract', (g) => g.freedKw],
+  ['Gecontracteerd terugleververmogen', (g) => g.contractedFeedInKw],
+  ['Terugleverpotentieel zon', (g) => g.feedInPotentialKw],
+];
+const gridText = (s: GridSum) => `${s.complete ? '' : 'ten minste '}${dutchNumber(Math.round(s.kw))} kW`;
 const CHART_VERSION = JSON.parse(readFileSync(new URL('../../node_modules/chart.js/package.json', import.meta.url), 'utf8')).version as string;
 
 const terrains = EXAMPLE_IDS.map(readExample);
@@ -118,6 +130,7 @@ test('three example terrains: indicator table, drawn charts with their tables, c
     ...Object.entries(KIND_NL).map(([k, label]) => [`Knelpunten: ${label}`, (x: TerrainIndicators) => String(x.blockers[k as keyof typeof KIND_NL])] as [string, (x: TerrainIndicators) => string]),
     ['Congestie afname', (x) => congestionLabel('congestionOfftake', x.congestionOfftake)],
     ['Congestie invoeding', (x) => congestionLabel('congestionFeedIn', x.congestionFeedIn)],
+    ...GRID_NL.map(([label, sum]) => [label, (x: TerrainIndicators) => gridText(sum(x.grid))] as [string, (x: TerrainIndicators) => string]),
   ];
   expect(body).toEqual(expectedBody.map(([label, value]) => [label, ...columns.map(value)]));
   // The examples differ, so the comparison is not trivially the same number thrice.
@@ -280,6 +293,8 @@ const CSV_HEADER = [
   ...Object.values(KIND_NL).map((k) => `Knelpunten: ${k}`),
   'Congestie afname',
   'Congestie invoeding',
+  ...GRID_NL.map(([label]) => `${label} (kW)`),
+  'Netgegevens volledig',
 ];
 const decimal = (n: number) => String(n).replace('.', ',');
 
@@ -314,6 +329,8 @@ test('the CSV: UTF-8 with BOM, ";" separator, decimal comma, CRLF, one row per t
       ...Object.keys(KIND_NL).map((k) => String(x.blockers[k as keyof typeof KIND_NL])),
       congestionLabel('congestionOfftake', x.congestionOfftake),
       congestionLabel('congestionFeedIn', x.congestionFeedIn),
+      ...GRID_NL.map(([, sum]) => String(Math.round(sum(x.grid).kw))),
+      x.grid.incomplete ? 'nee' : 'ja',
     ]);
     // A decimal comma in the PV columns, never a decimal point or a thousands separator.
     expect(row[3]).toMatch(/^\d+(,\d)?$/);

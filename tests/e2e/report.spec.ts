@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
+import { valueOn } from '../../src/engine/params';
 import { indicatorsFor } from '../../src/features/compare/indicators';
 import { loadEngine } from './engine';
 import { waitForServiceWorkerControl, STATUS_NL } from './helpers';
@@ -174,6 +175,8 @@ for (const ID of EXAMPLE_IDS) {
       ...expected.plan.flatMap((p) => p.reasons.flatMap((r) => r.sourceIds)),
       ...expected.dos.flatMap((a) => a.sourceIds),
       ...expected.donts.flatMap((a) => a.sourceIds),
+      // The grid panel: the sources of the parameters its figures rest on.
+      ...expected.grid.parameterIds.flatMap((id) => valueOn(data.parameters.find((p) => p.id === id)!, expected.assessmentDate)!.sources),
     ]);
     expect(cited.size).toBeGreaterThan(0);
     expect(cited.size).toBeLessThan(data.sources.length);

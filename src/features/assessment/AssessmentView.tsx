@@ -10,6 +10,7 @@ import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from './PlanList';
 import { Timeline } from './Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
+import { GridPanel } from '../../ui/GridPanel';
 import { STATUS_ORDER } from '../../ui/labels';
 
 
@@ -108,6 +109,8 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
           );
         })}
       </section>
+
+      <GridPanel assessment={assessment} terrain={terrain} />
 
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">{t('planTitle')}</h2>

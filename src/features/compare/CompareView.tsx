@@ -12,6 +12,8 @@ import { assessment, terrains } from '../../state';
 import { toolboxIndex } from '../../ui/common';
 import { calcLabel, STATUS_ORDER } from '../../ui/labels';
 import { saveFile } from '../../ui/saveFile';
+import { GRID_FIGURES } from '../../ui/gridFigures';
+import { sumText } from '../../ui/GridPanel';
 
 export const MAX_COMPARE = 10;
 /** How many terrains are selected when the view opens with none. */
@@ -118,6 +120,8 @@ export function compareCsv(rows: TerrainIndicators[]): string {
     ...BLOCKER_KINDS.map((k) => `${t('blockers')}: ${t(`kind${k}` as never)}`),
     t('congestionOfftakeShort'),
     t('congestionFeedInShort'),
+    ...GRID_FIGURES.map((f) => `${t(f.key)} (kW)`),
+    t('gridComplete'),
   ];
   return toCsv([
     header,
@@ -132,6 +136,8 @@ export function compareCsv(rows: TerrainIndicators[]): string {
       ...BLOCKER_KINDS.map((k) => r.blockers[k]),
       congestionLabel(r.congestionOfftake, 'congestionOfftake'),
       congestionLabel(r.congestionFeedIn, 'congestionFeedIn'),
+      ...GRID_FIGURES.map((f) => Math.round(f.sum(r.grid).kw)),
+      r.grid.incomplete ? t('no') : t('yes'),
     ]),
   ]);
 }
@@ -236,6 +242,14 @@ export function CompareView() {
                     <td key={r.terrainId}>{congestionLabel(r.congestionFeedIn, 'congestionFeedIn')}</td>
                   ))}
                 </tr>
+                {GRID_FIGURES.map((f) => (
+                  <tr key={f.key}>
+                    <th scope="row">{t(f.key)}</th>
+                    {rows.map((r) => (
+                      <td key={r.terrainId}>{sumText(f.sum(r.grid))}</td>
+                    ))}
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>

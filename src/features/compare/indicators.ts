@@ -1,9 +1,9 @@
 /**
  * Indicators per terrain for the compare view, the report summary and the CSV:
- * PV potential, verdicts by status, open obligations, blockers by kind, congestion.
+ * PV potential, verdicts by status, open obligations, blockers by kind, congestion, the grid.
  * Pure: derived from an assessment, never stored.
  */
-import type { Assessment, Status, Terrain } from '../../engine/types';
+import type { Assessment, GridSummary, Status, Terrain } from '../../engine/types';
 import { STATUS_ORDER } from '../../ui/statusOrder';
 
 /** Blocker kinds as the compare view groups them. */
@@ -23,6 +23,7 @@ export interface TerrainIndicators {
   congestionOfftake: string | null;
   congestionFeedIn: string | null;
   buildings: number;
+  grid: GridSummary;
 }
 
 /** Which blocker kind a failed or unknown reason counts as. */
@@ -85,5 +86,6 @@ export function indicatorsFor(terrain: Terrain, assessment: Assessment): Terrain
     congestionOfftake: fact('congestionOfftake'),
     congestionFeedIn: fact('congestionFeedIn'),
     buildings: terrain.buildings.length,
+    grid: assessment.grid,
   };
 }

@@ -13,6 +13,7 @@ import { PlanList } from '../assessment/PlanList';
 import { Timeline } from '../assessment/Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
 import { businessFigures, valueLabels } from '../../ui/BusinessCase';
+import { GridPanel, gridSourceIds } from '../../ui/GridPanel';
 import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
 
 
@@ -26,6 +27,7 @@ function citedSources(assessment: Assessment): string[] {
   }
   assessment.plan.forEach((p) => p.reasons.forEach((r) => r.sourceIds.forEach((s) => ids.add(s))));
   [...assessment.dos, ...assessment.donts].forEach((a) => a.sourceIds.forEach((s) => ids.add(s)));
+  gridSourceIds(assessment).forEach((s) => ids.add(s));
   return [...ids].filter((id) => toolboxIndex.sources.has(id)).sort((a, b) => toolboxIndex.sources.get(a)!.title.localeCompare(toolboxIndex.sources.get(b)!.title));
 }
 
@@ -190,6 +192,10 @@ export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessme
           ))}
         </ul>
       </section>
+
+      <div class="report-section">
+        <GridPanel assessment={assessment} terrain={terrain} />
+      </div>
 
       <section class="report-section">
         <h2>{t('reportAnnex')}</h2>

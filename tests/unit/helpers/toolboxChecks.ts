@@ -5,6 +5,7 @@
  * citations, parameters and what is never used.
  */
 import { calcParams, calcs } from '../../../src/engine/calcs';
+import { GRID_PARAMETERS } from '../../../src/engine/grid';
 import type { Expr, Fact, Operand, Toolbox } from '../../../src/engine/types';
 import { allComparisons, citations, conditionsOf, duplicates, expressions, refOf, refsIn, stepRefs } from './toolboxWalk';
 
@@ -297,6 +298,8 @@ export function usedParameters(tb: Toolbox): Set<string> {
   for (const m of tb.measures) [...m.quantities, ...businessCalcIds(m)].forEach((q) => usedCalcs.add(q));
   for (const st of tb.steps) if (st.applicationWindow) used.add(st.applicationWindow);
   for (const id of usedCalcs) calcParams(id).forEach((p) => used.add(p));
+  // The grid summary reads a few parameters itself (src/engine/grid.ts).
+  for (const id of GRID_PARAMETERS) used.add(id);
   return used;
 }
 
