@@ -5,7 +5,8 @@
  * UNCONFIRMED value used for this subject; the parameters are those the three calcs cite.
  */
 import { calcAt, calcIndex, calcParams } from './calcs';
-import type { Ctx } from './context';
+import type { CalcResult, Ctx } from './context';
+import { EMPTY } from './program';
 
 export interface BusinessCase {
   investmentEur: number | null;
@@ -40,18 +41,27 @@ export function compileBusiness(spec: BusinessSpec | undefined): BusinessUse | u
 
 const euro = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v));
 
+/** Known as presented: exact, or an upper bound where the investment is one too (the figures then say "tot"). */
+const presented = (r: CalcResult, upperBound: boolean): boolean => (r.exact || (r.upper === true && upperBound)) && r.value !== null;
+
+/** The missing facts of three calcs, each once; the shared empty list when none is missing (the common case). */
+function missingOf(a: readonly string[], b: readonly string[], c: readonly string[]): string[] {
+  if (a.length === 0 && b.length === 0 && c.length === 0) return EMPTY;
+  return [...new Set([...a, ...b, ...c])];
+}
+
+/** The business case of one measure for one subject (hot path: one result object, no other allocation when all is known). */
 export function businessCase(ctx: Ctx, use: BusinessUse): BusinessCase {
-  const [inv, sav, pay] = use.slots.map((slot) => calcAt(ctx, slot));
+  const inv = calcAt(ctx, use.slots[0]);
+  const sav = calcAt(ctx, use.slots[1]);
+  const pay = calcAt(ctx, use.slots[2]);
   const upperBound = !inv.exact && inv.upper === true && inv.value !== null;
-  const known = (r: typeof inv) => (r.exact || (r.upper === true && upperBound)) && r.value !== null;
-  const missing = new Set([...inv.missing, ...sav.missing, ...pay.missing]);
-  const payback = known(pay) && Number.isFinite(pay.value) ? Math.round(pay.value! * 10) / 10 : null;
   return {
-    investmentEur: known(inv) ? euro(inv.value) : null,
-    savingsEurPerYear: known(sav) ? euro(sav.value) : null,
-    paybackYears: payback,
+    investmentEur: presented(inv, upperBound) ? euro(inv.value) : null,
+    savingsEurPerYear: presented(sav, upperBound) ? euro(sav.value) : null,
+    paybackYears: presented(pay, upperBound) && Number.isFinite(pay.value) ? Math.round(pay.value! * 10) / 10 : null,
     upperBound,
-    missingFacts: [...missing],
+    missingFacts: missingOf(inv.missing, sav.missing, pay.missing),
     indicative: inv.indicative || sav.indicative || pay.indicative,
     parameterIds: use.params,
   };
