@@ -19,7 +19,7 @@ import { valueOn } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
-export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
+export { checkFactValue, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';

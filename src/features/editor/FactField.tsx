@@ -105,7 +105,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
   };
   const handle = (raw: string) => {
     setText(raw);
-    const parsed = parseNumberInput(raw, lang.value);
+    const parsed = parseNumberInput(raw, lang.value, fact);
     if (parsed === null) return commit(null);
     const check = checkFactValue(fact, Number.isNaN(parsed) ? raw : parsed);
     // Invalid: the stored value stays until a valid one replaces it.
