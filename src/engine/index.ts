@@ -19,6 +19,7 @@ import { valueOn } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
+export { crossWarnings, CROSS_CHECKS, type CrossWarning } from './crossChecks';
 export { checkFactValue, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
