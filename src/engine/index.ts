@@ -19,7 +19,8 @@ import { valueOn } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
-export { checkFactValue, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
+export { crossWarnings, CROSS_CHECKS, type CrossWarning } from './crossChecks';
+export { checkFactValue, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { formatValue, formatExpected, unitIn } from './format';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';

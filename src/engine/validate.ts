@@ -3,7 +3,7 @@
  * Dutch/English messages: the entry form, the import and the engine all use it.
  * An invalid value is never a valid fact: the engine treats it as unknown and reports it.
  */
-import { formatValue } from './format';
+import { formatValue, unitIn } from './format';
 import type { Fact, FactValue, InputIssue, Parameter, Terrain, Text } from './types';
 
 export type FactCheck = { ok: true; value: FactValue } | { ok: false; message: Text };
@@ -80,21 +80,55 @@ export function cleanOwnValues(raw: unknown, parameters: Map<string, Parameter>,
   return out;
 }
 
+/** The unit part of a number field, as people type it: m2 for m², case ignored. */
+const plainUnit = (unit: string): string => unit.toLowerCase().replace(/²/g, '2').replace(/³/g, '3').replace(/\s/g, '');
+
+/** The units a field accepts after the number: its unit in Dutch and English, and without its period (kWh for kWh/jaar). */
+function unitsOf(unit: string): Set<string> {
+  const forms = new Set<string>();
+  for (const u of [unit, unitIn(unit, 'en')]) {
+    forms.add(plainUnit(u));
+    const slash = u.indexOf('/');
+    if (slash > 0 && /^\/(jaar|year)$/.test(u.slice(slash))) forms.add(plainUnit(u.slice(0, slash)));
+  }
+  return forms;
+}
+
+/** A number field with no unit (or "-") whose maximum is at most 1 holds a share: "12 %" there means 0,12. */
+export const isShare = (fact: Pick<Fact, 'unit' | 'max'>): boolean => (fact.unit === undefined || fact.unit === '-') && fact.max !== undefined && fact.max <= 1;
+
 /**
- * Parses what a person typed into a number field: nl-NL ("1.234,5") or en ("1,234.5").
- * Returns null for an empty field (unknown) and NaN for text that is no number.
+ * Parses what a person typed into a number field: nl-NL ("1.234,5", "2.316" is 2316, ",5")
+ * or en ("1,234.5", ".5"). With the field's fact it also takes the unit typed after the
+ * number ("5000 m2", "5.000 m²", "120000 kWh" for kWh/jaar) and a percentage: "12 %" is 12
+ * in a field whose unit is %, 0,12 in a share (no unit, at most 1), and refused elsewhere.
+ * Returns null for an empty field (unknown) and NaN for text that is no number (or the wrong unit).
  */
-export function parseNumberInput(text: string, lang: 'nl' | 'en'): number | null {
+export function parseNumberInput(text: string, lang: 'nl' | 'en', fact?: Pick<Fact, 'unit' | 'max'>): number | null {
   const trimmed = text.trim().replace(/\s/g, '');
   if (trimmed === '') return null;
+  const [number, suffix] = splitUnit(trimmed);
+  let percent = false;
+  if (suffix !== '') {
+    if (suffix === '%' && fact && isShare(fact)) percent = true;
+    else if (!fact?.unit || !unitsOf(fact.unit).has(plainUnit(suffix))) return Number.NaN;
+  }
   const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
-  let normalised = trimmed;
+  let normalised = number;
   // A group separator is only accepted in groups of three digits.
-  const groupPattern = lang === 'nl' ? /^-?\d{1,3}(\.\d{3})+(,\d+)?$/ : /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+  const groupPattern = lang === 'nl' ? /^-?\d{1,3}(\.\d{3})+(,\d*)?$/ : /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
   if (groupPattern.test(normalised)) normalised = normalised.split(group).join('');
   normalised = normalised.replace(decimal, '.');
-  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return Number.NaN;
-  return Number(normalised);
+  // "5," (still typing) is 5; ",5" is 0,5.
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(normalised)) return Number.NaN;
+  const value = Number(normalised.endsWith('.') ? normalised.slice(0, -1) : normalised);
+  return percent ? value / 100 : value;
+}
+
+/** "5.000m²" → ["5.000", "m²"]: the number part and what follows it. */
+function splitUnit(text: string): [string, string] {
+  const match = /^(-?[\d.,]*)(.*)$/.exec(text)!;
+  return [match[1], match[2]];
 }
 
 /** The quick yes of the common case (no allocation); anything else goes through checkFactValue. */

@@ -2,7 +2,7 @@
  * The terrains model: the one map of terrains by id (written only through the records'
  * actions), the list, the open terrain (computed from the route's id) and every edit:
  * create, duplicate, delete with undo, facts, own values, record fields and buildings
- * (a deleted building with undo too).
+ * (a deleted building with undo too; facts copied from another building; one answer for all).
  * An edit replaces only the objects it changes and hands the terrain to the save model.
  */
 import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
@@ -88,6 +88,10 @@ export interface TerrainsModel {
   setBuildingName(terrainId: string, buildingId: string, name: string): void;
   /** Replaces fields of one building (its id stays). */
   updateBuilding(terrainId: string, buildingId: string, patch: Partial<Building>): void;
+  /** Replaces the facts of one building by a copy of another's (name and survey stay). */
+  copyFactsFrom(terrainId: string, targetId: string, sourceId: string): void;
+  /** Sets one fact to the same value on every building of the terrain, as one edit. */
+  setFactForAll(terrainId: string, factId: string, value: FactValue): void;
   /** Adds an empty, numbered building; returns its id. */
   addBuilding(terrainId: string): string;
   /** Inserts a copy right after the source; returns its id. */
@@ -211,6 +215,11 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
     setTerrainField: (terrainId, field, value) => edit(terrainId, (t) => ({ ...t, [field]: value })),
     setBuildingName: (terrainId, buildingId, name) => editBuilding(terrainId, buildingId, (b) => ({ ...b, name })),
     updateBuilding: (terrainId, buildingId, patch) => editBuilding(terrainId, buildingId, (b) => ({ ...b, ...patch, id: b.id })),
+    copyFactsFrom(terrainId, targetId, sourceId) {
+      const source = byId.value.get(terrainId)?.buildings.find((b) => b.id === sourceId);
+      if (source && sourceId !== targetId) editBuilding(terrainId, targetId, (b) => ({ ...b, facts: structuredClone(source.facts) }));
+    },
+    setFactForAll: (terrainId, factId, value) => editBuildings(terrainId, (list) => list.map((b) => ((b.facts[factId] ?? null) === value ? b : { ...b, facts: withFact(b.facts, factId, value) }))),
     addBuilding(terrainId) {
       const building = emptyBuilding((byId.value.get(terrainId)?.buildings.length ?? 0) + 1);
       editBuildings(terrainId, (list) => [...list, building]);

@@ -2,8 +2,10 @@
  * One input field generated from the fact catalogue: yes/no/unknown radios, a select
  * with "onbekend", or a number field that accepts nl-NL input and shows a Dutch message
  * next to the field when the value is not valid: an invalid value is never stored, and the
- * stored value stays (the message says which) until a valid one replaces it.
+ * stored value stays (the message says which) until a valid one replaces it. A cross-field
+ * warning (the value is stored) shows under the field; an action ("voor alle gebouwen") below it.
  */
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
 import type { Fact, FactValue } from '../../engine/types';
@@ -19,6 +21,10 @@ interface Props {
   /** Number fields: what an empty field means (default: unknown). */
   placeholder?: string;
   emptyNote?: string;
+  /** A cross-field warning for this field (the value is stored). */
+  warning?: string;
+  /** Shown under the field, e.g. "Dit antwoord voor alle gebouwen". */
+  action?: ComponentChildren;
 }
 
 export function fieldDomId(scopeId: string, factId: string): string {
@@ -53,6 +59,7 @@ export function FactField(props: Props) {
         <p class="help" id={helpId}>
           {tx(fact.help)}
         </p>
+        {props.action}
       </fieldset>
     );
   }
@@ -72,6 +79,7 @@ export function FactField(props: Props) {
         <p class="help" id={helpId}>
           {tx(fact.help)}
         </p>
+        {props.action}
       </div>
     );
   }
@@ -83,7 +91,8 @@ function toText(value: unknown): string {
 }
 
 function NumberField(props: Props & { unit: string; helpId: string; errorId: string }) {
-  const { fact, value, fieldId, unit, helpId, errorId, onChange, placeholder, emptyNote } = props;
+  const { fact, value, fieldId, unit, helpId, errorId, onChange, placeholder, emptyNote, warning, action } = props;
+  const warningId = `${fieldId}-warning`;
   const [text, setText] = useState(() => toText(value));
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
@@ -98,6 +107,8 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
     setError(null);
   }, [value, lang.value]);
 
+  const described = [error && errorId, warning && warningId, helpId].filter(Boolean).join(' ');
+
   const commit = (next: FactValue): void => {
     setError(null);
     sent.current = next;
@@ -105,7 +116,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
   };
   const handle = (raw: string) => {
     setText(raw);
-    const parsed = parseNumberInput(raw, lang.value);
+    const parsed = parseNumberInput(raw, lang.value, fact);
     if (parsed === null) return commit(null);
     const check = checkFactValue(fact, Number.isNaN(parsed) ? raw : parsed);
     // Invalid: the stored value stays until a valid one replaces it.
@@ -127,7 +138,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
         value={text}
         placeholder={placeholder ?? t('unknown')}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${errorId} ${helpId}` : helpId}
+        aria-describedby={described}
         onFocus={() => (focused.current = true)}
         onBlur={() => (focused.current = false)}
         onInput={(e) => handle(e.currentTarget.value)}
@@ -135,9 +146,15 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
       <p class="field-error" id={errorId} aria-live="polite">
         {error && `${error} ${notSavedText(toText(value))}`}
       </p>
+      {warning && (
+        <p class="field-warning" id={warningId} role="status">
+          {warning}
+        </p>
+      )}
       <p class="help" id={helpId}>
         {tx(fact.help)} {emptyNote ?? t('emptyIsUnknown')}
       </p>
+      {action}
     </div>
   );
 }

@@ -2,15 +2,18 @@
  * The terrain editor: the terrain record, terrain facts and buildings, all fields
  * generated from the fact catalogue, with a live summary and the next questions. A link to a
  * field (also the same one twice) opens its group and focuses it; a building's name stays in
- * view while its card is; a deleted building can be brought back where it stood.
+ * view while its card is; a deleted building can be brought back where it stood. A card can
+ * copy another building's facts, give one answer to all buildings, and shows cross-field warnings.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { crossWarnings } from '../../engine';
 import type { Building, Fact, FactGroup, Scope } from '../../engine/types';
 import { t, tx } from '../../i18n';
 import { assessment as assessments, hrefs, route, terrains } from '../../state';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
+import { AnswerForAll, CopyFromBuilding, type Roster } from './BulkEdits';
 import { SurveyFields } from './SurveyFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from '../../ui/TextField';
@@ -42,7 +45,9 @@ function focusField(domId: string): void {
  * typing in one of 50 buildings re-renders that card, not all 50. Keep this free of
  * useState (hook state turns that skip off) and its props plain values.
  */
-function BuildingCard({ terrainId, building: b, index }: { terrainId: string; building: Building; index: number }) {
+function BuildingCard({ terrainId, building: b, index, roster }: { terrainId: string; building: Building; index: number; roster: Roster }) {
+  const warnings = new Map(crossWarnings(b.facts).map((w) => [w.factId, tx(w.message)]));
+  const several = roster.length > 1;
   return (
     <section class="card building" aria-labelledby={`h-${b.id}`}>
       <h3 class="building-name" id={`h-${b.id}`}>
@@ -66,12 +71,21 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
           </button>
       </div>
       <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(terrainId, b.id, v)} />
+      {several && <CopyFromBuilding terrainId={terrainId} buildingId={b.id} roster={roster} />}
       {buildingGroups.map(({ group, facts }, gi) => (
         <details key={group.id} class="fact-group" open={gi === 0}>
           <summary>{tx(group.label)}</summary>
           <div class="grid">
             {facts.map((fact) => (
-              <FactField key={fact.id} fact={fact} value={b.facts[fact.id]} fieldId={fieldDomId(b.id, fact.id)} onChange={(v) => setFact(terrainId, b.id, fact.id, v)} />
+              <FactField
+                key={fact.id}
+                fact={fact}
+                value={b.facts[fact.id]}
+                fieldId={fieldDomId(b.id, fact.id)}
+                onChange={(v) => setFact(terrainId, b.id, fact.id, v)}
+                warning={warnings.get(fact.id)}
+                action={several && <AnswerForAll terrainId={terrainId} fact={fact} value={b.facts[fact.id]} />}
+              />
             ))}
           </div>
         </details>
@@ -79,6 +93,12 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
       <SurveyFields terrainId={terrainId} building={b} />
     </section>
   );
+}
+
+/** The buildings' ids and names, the same array until one of them changes (so typing a fact re-renders one card). */
+function useRoster(buildings: readonly Building[]): Roster {
+  const key = buildings.map((b) => `${b.id}\u0000${b.name}`).join('\u0001');
+  return useMemo(() => buildings.map((b) => ({ id: b.id, name: b.name || b.id })), [key]);
 }
 
 /** "Gebouw … verwijderd. Ongedaan maken", where the building stood; takes the focus its delete button had. */
@@ -114,7 +134,8 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
   }
   const assessment = assessments.current.value;
   const removed = terrains.lastRemovedBuilding.value;
-  const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} building={b} index={index} />);
+  const roster = useRoster(terrain.buildings);
+  const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} building={b} index={index} roster={roster} />);
   if (removed?.terrainId === id) cards.splice(Math.min(removed.index, cards.length), 0, <UndoRemoveBuilding key="undo-remove-building" name={removed.building.name} />);
   const counts = new Map<Status, number>();
   for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);

@@ -19,7 +19,8 @@ describe('cell checks', () => {
     expect(factCell('roofAreaM2', ' 861,5 ')).toEqual({ ok: true, value: 861.5 });
     expect(factCell('roofAreaM2', 1600.5)).toEqual({ ok: true, value: 1600.5 });
     expect(factCell('roofAreaM2', '-20')).toEqual({ ok: false, message: { nl: 'Mag niet negatief zijn.', en: 'Must not be negative.' } });
-    expect(factCell('roofAreaM2', '5000 m2')).toMatchObject({ ok: false, message: { nl: 'Vul een getal in.' } });
+    expect(factCell('roofAreaM2', '5.000 m²')).toEqual({ ok: true, value: 5000 });
+    expect(factCell('roofAreaM2', '5000 kW')).toMatchObject({ ok: false, message: { nl: 'Vul een getal in.' } });
     expect(factCell('parkingSpaces', '2,5')).toMatchObject({ ok: false, message: { nl: 'Vul een geheel getal in.' } });
   });
 
@@ -29,7 +30,7 @@ describe('cell checks', () => {
     fc.assert(
       fc.property(fc.constantFrom(...numberFacts), text, (f, s) => {
         const got = checkCell({ kind: 'fact', fact: f }, s);
-        expect(got).toEqual(s.trim() === '' ? { ok: true, value: null } : checkFactValue(f, parseNumberInput(s, 'nl')));
+        expect(got).toEqual(s.trim() === '' ? { ok: true, value: null } : checkFactValue(f, parseNumberInput(s, 'nl', f)));
       }),
       { numRuns: 2000 },
     );

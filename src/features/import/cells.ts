@@ -36,7 +36,7 @@ function factValue(fact: Fact, cell: Exclude<Cell, null>): unknown {
   switch (fact.type) {
     case 'number':
     case 'integer':
-      return typeof cell === 'string' ? parseNumberInput(cell, 'nl') : cell;
+      return typeof cell === 'string' ? parseNumberInput(cell, 'nl', fact) : cell;
     case 'boolean': {
       if (typeof cell === 'boolean') return cell;
       const word = normaliseHeader(String(cell));

@@ -40,7 +40,7 @@ function NumberAnswer({ fact, domId, onAnswer }: { fact: Fact; domId: string; on
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const commit = () => {
-    const parsed = parseNumberInput(text, lang.value);
+    const parsed = parseNumberInput(text, lang.value, fact);
     if (parsed === null) return onAnswer(null);
     const check = checkFactValue(fact, Number.isNaN(parsed) ? text : parsed);
     if (check.ok) onAnswer(check.value);
