@@ -96,8 +96,9 @@ export type EnvelopeMigration = (envelope: Envelope) => Envelope;
  *
  *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
  *   2 → 3: a building may hold `survey` (address, company, contact, visit date, notes).
+ *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand).
  *
- * Both only add optional fields, so an older file has none and only its version number
+ * Each only adds optional fields, so an older file has none and only its version number
  * changes. A step only reshapes; the importer validates the result against the current schema.
  */
 const versionOnly =
@@ -107,4 +108,5 @@ const versionOnly =
 export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = {
   1: versionOnly(2),
   2: versionOnly(3),
+  3: versionOnly(4),
 };
