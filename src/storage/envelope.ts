@@ -9,6 +9,7 @@ import exportSchema from '../../toolbox-data/schema/export.schema.json';
 import terrainSchema from '../../toolbox-data/schema/terrain.schema.json';
 import toolboxMeta from '../../toolbox-data/toolbox.json';
 import { version as appVersion } from '../../package.json';
+import { fileSlug } from '../engine/slug';
 import type { Terrain } from '../engine/types';
 import type { StoredTerrain } from './db';
 
@@ -73,14 +74,7 @@ export function serializeEnvelope(envelope: ExportEnvelope): string {
 export function exportFileName(envelope: ExportEnvelope): string {
   const date = envelope.exportedAt.slice(0, 10);
   const single = envelope.terrains.length === 1 ? envelope.terrains[0].name : '';
-  const slug = single
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `energietoolbox-${slug || 'terreinen'}-${date}.json`;
+  return `energietoolbox-${fileSlug(single) || 'terreinen'}-${date}.json`;
 }
 
 // ---------------------------------------------------------------- the format version ladder

@@ -12,6 +12,7 @@ import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
 import { SurveyFields } from './SurveyFields';
+import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from '../../ui/TextField';
 import type { Status } from '../../engine/types';
@@ -77,6 +78,7 @@ function BuildingCard({ terrainId, building: b, index }: { terrainId: string; bu
         </details>
       ))}
       <SurveyFields terrainId={terrainId} building={b} />
+      <LocationFields terrainId={terrainId} building={b} />
     </section>
   );
 }
