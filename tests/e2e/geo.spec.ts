@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { download } from './data-safety';
 import { loadEngine } from './engine';
-import { building, createTerrain, openGroup, readStoredTerrain, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { building, createTerrain, horizontalOverflow, openGroup, readStoredTerrain, waitForServiceWorkerControl, waitSaved } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -44,11 +44,19 @@ test('a location by hand and by GPS survive a reload and come out as GeoJSON poi
   await place.getByLabel('Lengtegraad', { exact: true }).fill('4.5123');
   await expect(place).toContainText('Locatie met de hand ingevuld.');
   await waitSaved(page);
+  // Typed key by key over a stored point: "52," stays as typed while each valid step is saved.
+  const lat = place.getByLabel('Breedtegraad', { exact: true });
+  await lat.fill('');
+  await expect(place.locator('.field-error').first()).toContainText('Vul deze coördinaat in, of wis de locatie');
+  await lat.pressSequentially('52,1581');
+  await expect(lat).toHaveValue('52,1581');
+  await waitSaved(page);
   // A value out of range is refused at the field and the stored one stays.
   await place.getByLabel('Breedtegraad', { exact: true }).fill('95');
   await expect(place.locator('.field-error').first()).toHaveText('Moet tussen -90 en 90 graden liggen. Niet opgeslagen; opgeslagen blijft 52,1581.');
   await expect(place.getByLabel('Breedtegraad', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   expect(await axe(page)).toEqual([]);
+  expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
 
   // Building 2: the phone's GPS.
   await context.grantPermissions(['geolocation']);
@@ -77,6 +85,7 @@ test('a location by hand and by GPS survive a reload and come out as GeoJSON poi
   const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Park Geo', exact: true }) });
   await expect(item).toContainText('1 gebouw zonder locatie');
   expect(await axe(page)).toEqual([]);
+  expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
   const { download: file, text } = await download(page, () => item.getByRole('button', { name: 'Gebouwen als GeoJSON (kaart) exporteren: Park Geo', exact: true }).click());
   expect(file.suggestedFilename()).toBe('park-geo-gebouwen.geojson');
   const geo = JSON.parse(text);

@@ -4,7 +4,7 @@
  * is stored only as a pair; a coordinate typed alone waits for the other, and text that fails
  * its check is never stored (the stored location stays). The engine never reads it.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import terrainSchema from '../../../toolbox-data/schema/terrain.schema.json';
 import type { Building } from '../../engine/types';
 import { formatNumber, t, tx } from '../../i18n';
@@ -27,12 +27,9 @@ export function LocationFields({ terrainId, building }: { terrainId: string; bui
   /** A coordinate typed while the other is still missing (nothing is stored until both are there). */
   const [pending, setPending] = useState<Partial<Record<Axis, number>>>({});
   const [gps, setGps] = useState<GpsState>({ kind: 'idle' });
-  /** The text last handed on per field, shown as typed ("52," stays "52,") while it means the value shown. */
-  const typed = useRef<Partial<Record<Axis, string>>>({});
   const store = (location: Building['location']) => terrains.updateBuilding(terrainId, building.id, { location });
 
   const commit = (axis: Axis, text: string): void => {
-    typed.current[axis] = text;
     const parsed = parseCoordinate(text, axis);
     if (!parsed.ok) {
       setPending(({ [axis]: _dropped, ...rest }) => rest);
@@ -67,12 +64,6 @@ export function LocationFields({ terrainId, building }: { terrainId: string; bui
 
   const waiting = (['lat', 'lon'] as const).find((axis) => pending[axis] !== undefined && stored === undefined && pending[OTHER[axis]] === undefined);
   const id = (axis: Axis) => `location-${building.id}-${axis}`;
-  const shown = (axis: Axis): string => {
-    const value = stored?.[axis] ?? pending[axis];
-    const text = typed.current[axis];
-    const same = text !== undefined && value !== undefined && ((r) => r.ok && r.value === value)(parseCoordinate(text, axis));
-    return same ? text : degrees(value);
-  };
   return (
     <details class="fact-group" open={stored !== undefined}>
       <summary>{tx(SECTION_LABEL)}</summary>
@@ -111,7 +102,7 @@ export function LocationFields({ terrainId, building }: { terrainId: string; bui
             key={axis}
             id={id(axis)}
             label={tx(schema[axis]['x-label'])}
-            value={shown(axis)}
+            value={degrees(stored?.[axis] ?? pending[axis])}
             inputMode="text"
             help={axis === 'lat' ? t('locationHelp') : undefined}
             check={check(axis)}
