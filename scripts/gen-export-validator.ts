@@ -108,6 +108,7 @@ interface SchemaNode {
   items?: SchemaNode;
   anyOf?: SchemaNode[];
   const?: unknown;
+  enum?: unknown[];
 }
 
 const typeName = (definition: string): string => definition.charAt(0).toUpperCase() + definition.slice(1);
@@ -128,6 +129,7 @@ function tsType(node: SchemaNode, definitions: Record<string, SchemaNode>, commo
   }
   if (node.anyOf) return node.anyOf.map((n) => tsType(n, definitions, common)).join(' | ');
   if (node.const !== undefined) return JSON.stringify(node.const);
+  if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(' | ');
   switch (node.type) {
     case 'string':
     case 'number':

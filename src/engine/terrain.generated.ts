@@ -24,6 +24,15 @@ export interface Building {
   name: string;
   facts: Record<string, unknown>;
   survey?: Survey;
+  location?: BuildingLocation;
+}
+
+/** Where the building stands, a WGS84 point (the GeoJSON export's coordinates, in degrees): from the phone's GPS (`gps`, with the accuracy it reported, in metres) or set by hand (`hand`). The engine never reads it. */
+export interface BuildingLocation {
+  lat: number;
+  lon: number;
+  accuracyM?: number;
+  source: "gps" | "hand";
 }
 
 /** What a site visit gathers about a building and the engine never reads (SPEC §4): address, the company, the contact person, the visit date, free notes. Every property is optional text; the editor's section "Bedrijf en bezoek" (src/views/SurveyFields.tsx) is generated from these properties in this order: label, checks (`maxLength`, `pattern` with its `x-invalid` text) and `x-input` (date, numeric). */

@@ -255,7 +255,7 @@ export interface Toolbox {
 export type FactValue = string | number | boolean | null;
 
 /** The terrain record's shape is declared once, in toolbox-data/schema/terrain.schema.json; these types are generated from it. */
-export type { Building, Survey, Terrain } from './terrain.generated';
+export type { Building, BuildingLocation, Survey, Terrain } from './terrain.generated';
 /** The grid summary's shapes are in gridTypes.ts (this file keeps under the 400-line rule). */
 export type * from './gridTypes';
 import type { GridSummary } from './gridTypes';

@@ -9,6 +9,7 @@ import exportSchema from '../../toolbox-data/schema/export.schema.json';
 import terrainSchema from '../../toolbox-data/schema/terrain.schema.json';
 import toolboxMeta from '../../toolbox-data/toolbox.json';
 import { version as appVersion } from '../../package.json';
+import { fileSlug } from '../engine/slug';
 import type { Terrain } from '../engine/types';
 import type { StoredTerrain } from './db';
 
@@ -73,14 +74,7 @@ export function serializeEnvelope(envelope: ExportEnvelope): string {
 export function exportFileName(envelope: ExportEnvelope): string {
   const date = envelope.exportedAt.slice(0, 10);
   const single = envelope.terrains.length === 1 ? envelope.terrains[0].name : '';
-  const slug = single
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `energietoolbox-${slug || 'terreinen'}-${date}.json`;
+  return `energietoolbox-${fileSlug(single) || 'terreinen'}-${date}.json`;
 }
 
 // ---------------------------------------------------------------- the format version ladder
@@ -96,8 +90,9 @@ export type EnvelopeMigration = (envelope: Envelope) => Envelope;
  *
  *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
  *   2 → 3: a building may hold `survey` (address, company, contact, visit date, notes).
+ *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand).
  *
- * Both only add optional fields, so an older file has none and only its version number
+ * Each only adds optional fields, so an older file has none and only its version number
  * changes. A step only reshapes; the importer validates the result against the current schema.
  */
 const versionOnly =
@@ -107,4 +102,5 @@ const versionOnly =
 export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = {
   1: versionOnly(2),
   2: versionOnly(3),
+  3: versionOnly(4),
 };

@@ -114,6 +114,18 @@ export function schemaMessage(root: unknown, errors: readonly AjvError[]): Text 
     case 'maxProperties':
       what = { nl: `te veel gegevens (hoogstens ${String(p.limit)})`, en: `too many facts (at most ${String(p.limit)})` };
       break;
+    case 'minimum':
+    case 'maximum':
+      what = {
+        nl: `moet ${p.comparison === '>=' ? 'minstens' : 'hoogstens'} ${String(p.limit)} zijn`,
+        en: `must be ${p.comparison === '>=' ? 'at least' : 'at most'} ${String(p.limit)}`,
+      };
+      break;
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      what = { nl: `moet een van ${values} zijn`, en: `must be one of ${values}` };
+      break;
+    }
     case 'const':
       what = { nl: `moet ${JSON.stringify(p.allowedValue)} zijn`, en: `must be ${JSON.stringify(p.allowedValue)}` };
       break;

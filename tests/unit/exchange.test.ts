@@ -154,11 +154,29 @@ describe('fixtures of format version 3 (tests/fixtures/export-v3): the building 
     expect(terrains.some((t) => t.buildings.some((b) => b.survey && Object.keys(b.survey).length > 0))).toBe(true);
   });
 
-  it('a format-2 file lifts to format 3 by its version number and keeps everything', () => {
+  it('a format-2 file lifts to the current format by its version number and keeps everything', () => {
     const v2 = JSON.parse(read('tests/fixtures/export-v2/own-values.json')) as ExportEnvelope;
     const result = accepted(parseImport(JSON.stringify(v2)));
-    expect(result.envelope.formatVersion).toBe(3);
+    expect(result.envelope.formatVersion).toBe(EXPORT_FORMAT_VERSION);
     expect(result.terrains).toEqual(v2.terrains);
+  });
+});
+
+describe('fixtures of format version 4 (tests/fixtures/export-v4): the building location', () => {
+  const files = fixtureFiles('tests/fixtures/export-v4');
+  it('there are fixtures', () => expect(files.length).toBeGreaterThanOrEqual(1));
+
+  it.each(files)('%s imports without loss, locations included, and exports the same again', (file) => {
+    const terrains = importsWithoutLoss(`tests/fixtures/export-v4/${file}`);
+    const locations = terrains.flatMap((t) => t.buildings.flatMap((b) => (b.location ? [b.location] : [])));
+    expect(locations.map((l) => l.source).sort()).toEqual(['gps', 'hand']);
+  });
+
+  it('a format-3 file lifts to format 4 by its version number and keeps its survey', () => {
+    const v3 = JSON.parse(read('tests/fixtures/export-v3/survey.json')) as ExportEnvelope;
+    const result = accepted(parseImport(JSON.stringify(v3)));
+    expect(result.envelope.formatVersion).toBe(4);
+    expect(result.terrains).toEqual(v3.terrains);
   });
 });
 
@@ -170,7 +188,9 @@ describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', ()
     'duplicate-terrain-id.json': /^Terrein 2 .*de id "example-roomburg" komt meer dan eens voor/,
     'empty-name.json': /veld "naam": mag niet leeg zijn/,
     'empty.json': /geen JSON/,
-    'future-version.json': /nieuwere versie van de app \(formaatversie 4; deze app kent tot en met versie 3\)\. Werk de app bij/,
+    'future-version.json': /nieuwere versie van de app \(formaatversie 5; deze app kent tot en met versie 4\)\. Werk de app bij/,
+    'location-out-of-range.json': /gebouw 1 \("Hal A \(groothandel\)"\), veld "Locatie", veld "Breedtegraad": moet hoogstens 90 zijn/,
+    'location-bad-source.json': /gebouw 2 \("Kantoor B \(adviesbureau\)"\), veld "Locatie", veld "Bron van de locatie": moet een van "gps", "hand" zijn/,
     'own-value-not-adjustable.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), eigen waarde "[^"]+" \(energySavingDutyKwh\): Deze waarde uit de toolbox kan niet worden aangepast\. In het bestand staat 100000\./,
     'own-value-out-of-range.json': /eigen waarde "Investering zon op bedrijfsdak, 15-100 kWp" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\. In het bestand staat 9\./,
     'invalid-fact-negative.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), gebouw 1 \("[^"]+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\. In het bestand staat -4200\./,
@@ -326,12 +346,13 @@ describe('migrateEnvelope: the format version ladder', () => {
     expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: env });
   });
 
-  it('formats 1 and 2 become format 3 by their version number alone (they have no own values, no survey)', () => {
-    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1', '2']);
+  it('formats 1, 2 and 3 become format 4 by their version number alone (they have no own values, no survey, no location)', () => {
+    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1', '2', '3']);
     const env = v1();
-    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 3 } });
+    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
     expect(migrateEnvelope(env, ENVELOPE_MIGRATIONS, 2)).toEqual({ ok: true, envelope: { ...env, formatVersion: 2 } });
-    expect(migrateEnvelope({ ...env, formatVersion: 2 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 3 } });
+    expect(migrateEnvelope({ ...env, formatVersion: 2 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
+    expect(migrateEnvelope({ ...env, formatVersion: 3 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
   });
 
   it('a newer version is refused with "update the app"', () => {

@@ -18,7 +18,7 @@ import { EXPORT_FORMAT_VERSION, exportEnvelope, FORBIDDEN_KEYS, LIMITS, serializ
 import { parseImport, type ImportResult } from '../../src/storage/restore';
 import { validate as generatedValidate } from '../../src/storage/exportValidator.generated.js';
 
-type Node = Record<string, unknown> & { $ref?: string; type?: string; pattern?: string; maxLength?: number; properties?: Record<string, Node>; required?: string[]; items?: Node; additionalProperties?: Node | boolean; propertyNames?: Node };
+type Node = Record<string, unknown> & { $ref?: string; type?: string; pattern?: string; maxLength?: number; properties?: Record<string, Node>; required?: string[]; items?: Node; additionalProperties?: Node | boolean; propertyNames?: Node; minimum?: number; maximum?: number; enum?: unknown[] };
 const readJson = (path: string): Node => JSON.parse(readFileSync(path, 'utf8')) as Node;
 const TERRAIN_SCHEMA = readJson(TERRAIN_SCHEMA_PATH);
 const COMMON_SCHEMA = readJson(TERRAIN_SCHEMA_PATH.replace('terrain.schema.json', 'common.schema.json'));
@@ -92,13 +92,14 @@ function arbitraryFor(schema: Node, key: string): fc.Arbitrary<unknown> {
   if (BY_KEY[key]) return BY_KEY[key]();
   if (key === 'facts') return factsArb(schema === BUILDING ? 'building' : 'terrain');
   const node = resolve(schema);
+  if (node.enum) return fc.constantFrom(...node.enum);
   switch (node.type) {
     case 'string': {
       const max = Math.min(node.maxLength ?? 40, 40);
       return node.pattern ? fc.stringMatching(new RegExp(node.pattern)).filter((s) => s.length <= (node.maxLength ?? Infinity)) : fc.string({ maxLength: max });
     }
     case 'number':
-      return fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
+      return fc.double({ noNaN: true, noDefaultInfinity: true, min: node.minimum, max: node.maximum }).map((n) => (Object.is(n, -0) ? 0 : n));
     case 'array':
       return fc.uniqueArray(arbitraryFor(node.items!, ''), { maxLength: 4, selector: (v) => (v as { id?: unknown }).id });
     case 'object':

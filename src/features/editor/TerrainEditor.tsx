@@ -15,6 +15,7 @@ import { FactField, fieldDomId } from './FactField';
 import { NextQuestions } from './NextQuestions';
 import { AnswerForAll, CopyFromBuilding, type Roster } from './BulkEdits';
 import { SurveyFields } from './SurveyFields';
+import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from '../../ui/TextField';
 import type { Status } from '../../engine/types';
@@ -91,6 +92,7 @@ function BuildingCard({ terrainId, building: b, index, roster }: { terrainId: st
         </details>
       ))}
       <SurveyFields terrainId={terrainId} building={b} />
+      <LocationFields terrainId={terrainId} building={b} />
     </section>
   );
 }

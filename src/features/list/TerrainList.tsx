@@ -1,10 +1,17 @@
-/** The terrains on this device: create, open, duplicate, delete (with undo). */
+/** The terrains on this device: create, open, export (JSON, or GeoJSON for a GIS), duplicate, delete (with undo). */
 import { useState } from 'preact/hooks';
 import { formatDate, t } from '../../i18n';
-import { exchange, hrefs, route, terrains } from '../../state';
+import { assessment, exchange, hrefs, route, terrains, type StoredTerrain } from '../../state';
+import { withoutLocation } from './points';
 import { Link } from '../../ui/Link';
 import { StoragePanel } from './StoragePanel';
 import { saveFile } from '../../ui/saveFile';
+
+/** The terrain's buildings as GeoJSON, with the verdicts of the engine (loaded on demand). */
+async function exportGeoJson(terrain: StoredTerrain): Promise<void> {
+  const [engine, { geoJsonFile }] = await Promise.all([assessment.loadEngine(), import('./geojson')]);
+  saveFile(geoJsonFile(terrain, engine.assess(terrain).measures));
+}
 
 export function TerrainList() {
   const [name, setName] = useState('');
@@ -73,6 +80,7 @@ export function TerrainList() {
                   {terrain.buildings.length === 1 ? t('buildingsCountOne') : t('buildingsCount', { n: terrain.buildings.length })} ·{' '}
                   {t('lastChanged', { date: formatDate(terrain.updatedAt) })}
                 </p>
+                <WithoutLocation terrain={terrain} />
               </div>
               <div class="actions">
                 <Link class="button secondary" href={hrefs.assessment(terrain.id)} aria-label={`${t('openAssessment')}: ${terrain.name}`}>
@@ -80,6 +88,9 @@ export function TerrainList() {
                 </Link>
                 <button type="button" class="secondary" aria-label={`${t('exportOne')}: ${terrain.name}`} onClick={() => void exchange.exportOne(terrain.id).then((file) => file && saveFile(file))}>
                   {t('exportOne')}
+                </button>
+                <button type="button" class="secondary" aria-label={`${t('exportGeoJsonLabel')}: ${terrain.name}`} onClick={() => void exportGeoJson(terrain)}>
+                  {t('exportGeoJson')}
                 </button>
                 <button type="button" class="secondary" aria-label={`${t('duplicate')}: ${terrain.name}`} onClick={() => void terrains.duplicate(terrain.id, t('copySuffix'))}>
                   {t('duplicate')}
@@ -102,4 +113,9 @@ export function TerrainList() {
       <StoragePanel />
     </section>
   );
+}
+
+function WithoutLocation({ terrain }: { terrain: StoredTerrain }) {
+  const n = withoutLocation(terrain);
+  return n === 0 ? null : <p class="muted">{n === 1 ? t('withoutLocationOne') : t('withoutLocation', { n })}</p>;
 }
