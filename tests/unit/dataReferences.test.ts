@@ -65,13 +65,13 @@ describe('toolbox data: the checks are not vacuous', () => {
     const broken = copy();
     const named = (id: string) => broken.conditions.find((n) => n.id === id)!;
     named('gridCongested').expr = { all: [named('gridCongested').expr, { ref: 'noSuchCondition' }] };
-    // pvSdeRoute uses pvSdeSize; now pvSdeSize uses pvSdeRoute too.
+    // pvSdeRoute uses pvSdeSize (through pvSdeEligible); now pvSdeSize uses pvSdeRoute too.
     named('pvSdeSize').expr = { all: [named('pvSdeSize').expr, { ref: 'pvSdeRoute' }] };
     broken.conditions.push({ id: 'neverUsed', label: { nl: 'x', en: 'x' }, expr: { fact: 'trucks', op: 'gt', value: 7 }, sources: ['stb-2023-215'] });
     broken.measures[0].dos[0].when = { fact: 'trucks', op: 'gt', value: 7 };
     const problems = namedConditionProblems(broken).join('\n');
     expect(problems).toContain('"noSuchCondition"');
-    expect(problems).toContain('cycle pvSdeSize → pvSdeRoute → pvSdeSize');
+    expect(problems).toContain('cycle pvSdeSize → pvSdeRoute → pvSdeEligible → pvSdeSize');
     expect(problems).toContain('named condition neverUsed is never used');
     expect(problems).toContain('{"fact":"trucks","op":"gt","value":7} is also written at');
   });

@@ -71,6 +71,13 @@ export const pvCalcs = [
     compute: (f, _p, c) => c.pvKwp - f.contractedFeedInKw,
   }),
   defineCalc({
+    // SDE++ above 1 MWp: the contracted feed-in may be at most this share of the peak power.
+    id: 'sdeMaxFeedInKw',
+    params: ['sdeFeedInCapShare'],
+    uses: ['pvKwp'],
+    compute: (_f, p, c) => c.pvKwp * p.sdeFeedInCapShare,
+  }),
+  defineCalc({
     id: 'sceKwp',
     facts: { connection: 'option' },
     params: ['sceMaxKwpSmall', 'sceMaxKwpLarge'],
