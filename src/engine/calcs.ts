@@ -23,7 +23,7 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
-  /** What the formula gets, one property per declared input: facts and calcs filled before each run, parameters read on use (so only a parameter really read can make the result "indicatief"). */
+  /** What the formula gets, one property per declared input, each read from the subject on use (so only a parameter really read can make the result "indicatief"). */
   f: object;
   p: object;
   c: object;
@@ -61,16 +61,10 @@ function num(slot: number): number {
   return typeof v === 'number' ? v : Number.NaN;
 }
 
+/** A record with one getter per id (fixed shape): the formula reads an input only when it needs it. */
 function record(ids: readonly string[], getter: (id: string) => () => unknown): object {
   const out = {};
   for (const id of ids) Object.defineProperty(out, id, { get: getter(id), enumerable: true });
-  return out;
-}
-
-/** A plain record with one property per id (fixed shape), its values written before each run. */
-function slots(ids: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const id of ids) out[id] = null;
   return out;
 }
 
@@ -100,19 +94,25 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
       return valueAs(current.values[input.slot], input.numeric) === null ? input.alone : NONE;
     }),
   });
-  const factList = [...inputs.values()];
+  const required = [...inputs.values()].filter((input) => input.required);
   const calc: CompiledCalc = {
     id: spec.id,
     kind: 'formula',
     facts: [...inputs.keys()],
     params,
     uses,
-    f: slots([...inputs.keys()]),
+    f: record([...inputs.keys()], (id) => {
+      const input = inputs.get(id)!;
+      return () => valueAs(current.values[input.slot], input.numeric);
+    }),
     p: record(params, (id) => {
       const at = paramSlot(id);
       return () => num(at);
     }),
-    c: slots(uses),
+    c: record(uses, (id) => {
+      const at = slotOfCalc.get(id)!;
+      return () => current.calcs[at]!.value;
+    }),
     run(ctx) {
       let missing = NONE;
       let unknownInput = false;
@@ -123,31 +123,26 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
         if (r.value === null) unknownInput = true;
         else if (!r.exact && r.upper) upper = true;
       }
-      // One pass over the declared facts fills the formula's record and finds the required ones
-      // that are unknown (in declared order); formulas are synchronous and never re-entered (the
-      // calcs they use are computed above), so one record per calc is refilled each run.
+      // The required facts that are unknown, in declared order.
       const values = ctx.values;
-      const f = calc.f as Record<string, unknown>;
-      for (let i = 0; i < factList.length; i++) {
-        const input = factList[i];
-        const v = valueAs(values[input.slot], input.numeric);
-        f[input.id] = v;
-        if (v === null && input.required) {
+      for (let i = 0; i < required.length; i++) {
+        const input = required[i];
+        if (valueAs(values[input.slot], input.numeric) === null) {
           missing = both(missing, input.alone);
           unknownInput = true;
         }
       }
       if (unknownInput) return unknown(missing);
       for (let i = 0; i < bounds.length; i++) {
-        if (f[bounds[i].id] === null) {
+        if (valueAs(values[bounds[i].slot], bounds[i].numeric) === null) {
           missing = both(missing, bounds[i].alone);
           upper = true;
         }
       }
-      const c = calc.c as Record<string, unknown>;
-      for (let i = 0; i < useSlots.length; i++) c[uses[i]] = ctx.calcs[useSlots[i]]!.value;
+      // The formula's records read this subject on use (formulas are synchronous and the calcs
+      // they use are computed above, so `current` stays this subject while it runs).
       current = ctx;
-      const value = spec.compute(f as never, calc.p as never, c as never, unknownBecause as never);
+      const value = spec.compute(calc.f as never, calc.p as never, calc.c as never, unknownBecause as never);
       if (typeof value !== 'number') return unknown(both(missing, value.missing));
       return upper ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: true, missing, indicative: false };
     },
