@@ -42,9 +42,20 @@ interface FactInput {
 
 /** Calc results are internal: their lists are shared, never handed out (quantities copy them). */
 const NONE: string[] = [];
+/** "Unknown", with no optional fact to blame (the formula's own reason, e.g. a small connection has no kW tariff). */
+const NOTHING_MISSING: Unknown = { missing: NONE };
 const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE, indicative: false };
 const unknown = (missing: string[]): CalcResult => ({ value: null, exact: true, missing, indicative: false });
-const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : [...new Set([...a, ...b])]);
+const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : union(a, b));
+
+/** The ids of the lists in order, each once, as a new list (they are a few ids long: no Set, no spreads). */
+export function union(a: readonly string[], b: readonly string[], c: readonly string[] = NONE): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) if (!out.includes(a[i])) out.push(a[i]);
+  for (let i = 0; i < b.length; i++) if (!out.includes(b[i])) out.push(b[i]);
+  for (let i = 0; i < c.length; i++) if (!out.includes(c[i])) out.push(c[i]);
+  return out;
+}
 
 /** A fact's value as a formula sees it: a number or an option, null when unknown. */
 const valueAs = (v: FactValue | undefined, numeric: boolean): number | string | null =>
@@ -88,12 +99,14 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     if (at === undefined || at >= slot) throw new Error(`calc ${spec.id} uses ${id}, which is not declared before it`);
     return at;
   });
-  const unknownBecause = (...ids: string[]): Unknown => ({
-    missing: ids.flatMap((id) => {
+  const unknownBecause = (...ids: string[]): Unknown => {
+    let missing = NONE;
+    for (const id of ids) {
       const input = inputs.get(id)!;
-      return valueAs(current.values[input.slot], input.numeric) === null ? input.alone : NONE;
-    }),
-  });
+      if (valueAs(current.values[input.slot], input.numeric) === null) (missing === NONE ? (missing = []) : missing).push(id);
+    }
+    return missing === NONE ? NOTHING_MISSING : { missing };
+  };
   const required = [...inputs.values()].filter((input) => input.required);
   const calc: CompiledCalc = {
     id: spec.id,
