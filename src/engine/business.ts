@@ -4,7 +4,7 @@
  * that is only an upper bound says so; "indicatief" when any of the three rests on an
  * UNCONFIRMED value used for this subject; the parameters are those the three calcs cite.
  */
-import { calcAt, calcIndex, calcParams } from './calcs';
+import { calcAt, calcIndex, calcParams, union } from './calcs';
 import type { CalcResult, Ctx } from './context';
 import { EMPTY } from './program';
 
@@ -47,7 +47,7 @@ const presented = (r: CalcResult, upperBound: boolean): boolean => (r.exact || (
 /** The missing facts of three calcs, each once; the shared empty list when none is missing (the common case). */
 function missingOf(a: readonly string[], b: readonly string[], c: readonly string[]): string[] {
   if (a.length === 0 && b.length === 0 && c.length === 0) return EMPTY;
-  return [...new Set([...a, ...b, ...c])];
+  return union(a, b, c);
 }
 
 /** The business case of one measure for one subject (hot path: one result object, no other allocation when all is known). */

@@ -23,7 +23,7 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
-  /** What the formula gets, one property per declared input: facts and calcs filled before each run, parameters read on use (so only a parameter really read can make the result "indicatief"). */
+  /** What the formula gets, one property per declared input, each read from the subject on use (so only a parameter really read can make the result "indicatief"). */
   f: object;
   p: object;
   c: object;
@@ -42,9 +42,20 @@ interface FactInput {
 
 /** Calc results are internal: their lists are shared, never handed out (quantities copy them). */
 const NONE: string[] = [];
+/** "Unknown", with no optional fact to blame (the formula's own reason, e.g. a small connection has no kW tariff). */
+const NOTHING_MISSING: Unknown = { missing: NONE };
 const NO_CALC: CalcResult = { value: null, exact: true, missing: NONE, indicative: false };
 const unknown = (missing: string[]): CalcResult => ({ value: null, exact: true, missing, indicative: false });
-const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : [...new Set([...a, ...b])]);
+const both = (a: string[], b: string[]): string[] => (a.length === 0 ? b : b.length === 0 ? a : union(a, b));
+
+/** The ids of the lists in order, each once, as a new list (they are a few ids long: no Set, no spreads). */
+export function union(a: readonly string[], b: readonly string[], c: readonly string[] = NONE): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) if (!out.includes(a[i])) out.push(a[i]);
+  for (let i = 0; i < b.length; i++) if (!out.includes(b[i])) out.push(b[i]);
+  for (let i = 0; i < c.length; i++) if (!out.includes(c[i])) out.push(c[i]);
+  return out;
+}
 
 /** A fact's value as a formula sees it: a number or an option, null when unknown. */
 const valueAs = (v: FactValue | undefined, numeric: boolean): number | string | null =>
@@ -61,16 +72,10 @@ function num(slot: number): number {
   return typeof v === 'number' ? v : Number.NaN;
 }
 
+/** A record with one getter per id (fixed shape): the formula reads an input only when it needs it. */
 function record(ids: readonly string[], getter: (id: string) => () => unknown): object {
   const out = {};
   for (const id of ids) Object.defineProperty(out, id, { get: getter(id), enumerable: true });
-  return out;
-}
-
-/** A plain record with one property per id (fixed shape), its values written before each run. */
-function slots(ids: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const id of ids) out[id] = null;
   return out;
 }
 
@@ -94,25 +99,33 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     if (at === undefined || at >= slot) throw new Error(`calc ${spec.id} uses ${id}, which is not declared before it`);
     return at;
   });
-  const unknownBecause = (...ids: string[]): Unknown => ({
-    missing: ids.flatMap((id) => {
+  const unknownBecause = (...ids: string[]): Unknown => {
+    let missing = NONE;
+    for (const id of ids) {
       const input = inputs.get(id)!;
-      return valueAs(current.values[input.slot], input.numeric) === null ? input.alone : NONE;
-    }),
-  });
-  const factList = [...inputs.values()];
+      if (valueAs(current.values[input.slot], input.numeric) === null) (missing === NONE ? (missing = []) : missing).push(id);
+    }
+    return missing === NONE ? NOTHING_MISSING : { missing };
+  };
+  const required = [...inputs.values()].filter((input) => input.required);
   const calc: CompiledCalc = {
     id: spec.id,
     kind: 'formula',
     facts: [...inputs.keys()],
     params,
     uses,
-    f: slots([...inputs.keys()]),
+    f: record([...inputs.keys()], (id) => {
+      const input = inputs.get(id)!;
+      return () => valueAs(current.values[input.slot], input.numeric);
+    }),
     p: record(params, (id) => {
       const at = paramSlot(id);
       return () => num(at);
     }),
-    c: slots(uses),
+    c: record(uses, (id) => {
+      const at = slotOfCalc.get(id)!;
+      return () => current.calcs[at]!.value;
+    }),
     run(ctx) {
       let missing = NONE;
       let unknownInput = false;
@@ -123,31 +136,26 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
         if (r.value === null) unknownInput = true;
         else if (!r.exact && r.upper) upper = true;
       }
-      // One pass over the declared facts fills the formula's record and finds the required ones
-      // that are unknown (in declared order); formulas are synchronous and never re-entered (the
-      // calcs they use are computed above), so one record per calc is refilled each run.
+      // The required facts that are unknown, in declared order.
       const values = ctx.values;
-      const f = calc.f as Record<string, unknown>;
-      for (let i = 0; i < factList.length; i++) {
-        const input = factList[i];
-        const v = valueAs(values[input.slot], input.numeric);
-        f[input.id] = v;
-        if (v === null && input.required) {
+      for (let i = 0; i < required.length; i++) {
+        const input = required[i];
+        if (valueAs(values[input.slot], input.numeric) === null) {
           missing = both(missing, input.alone);
           unknownInput = true;
         }
       }
       if (unknownInput) return unknown(missing);
       for (let i = 0; i < bounds.length; i++) {
-        if (f[bounds[i].id] === null) {
+        if (valueAs(values[bounds[i].slot], bounds[i].numeric) === null) {
           missing = both(missing, bounds[i].alone);
           upper = true;
         }
       }
-      const c = calc.c as Record<string, unknown>;
-      for (let i = 0; i < useSlots.length; i++) c[uses[i]] = ctx.calcs[useSlots[i]]!.value;
+      // The formula's records read this subject on use (formulas are synchronous and the calcs
+      // they use are computed above, so `current` stays this subject while it runs).
       current = ctx;
-      const value = spec.compute(f as never, calc.p as never, c as never, unknownBecause as never);
+      const value = spec.compute(calc.f as never, calc.p as never, calc.c as never, unknownBecause as never);
       if (typeof value !== 'number') return unknown(both(missing, value.missing));
       return upper ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: true, missing, indicative: false };
     },

@@ -37,7 +37,7 @@ export interface Run {
   missing: SlotSet;
   /** Steps, advice and questions gathered across the subjects. */
   collect: Collector;
-  /** Parts of results that are the same for every subject on this date, made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status × indicative). */
+  /** Parts of results that are the same for every subject on this date (and every assessment with the same parameter values, see index.ts), made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status × indicative). */
   expected: (Expected | undefined)[];
   subsidies: (SubsidyResult | undefined)[];
   /** Data texts with their placeholders filled for this date and these values (by TextUse slot × language). */

@@ -10,12 +10,12 @@ import { Collector, SlotSet } from './collect';
 import { gridSummary } from './grid';
 import { assessMeasure } from './measure';
 import { orderSteps } from './plan';
-import { EMPTY, programFor } from './program';
+import { EMPTY, programFor, type Program } from './program';
 import { factIdOf } from './slots';
 import { bundledToolbox } from './toolbox';
 import type { Assessment, AssessOptions, FactValue, InputIssue, MeasureResult, OwnValue, Terrain, Toolbox } from './types';
 import { cleanFacts, cleanOwnValues } from './validate';
-import { valueOn } from './params';
+import { valueOn, type ResolvedParams } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
@@ -72,19 +72,19 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
 
   const own = cleanOwnValues(input.parameterOverrides, index.parameters, inputIssues);
   const overrides = options.parameterOverrides ? { ...own, ...options.parameterOverrides } : own;
+  const params = program.paramsOn(date, overrides);
+  const shared = sharedParts(program, params);
   const collect = new Collector({ steps: program.stepIds.length, dos: program.dos.length, donts: program.donts.length, facts: program.blank.length }, buildingIds.length);
   const run: Run = {
     program,
     date,
-    params: program.paramsOn(date, overrides),
+    params,
     buildings: buildingValues,
     steps: new SlotSet(program.stepIds.length),
     calcUnconfirmed: false,
     missing: new SlotSet(program.blank.length),
     collect,
-    expected: new Array(program.nodeCount),
-    subsidies: new Array(program.subsidyCount * 8),
-    texts: new Array(program.textCount * 2),
+    ...shared,
   };
   const memo = newMemo(program.nodeCount, buildingValues.length + 1);
   const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };
@@ -118,6 +118,24 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     inputIssues,
     grid: gridSummary(run, buildingIds, measures),
   };
+}
+
+type SharedParts = Pick<Run, 'expected' | 'subsidies' | 'texts'>;
+const sharedByParams = new WeakMap<ResolvedParams, SharedParts>();
+
+/**
+ * The result parts that depend only on the parameter values (see Run.expected), kept with the
+ * resolved parameters: those of a date are memoised (program.paramsOn), so the assessments
+ * of one date (the editor re-assesses on every change) make them once; with own values each
+ * assessment has fresh parameters and so fresh parts.
+ */
+function sharedParts(program: Program, params: ResolvedParams): SharedParts {
+  let parts = sharedByParams.get(params);
+  if (!parts) {
+    parts = { expected: new Array(program.nodeCount), subsidies: new Array(program.subsidyCount * 8), texts: new Array(program.textCount * 2) };
+    sharedByParams.set(params, parts);
+  }
+  return parts;
 }
 
 /** The own values used, in toolbox order, each with the toolbox value it replaces. */
