@@ -1,4 +1,5 @@
 /** Shared steps for the browser tests: the Dutch UI driven through accessible locators. */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Terrain } from '../../src/engine/types';
@@ -147,6 +148,12 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
   });
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line each (rule and offending elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The document's scroll width, and the elements that stick out past the viewport's right edge. */

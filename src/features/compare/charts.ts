@@ -8,7 +8,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 
 export interface BarChartSpec {
   labels: string[];
-  datasets: { label: string; data: number[]; color: string }[];
+  datasets: { label: string; data: (number | null)[]; color: string }[];
   stacked: boolean;
   yTitle: string;
   locale: string;
