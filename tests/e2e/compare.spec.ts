@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   expected = new Map(terrains.map((t) => [t.name, ind.indicatorsFor(t, assess(t))]));
 });
 const atLeast = (total: Total, text: string) => (total.complete ? text : `ten minste ${text}`);
-const euro = (v: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(v))}`;
+const euro = (v: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(v))}`;  // tableText collapses the no-break space
 const tonnes = (kg: number) => `${dutchNumber(kg / 1000)} t CO₂/jaar`;
 
 const congestionLabel = (factId: string, value: string | null) => {

@@ -156,13 +156,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The document's scroll width, and the elements that stick out past the viewport's right edge. */
+/** The document's scroll width, and the elements that stick out past the viewport's right edge (not those a scroll region clips). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; culprits: string[] }> {
   const width = page.viewportSize()?.width ?? 0;
   return page.evaluate((width) => {
     const culprits: string[] = [];
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && clipped(el)) continue;
       if (r.width > 0 && r.right > width + 0.5) culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right edge ${Math.round(r.right)})`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 10) };

@@ -14,7 +14,7 @@ import { sumText } from '../../ui/GridPanel';
 
 /** A total in words: "ten minste …" when some part is unknown. */
 export const totalText = (total: Total | null, text: (v: number) => string): string => (total === null ? t('unknown') : total.complete ? text(total.value) : t('gridAtLeast', { value: text(total.value) }));
-export const euroText = (v: number): string => `€ ${formatNumber(Math.round(v), 0)}`;
+export const euroText = (v: number): string => `€\u00a0${formatNumber(Math.round(v), 0)}`;
 export const tonnesText = (kg: number): string => `${formatNumber(kg / 1000)} ${t('tonnesCo2PerYear')}`;
 const kgText = (kg: number): string => `${formatNumber(kg)} ${t('kgCo2PerYear')}`;
 const kwText = (kw: number): string => `${formatNumber(Math.round(kw))} kW`;
