@@ -50,7 +50,8 @@ test.beforeAll(async () => {
   expected = new Map(terrains.map((t) => [t.name, ind.indicatorsFor(t, assess(t))]));
 });
 const atLeast = (total: Total, text: string) => (total.complete ? text : `ten minste ${text}`);
-const euro = (v: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(v))}`;  // tableText collapses the no-break space
+// The view writes "€" and the amount with a no-break space, which tableText collapses to a space.
+const euro = (v: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(v))}`;
 const tonnes = (kg: number) => `${dutchNumber(kg / 1000)} t CO₂/jaar`;
 
 const congestionLabel = (factId: string, value: string | null) => {
