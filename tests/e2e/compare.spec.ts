@@ -13,16 +13,9 @@ import type { TerrainIndicators, Total } from '../../src/features/compare/indica
 import { loadEngine, loadIndicators } from './engine';
 import { axeViolations, terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
 import { parseCsv } from '../shared/csv';
+import { FIGURE_HEADER_NL, KIND_NL } from '../shared/compareCsv';
 import { addExamples, data, dutchNumber, EXAMPLE_IDS, readExample } from './toolbox-helpers';
 
-const KIND_NL = {
-  grid: 'net en infrastructuur',
-  roof: 'dak en gebouw',
-  insurance: 'verzekering',
-  organisation: 'organisatie',
-  law: 'wet en subsidie',
-  info: 'informatie ontbreekt',
-} as const;
 const STATUS_COLORS = { feasible: '#1b6e35', conditional: '#b36b00', blocked: '#a4161a', 'needs-info': '#5b3f99', 'not-applicable': '#8a939e' } as const;
 /** Category colours, none of them a status colour. */
 const KIND_COLORS = { grid: '#0d47a1', roof: '#4a4a00', insurance: '#0097a7', organisation: '#c2185b', law: '#12324f', info: '#9c27b0' } as const;
@@ -319,27 +312,12 @@ async function downloadCsv(page: Page, perBuilding = false): Promise<Buffer> {
   return readFileSync(await download.path());
 }
 
-/** The figures both CSVs share, in their order. */
-const FIGURE_HEADER = [
-  'Zon-pv potentieel (kWp)',
-  'Opbrengst per jaar (MWh)',
-  'CO₂-reductie per jaar (t CO₂/jaar)',
-  'Investering (€)',
-  'Besparing per jaar (€)',
-  'Terugverdientijd (investering gedeeld door besparing) (jaar)',
-  'kg CO₂ per jaar per € 1.000',
-  ...Object.values(STATUS_NL),
-  'Wettelijke plichten',
-  ...Object.values(KIND_NL).map((k) => `Knelpunten: ${k}`),
-  'Afname boven de netruimte (kW)',
-  'Invoeding boven het contract (kW)',
-  'Cijfers volledig',
-];
+
 const CSV_HEADER = [
   'Terrein',
   'Gemeente',
   'Gebouwen',
-  ...FIGURE_HEADER,
+  ...FIGURE_HEADER_NL,
   'Congestie afname',
   'Congestie invoeding',
   ...GRID_NL.map(([label]) => `${label} (kW)`),
@@ -446,7 +424,7 @@ test('the per-building CSV: one row per building of the compared terrains, its t
   const bytes = await downloadCsv(page, true);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = parseCsv(bytes.subarray(3).toString('utf8'));
-  expect(rows[0]).toEqual(['Terrein', 'Gebouw', 'Bedrijf', 'Vloeroppervlak (m²)', ...FIGURE_HEADER]);
+  expect(rows[0]).toEqual(['Terrein', 'Gebouw', 'Bedrijf', 'Vloeroppervlak (m²)', ...FIGURE_HEADER_NL]);
   const buildings = terrains.flatMap((t) => t.buildings.map((b) => [t.name, b.name]));
   expect(rows.slice(1).map((r) => [r[0], r[1]]).sort()).toEqual(buildings.sort());
   for (const row of rows.slice(1)) {
