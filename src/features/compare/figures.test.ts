@@ -5,7 +5,7 @@
  * the heat pump's electricity), read from parameters.json on the assessment date and with the
  * terrain's own COP; investment, saving and payback from the verdicts' business cases with the
  * ground-source alternative not added twice; a terrain is the sum of its buildings; the
- * per-euro and per-m² bases; no factor, no CO₂ figure.
+ * per-euro and per-m² bases; no factor, no CO₂ figure; what the grid lacks, also where it blocks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -143,5 +143,36 @@ describe('on Roomburg, where Hal A can have an air or a ground-source heat pump'
     expect(ind.co2KgPerYear).toBeNull();
     expect(ind.perBuilding.every((x) => x.co2KgPerYear === null)).toBe(true);
     expect(ind.investmentEur).toEqual(indicatorsFor(terrain, a).investmentEur);
+  });
+});
+
+describe('what the grid lacks, on changed verdicts', () => {
+  const terrain = examples.find((t) => t.id === 'example-grote-polder')!;
+  const a = assess(terrain);
+  const base = indicatorsFor(terrain, a);
+  const roof = a.measures.find((m) => m.measureId === 'pv-roof' && counts(m) && (m.quantities.find((q) => q.id === 'feedInExcessKw')?.value ?? 0) > 0)!;
+  const excess = roof.quantities.find((q) => q.id === 'feedInExcessKw')!.value!;
+  const gridFail = { ...roof.reasons[0], kind: 'grid' as const, outcome: 'fail' as const };
+  const roofFail = { ...roof.reasons[0], kind: 'roof' as const, outcome: 'fail' as const };
+  const replace = (m: MeasureResult) => indicatorsFor(terrain, { ...a, measures: a.measures.map((x) => (x === roof ? m : x)) });
+
+  it('counts the feed-in above the contract of a roof that counts', () => {
+    expect(excess).toBeGreaterThan(0);
+    const sum = a.measures.filter((m) => m.measureId === 'pv-roof' && counts(m)).reduce((s, m) => s + Math.max(0, m.quantities.find((q) => q.id === 'feedInExcessKw')?.value ?? 0), 0);
+    expect(base.feedInShortKw).toBe(sum);
+  });
+
+  it('still counts it when the grid blocks the roof, not when only the roof itself does', () => {
+    expect(replace({ ...roof, status: 'blocked', reasons: [...roof.reasons, gridFail] }).feedInShortKw).toBe(base.feedInShortKw);
+    expect(replace({ ...roof, status: 'blocked', reasons: roof.reasons.filter((r) => r.kind !== 'grid').concat(roofFail) }).feedInShortKw).toBe(base.feedInShortKw - excess);
+  });
+
+  it('takes per building the largest new demand over the headroom, of verdicts that count or that the grid blocks', () => {
+    const b = base.perBuilding.find((x) => x.offtakeShortKw > 0)!;
+    // Verdicts that count, or that the grid (also) blocks.
+    const mine = a.measures.filter((m) => m.buildingId === b.buildingId && (counts(m) || (m.status === 'blocked' && m.reasons.some((r) => r.kind === 'grid' && r.outcome === 'fail'))));
+    expect(mine.some((m) => m.status === 'blocked')).toBe(true);
+    const excesses = mine.flatMap((m) => m.quantities.filter((q) => q.id === 'heatPumpExcessKw' || q.id === 'fleetChargingExcessKw').map((q) => q.value ?? 0));
+    expect(b.offtakeShortKw).toBe(Math.max(0, ...excesses));
   });
 });
