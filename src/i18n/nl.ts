@@ -353,6 +353,22 @@ export const nl = {
   gridByYear: "t/m {year}",
   gridFreedShort: 'Vrij door één groepscontract',
   gridComplete: "Netgegevens volledig",
+  photosTitle: "Foto's ({n})",
+  photosOf: "Foto's van {name}",
+  photoTake: 'Foto maken',
+  photoTakeFor: 'Foto maken van {name}',
+  photoBusy: 'Foto verkleinen…',
+  photoAdded: 'Foto verkleind en opgeslagen.',
+  photoUndecodable: 'Dit bestand is geen foto die de browser kan lezen. Er is niets opgeslagen.',
+  photoTooLarge: 'Dit bestand is groter dan 50 MB; dat is geen gewone foto. Er is niets opgeslagen.',
+  photoNotStored: 'Foto niet opgeslagen: {error}',
+  photoAlt: 'Foto {n} van {name}',
+  photoSize: '{w} × {h} pixels, {size}',
+  photoCaption: 'Bijschrift foto {n}',
+  photoDelete: 'Foto {n} verwijderen',
+  photoConfirmDelete: 'Foto {n} van "{name}" verwijderen? Dit kan niet ongedaan worden gemaakt.',
+  storagePhotos: "Daarvan foto's: {n}, samen {size}.",
+  storageNearQuotaPhotos: "De opslag is bijna vol ({pct}%); foto's nemen daarvan {size} in. Maak een exportbestand en verwijder wat u niet meer nodig hebt.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

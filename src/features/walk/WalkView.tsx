@@ -4,6 +4,7 @@
  * (ja / nee / onbekend, or the fact's options) or a number field; the building's verdict
  * counts, the save state and the progress stay in a sticky bar. Answers go through the
  * terrains model's setFact (autosaved like every edit); "onbekend" moves a question last.
+ * "Foto maken" below the questions stores a photo of the building as the editor does.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
@@ -13,6 +14,7 @@ import { lang, t, tx } from '../../i18n';
 import { assessment as assessments, hrefs, save, terrains } from '../../state';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { STATUS_ORDER } from '../../ui/labels';
+import { PhotoControls } from '../../ui/Photos';
 import { saveStatusText } from '../../ui/stateText';
 import { buildingsDecided } from './progress';
 
@@ -161,6 +163,9 @@ export function WalkView({ id, buildingId }: { id: string; buildingId: string })
           <Question key={q.factId} q={q} buildingId={buildingId} onAnswer={(v) => answer(q, v)} />
         ))}
       </ol>
+      <div class="card walk-photos">
+        <PhotoControls key={buildingId} terrainId={id} buildingId={buildingId} buildingName={building.name || `#${index + 1}`} />
+      </div>
       <nav class="actions walk-nav" aria-label={t('walkTitle')}>
         {terrain.buildings.length > 1 && (
           <Link class="button" href={hrefs.walk(id, next.id)}>
