@@ -23,10 +23,8 @@ export interface PhotoTotals {
 const NONE: readonly StoredPhoto[] = Object.freeze([]);
 
 export interface PhotosModel {
-  /** The photos of each terrain read so far, oldest first. */
+  /** The photos of each terrain read so far, oldest first (read it in a view: a model's methods are untracked). */
   byTerrain: ReadonlySignal<ReadonlyMap<string, readonly StoredPhoto[]>>;
-  /** One building's photos (reads byTerrain, so a view that calls it follows it). */
-  forBuilding(terrainId: string, buildingId: string): readonly StoredPhoto[];
   /** All stored photos: how many and their bytes (null until measured). */
   totals: ReadonlySignal<PhotoTotals | null>;
   /** Reads a terrain's photos (after sweeping those of buildings that are gone). */
@@ -61,7 +59,6 @@ export const PhotosModel = createModel<PhotosModel, [terrains: TerrainsModel, co
 
   return {
     byTerrain,
-    forBuilding: (terrainId, buildingId) => byTerrain.value.get(terrainId)?.filter((p) => p.buildingId === buildingId) ?? NONE,
     totals,
 
     async load(terrainId) {

@@ -35,10 +35,17 @@ function usePhotoUrls(list: readonly StoredPhoto[]): ReadonlyMap<string, string>
   return current;
 }
 
-/** The building's photos as read by the model; asks for the terrain's photos once per mount. */
+const NONE: readonly StoredPhoto[] = [];
+/** One building's photos as the model has them; read during render, so the view follows the model. */
+export function buildingPhotos(terrainId: string, buildingId: string): readonly StoredPhoto[] {
+  const list = photos.byTerrain.value.get(terrainId)?.filter((p) => p.buildingId === buildingId);
+  return list?.length ? list : NONE;
+}
+
+/** The building's photos; asks for the terrain's photos once per mount. */
 function useBuildingPhotos(terrainId: string, buildingId: string): readonly StoredPhoto[] {
   useEffect(() => void photos.load(terrainId), [terrainId]);
-  return photos.forBuilding(terrainId, buildingId);
+  return buildingPhotos(terrainId, buildingId);
 }
 
 function Thumbnail({ photo, url, index, buildingName }: { photo: StoredPhoto; url: string | undefined; index: number; buildingName: string }) {

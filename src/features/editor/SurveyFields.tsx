@@ -7,8 +7,8 @@
  */
 import type { Building, Survey } from '../../engine/types';
 import { tx } from '../../i18n';
-import { photos, terrains } from '../../state';
-import { PhotoControls } from '../../ui/Photos';
+import { terrains } from '../../state';
+import { buildingPhotos, PhotoControls } from '../../ui/Photos';
 import { TextField } from '../../ui/TextField';
 import { checkSurveyValue, SURVEY_FIELDS, SURVEY_LABEL } from '../../ui/survey';
 
@@ -20,7 +20,7 @@ export function SurveyFields({ terrainId, building }: { terrainId: string; build
     terrains.updateBuilding(terrainId, building.id, { survey: Object.keys(next).length > 0 ? next : undefined });
   };
   return (
-    <details class="fact-group" open={Object.keys(values).length > 0 || photos.forBuilding(terrainId, building.id).length > 0}>
+    <details class="fact-group" open={Object.keys(values).length > 0 || buildingPhotos(terrainId, building.id).length > 0}>
       <summary>{tx(SURVEY_LABEL)}</summary>
       <div class="grid">
         {SURVEY_FIELDS.map((field) => (
