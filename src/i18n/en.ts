@@ -371,4 +371,7 @@ export const en: Record<MessageKey, string> = {
   photoConfirmDelete: 'Delete photo {n} of "{name}"? This cannot be undone.',
   storagePhotos: 'Of which photos: {n}, together {size}.',
   storageNearQuotaPhotos: 'Storage is nearly full ({pct}%); photos take {size} of it. Export to a file and delete what you no longer need.',
+  importWarningCount: 'Values that do not fit together: {n}. They are stored anyway, as in the form; check them.',
+  importWarningRow: 'Line {line}: {message}',
+  walkWarnings: 'Check',
 };

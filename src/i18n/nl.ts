@@ -369,6 +369,9 @@ export const nl = {
   photoConfirmDelete: 'Foto {n} van "{name}" verwijderen? Dit kan niet ongedaan worden gemaakt.',
   storagePhotos: "Daarvan foto's: {n}, samen {size}.",
   storageNearQuotaPhotos: "De opslag is bijna vol ({pct}%); foto's nemen daarvan {size} in. Maak een exportbestand en verwijder wat u niet meer nodig hebt.",
+  importWarningCount: 'Waarden die niet bij elkaar passen: {n}. Ze worden wel opgeslagen, zoals in het formulier; controleer ze.',
+  importWarningRow: 'Regel {line}: {message}',
+  walkWarnings: 'Controleer',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -96,7 +96,7 @@ function parseUnsafe(text: unknown, facts: readonly Fact[]): ImportResult {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return reject(notJson());
+    return reject(size > LIMITS.maxBytes ? tooLarge() : notJson());
   }
 
   const photoChars = photoDataLength(raw);

@@ -100,6 +100,7 @@ describe('photos in the export file', () => {
     expect(parseImport(text).ok).toBe(true);
     const padded = edited(text, () => undefined).replace('"name":"Roomburg"', `"name":"Roomburg","note":"${'x'.repeat(LIMITS.maxBytes)}"`);
     expect(message(padded)).toMatch(/groter dan 5 MB/);
+    expect(message(' '.repeat(LIMITS.maxBytes + 1))).toMatch(/^Het bestand is groter dan 5 MB/); // not read as "not JSON"
   });
 });
 
