@@ -374,4 +374,5 @@ export const en: Record<MessageKey, string> = {
   importWarningCount: 'Values that do not fit together: {n}. They are stored anyway, as in the form; check them.',
   importWarningRow: 'Line {line}: {message}',
   walkWarnings: 'Check',
+  showAllQuestions: 'Show all questions ({n} hidden: they make no difference for this building)',
 };

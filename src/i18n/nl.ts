@@ -372,6 +372,7 @@ export const nl = {
   importWarningCount: 'Waarden die niet bij elkaar passen: {n}. Ze worden wel opgeslagen, zoals in het formulier; controleer ze.',
   importWarningRow: 'Regel {line}: {message}',
   walkWarnings: 'Controleer',
+  showAllQuestions: 'Toon alle vragen ({n} verborgen: ze maken voor dit gebouw niets uit)',
 } as const;
 
 export type MessageKey = keyof typeof nl;
