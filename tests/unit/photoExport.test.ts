@@ -104,6 +104,23 @@ describe('photos in the export file', () => {
   });
 });
 
+describe('fixtures of format version 5 (tests/fixtures/export-v5): photos', () => {
+  it('photos.json imports with its two photos, their bytes and caption, and exports the same again', async () => {
+    const text = readFileSync('tests/fixtures/export-v5/photos.json', 'utf8');
+    const file = JSON.parse(text);
+    const result = parseImport(text);
+    if (!result.ok) throw new Error(result.message.nl);
+    expect(result.photos.map((p) => [p.id, p.buildingId, p.type, p.width, p.height, p.caption ?? null])).toEqual([
+      ['p-dak-1', 'b1', 'image/png', 64, 48, 'Dak, noordzijde'],
+      ['p-meter-1', 'b3', 'image/png', 48, 64, null],
+    ]);
+    expect(Buffer.from(await result.photos[0]!.blob.arrayBuffer()).toString('base64')).toBe(file.photos[0].data);
+    const again = JSON.parse(serializeEnvelope(exportEnvelope(result.terrains, { now: new Date(file.exportedAt), photos: await exportPhotos(result.terrains, result.photos) })));
+    expect(again.photos).toEqual(file.photos);
+    expect(again.terrains).toEqual(file.terrains);
+  });
+});
+
 describe('photos through the exchange model', () => {
   it('are written with their terrain and exported again', async () => {
     const text = await fileWith([photo('p1'), photo('p2', 'b2')]);
