@@ -117,11 +117,14 @@ export async function putTerrains(terrains: StoredTerrain[], photos?: readonly S
         return list.filter((p) => !keep.has(p.buildingId));
       })
     : [];
+  // A photo id already used by another terrain's photo is never overwritten: the newcomer gets a new id.
+  const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
+  const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
   const writes: Promise<unknown>[] = [tx.done];
   try {
     for (const t of terrains) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
     for (const p of stale) writes.push(photoStore.delete(p.id));
-    for (const p of photos ?? []) writes.push(photoStore.put(p));
+    for (const p of placed) writes.push(photoStore.put(p));
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.
     for (const w of writes) w.catch(() => undefined);

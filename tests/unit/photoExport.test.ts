@@ -132,6 +132,15 @@ describe('photos through the exchange model', () => {
     expect(env.photos[0].data).toBe(JSON.parse(text).photos[0].data);
   });
 
+  it('a photo id another terrain already uses is not overwritten: the imported photo gets a new id', async () => {
+    await addPhoto(photo('p1', 'b1', JPEG, 'image/jpeg', 'other'));
+    expect((await app.exchange.importText(await fileWith([photo('p1')]))).kind).toBe('done');
+    expect((await listTerrainPhotos('other')).map((p) => p.id)).toEqual(['p1']);
+    const mine = await listTerrainPhotos('t1');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.id).not.toBe('p1');
+  });
+
   it('a refused file writes no photo and no terrain', async () => {
     await addPhoto(photo('mine', 'b1', JPEG, 'image/jpeg', 'other'));
     const text = edited(await fileWith([photo('p1'), photo('p2', 'b2')]), (p) => (p[1]!.buildingId = 'b9'));
