@@ -41,6 +41,7 @@ export interface PhotosModel {
 export const PhotosModel = createModel<PhotosModel, [terrains: TerrainsModel, compress?: (file: Blob) => Promise<CompressedPhoto>]>((terrains, compress = compressPhoto) => {
   const byTerrain = signal<ReadonlyMap<string, readonly StoredPhoto[]>>(new Map(), { name: 'photos-by-terrain' });
   const totals = signal<PhotoTotals | null>(null, { name: 'photo-totals' });
+  const loading = new Map<string, Promise<void>>();
 
   const change = (terrainId: string, edit: (list: readonly StoredPhoto[]) => readonly StoredPhoto[]): void => {
     byTerrain.value = new Map(byTerrain.value).set(terrainId, edit(byTerrain.value.get(terrainId) ?? NONE));
@@ -61,14 +62,23 @@ export const PhotosModel = createModel<PhotosModel, [terrains: TerrainsModel, co
     byTerrain,
     totals,
 
-    async load(terrainId) {
-      try {
-        await sweepOrphanPhotos(terrainId, pendingUndo(terrainId));
-        const list = await listTerrainPhotos(terrainId);
-        change(terrainId, () => list);
-      } catch {
-        /* the photos stay as last read */
-      }
+    load(terrainId) {
+      // Fifty cards mounting at once ask once.
+      const pending = loading.get(terrainId);
+      if (pending) return pending;
+      const run = (async () => {
+        try {
+          await sweepOrphanPhotos(terrainId, pendingUndo(terrainId));
+          const list = await listTerrainPhotos(terrainId);
+          change(terrainId, () => list);
+        } catch {
+          /* the photos stay as last read */
+        } finally {
+          loading.delete(terrainId);
+        }
+      })();
+      loading.set(terrainId, run);
+      return run;
     },
 
     async add(terrainId, buildingId, file) {
