@@ -4,7 +4,7 @@
  * Every write of a terrain writes its summary in the same transaction; a delete also
  * removes the terrain's photos.
  */
-import { openDatabase, type StoredTerrain } from './db';
+import { openDatabase, type StoredPhoto, type StoredTerrain } from './db';
 import { summarize, type SummaryStatusCounts, type TerrainSummary } from './summary';
 import type { Terrain } from '../engine/types';
 
@@ -102,14 +102,29 @@ export async function putStatusCounts(id: string, statusCounts: SummaryStatusCou
 /**
  * Writes several terrains in one transaction: all or nothing (import). A record the
  * store refuses (e.g. no id) throws at put() without aborting the transaction, which
- * would then commit the records before it: abort explicitly.
+ * would then commit the records before it: abort explicitly. With `photos` (an import),
+ * the photos are written in the same transaction, and a written terrain's stored photos
+ * of buildings it no longer has are deleted.
  */
-export async function putTerrains(terrains: StoredTerrain[]): Promise<void> {
+export async function putTerrains(terrains: StoredTerrain[], photos?: readonly StoredPhoto[]): Promise<void> {
   const db = await openDatabase();
-  const tx = db.transaction(['terrains', 'summaries'], 'readwrite');
+  const tx = db.transaction(['terrains', 'summaries', 'photos'], 'readwrite');
+  const photoStore = tx.objectStore('photos');
+  // Read first (awaiting only this transaction's requests keeps it open), then write in one go.
+  const stale = photos
+    ? (await Promise.all(terrains.map((t) => photoStore.index('by-terrain').getAll(t.id)))).flatMap((list, i) => {
+        const keep = new Set(terrains[i].buildings.map((b) => b.id));
+        return list.filter((p) => !keep.has(p.buildingId));
+      })
+    : [];
+  // A photo id already used by another terrain's photo is never overwritten: the newcomer gets a new id.
+  const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
+  const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
   const writes: Promise<unknown>[] = [tx.done];
   try {
     for (const t of terrains) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
+    for (const p of stale) writes.push(photoStore.delete(p.id));
+    for (const p of placed) writes.push(photoStore.put(p));
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.
     for (const w of writes) w.catch(() => undefined);

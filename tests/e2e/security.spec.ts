@@ -123,7 +123,7 @@ test('a hostile name is text everywhere; a full session has no CSP violation, no
 test('the Content Security Policy is in force: inline script, inline handlers and another origin are refused and reported', async ({ page, request }) => {
   // The served page carries the policy and has no inline script at all.
   const html = await (await request.get('/')).text();
-  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;`);
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;`);
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     expect(attrs).toMatch(/\bsrc="\/[^"]+"/);
     expect(body.trim()).toBe('');
