@@ -84,7 +84,7 @@ function MeasureEntry({ m }: { m: Measure }) {
         <>
           <h4>{t('obligationWhen')}</h4>
           <p>
-            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l).replace(/\{(observed|expected|limit)\}/g, '…')}
+            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l)}
           </p>
           <RuleFacts id={m.obligation.id} />
           <SourceList ids={m.obligation.sources} />
