@@ -14,10 +14,13 @@ const numberFormat: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
 };
 
-const words: Record<Lang, { yes: string; no: string; unknown: string; or: string; is: string; }> = {
+const words: Record<Lang, { yes: string; no: string; unknown: string; or: string; is: string }> = {
   nl: { yes: 'ja', no: 'nee', unknown: 'onbekend', or: 'of', is: 'is' },
   en: { yes: 'yes', no: 'no', unknown: 'unknown', or: 'or', is: 'is' },
 };
+
+/** The subject of a rule on the assessment date. */
+export const dateSubject = (lang: Lang): string => (lang === 'nl' ? 'Peildatum' : 'Assessment date');
 
 /** Formats a date string YYYY-MM-DD as d-m-yyyy (nl) or d/m/yyyy (en). */
 function formatDate(value: string, lang: Lang): string {
@@ -78,7 +81,7 @@ export function listWords(values: readonly string[], lang: Lang): string {
   return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} ${words[lang].or} ${values[values.length - 1]}`;
 }
 
-/** What kind of value a comparison is about: a yes/no fact reads "Asbest in het dak: nee", a date "Peildatum: vóór 1-4-2026". */
+/** What kind of value a comparison is about: a yes/no fact reads "Asbest in het dak: nee", a date "Peildatum vóór 1-4-2026". */
 export type ValueKind = 'value' | 'boolean' | 'date';
 
 /**

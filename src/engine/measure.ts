@@ -8,7 +8,7 @@ import { businessCase } from './business';
 import { calcAt } from './calcs';
 import type { Ctx } from './context';
 import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
-import { comparisonWords, fillTemplate, formatRequirement, formatValue, kindOf, listWords, requiredValue } from './format';
+import { comparisonWords, dateSubject, fillTemplate, formatRequirement, formatValue, kindOf, listWords, requiredValue } from './format';
 import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse, type TextUse } from './program';
 import { factIdOf, paramSlot } from './slots';
 import { fillParams, paramText } from './texts';
@@ -46,7 +46,7 @@ function subjectLabel(ctx: Ctx, leaf: Node, lang: Lang): string {
   if (c.fact) return index.facts.get(c.fact)?.label[lang] ?? c.fact;
   if (c.calc) return index.calcs.get(c.calc)?.label[lang] ?? c.calc;
   if (c.param) return index.parameters.get(c.param)?.label[lang] ?? c.param;
-  return lang === 'nl' ? 'peildatum' : 'assessment date';
+  return dateSubject(lang);
 }
 
 function optionLabel(ctx: Ctx, leaf: Node, lang: Lang): ((v: string) => string) | undefined {

@@ -4,14 +4,14 @@
  * through the one formatter (format.ts). A parameter shows its values with their validity; a
  * named condition its label with what it stands for.
  */
-import { comparisonWords, formatValue, kindOf, listWords, type ValueKind } from './format';
+import { comparisonWords, dateSubject, formatValue, kindOf, listWords, type ValueKind } from './format';
 import { paramText } from './texts';
 import type { ToolboxIndex } from './toolbox';
 import type { Comparison, Expr, Lang, Operand, Parameter } from './types';
 
-const joins: Record<Lang, { and: string; or: string; not: string; date: string }> = {
-  nl: { and: 'en', or: 'of', not: 'niet', date: 'Peildatum' },
-  en: { and: 'and', or: 'or', not: 'not', date: 'Assessment date' },
+const joins: Record<Lang, { and: string; not: string }> = {
+  nl: { and: 'en', not: 'niet' },
+  en: { and: 'and', not: 'not' },
 };
 
 /** How a parameter's values read: by default each value with its validity ("55 kW tot 1 januari 2026; 100 kW vanaf 1 januari 2026"). */
@@ -26,7 +26,7 @@ function subjectWords(c: Comparison, lang: Lang, index: ToolboxIndex, params: Pa
     const p = index.parameters.get(c.param);
     return p ? `${p.label[lang]} (${params(p, lang)})` : c.param;
   }
-  return joins[lang].date;
+  return dateSubject(lang);
 }
 
 function operandWords(operand: Operand, c: Comparison, lang: Lang, index: ToolboxIndex, params: ParamWords): string {

@@ -185,6 +185,12 @@ describe('toolbox texts: placeholders', () => {
     expect(literalProblems(tb)).toEqual([]);
   });
 
+  it('no text writes a rule symbol ("≥", "≤", "∈", "∉", "≠"): a reader gets words ("ten minste", "hoogstens"), also in labels', () => {
+    const labels = [...tb.facts.flatMap((f) => [f.label, ...(f.options ?? []).map((o) => o.label)]), ...tb.conditions.map((c) => c.label), ...tb.calcs.map((c) => c.label), ...tb.parameters.map((p) => p.label)];
+    const texts = [...textSites(tb).map((site) => ({ where: site.where, text: site.text })), ...labels.map((text) => ({ where: 'label', text }))];
+    expect(texts.flatMap(({ where, text }) => (['nl', 'en'] as const).filter((l) => /[≥≤∈∉≠]/.test(text[l])).map((l) => `${where} [${l}]: ${text[l]}`))).toEqual([]);
+  });
+
   it('the texts use placeholders (the toolbox has them in every kind of text)', () => {
     const kinds = new Set(textSites(tb).filter((s) => placeholderIds(s.text.nl).length > 0).map((s) => s.where.replace(/^\S+ /, '').replace(/^(R|A)-[A-Z0-9-]+ /, '').replace(/^(do|dont)-.*/, '$1').replace(/ .*/, '')));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['do', 'dont', 'fix', 'subsidy', 'summary', 'text']));
