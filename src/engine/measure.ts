@@ -12,6 +12,7 @@ import { comparisonWords, dateSubject, fillTemplate, formatRequirement, formatVa
 import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse, type TextUse } from './program';
 import { factIdOf, paramSlot } from './slots';
 import { fillParams, paramText } from './texts';
+import { exprWords } from './words';
 import type { Run } from './context';
 import type { Expected, Lang, MeasureResult, ParamValue, Quantity, Reason, SubsidyResult } from './types';
 
@@ -139,7 +140,13 @@ class RuleReason implements Reason {
       }
       // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
       const subject = leaf ? subjectLabel(ctx, leaf, lang) : '';
-      const required = leaf && expected ? comparisonWords(subject, expected.op, requiredValue(expected, lang, unit, label), lang, kindOf(expected.value)) : '';
+      // A test of more than one comparison is required as a whole ("A en B, of C"), never as the one comparison that is open.
+      const required =
+        this.#rule.test.kind !== 'leaf'
+          ? exprWords(this.#rule.expr, lang, ctx.run.program.index, (p, l) => paramText(p, ctx.run.params.values[paramSlot(p.id)], l))
+          : leaf && expected
+            ? comparisonWords(subject, expected.op, requiredValue(expected, lang, unit, label), lang, kindOf(expected.value))
+            : '';
       return lang === 'nl' ? `Nog onbekend: ${names || subject}.${required ? ` Vereist: ${required}.` : ''}` : `Not yet known: ${names || subject}.${required ? ` Required: ${required}.` : ''}`;
     }
     const limit = expected ? requiredValue(expected, lang, unit, label) : formatValue(null, lang);

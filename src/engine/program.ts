@@ -36,6 +36,8 @@ export interface TextUse {
 export interface Rule {
   id: string;
   test: Node;
+  /** The test as written, for its words when it is more than one comparison. */
+  expr: Expr;
   when: Node | undefined;
   kind: ConditionKind;
   /** What a definite failure and an unknown value lead to: a status rank (see STATUS_BY_RANK), the steps that resolve it, and their slots. */
@@ -182,6 +184,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     return {
       id: r.id,
       test,
+      expr: r.test,
       when,
       kind: r.kind ?? 'info',
       onFailRank: onFail === 'conditional' ? CONDITIONAL : BLOCKED,

@@ -53,21 +53,24 @@ function comparisonKind(c: Comparison, index: ToolboxIndex): ValueKind {
   return kindOf(v as Comparison['value'] as never);
 }
 
+/** An expression in words inside a larger one: alternatives in brackets. */
+function inner(expr: Expr, lang: Lang, index: ToolboxIndex, params: ParamWords): string {
+  return 'any' in expr ? `(${exprWords(expr, lang, index, params)})` : exprWords(expr, lang, index, params);
+}
+
 /**
  * An expression in words. A named condition shows its label and what it stands for, so every
- * threshold stays visible: "Grootverbruikaansluiting (Elektriciteitsaansluiting is grootverbruik)".
+ * threshold stays visible: "Grootverbruikaansluiting (Elektriciteitsaansluiting is grootverbruik)";
+ * alternatives inside a larger expression are bracketed, an "all" among alternatives too.
  */
 export function exprWords(expr: Expr, lang: Lang, index: ToolboxIndex, params: ParamWords = byDefault): string {
-  const words = (e: Expr) => exprWords(e, lang, index, params);
-  // Inside brackets already, an "any" needs none of its own.
-  // An "all" among alternatives is bracketed, so "A en B, of C" cannot be misread.
-  const bare = (e: Expr) => ('any' in e ? listWords(e.any.map((x) => ('all' in x ? `(${words(x)})` : words(x))), lang) : words(e));
+  const words = (e: Expr) => inner(e, lang, index, params);
   if ('all' in expr) return expr.all.map(words).join(` ${joins[lang].and} `);
-  if ('any' in expr) return `(${bare(expr)})`;
-  if ('not' in expr) return `${joins[lang].not} (${bare(expr.not)})`;
+  if ('any' in expr) return listWords(expr.any.map((x) => ('all' in x ? `(${words(x)})` : words(x))), lang);
+  if ('not' in expr) return `${joins[lang].not} (${exprWords(expr.not, lang, index, params)})`;
   if ('ref' in expr) {
     const named = index.conditions.get(expr.ref);
-    return named ? `${named.label[lang]} (${bare(named.expr)})` : expr.ref;
+    return named ? `${named.label[lang]} (${exprWords(named.expr, lang, index, params)})` : expr.ref;
   }
   const value = Array.isArray(expr.value) ? expr.value.map((v) => operandWords(v, expr, lang, index, params)) : operandWords(expr.value, expr, lang, index, params);
   return comparisonWords(subjectWords(expr, lang, index, params), expr.op, value, lang, comparisonKind(expr, index));

@@ -207,6 +207,14 @@ describe('a status and its own text agree', () => {
     expect(pvRoof(roof({ asbestos: false })).reasons.find((x) => x.ruleId === 'R-PV-01')).toBeUndefined();
   });
 
+  it('an open test of more than one comparison is required as a whole: the insurer route beside the non-combustible roof', () => {
+    const r = pvRoof(roof({})).reasons.find((x) => x.ruleId === 'R-PV-05')!;
+    expect(r.outcome).toBe('unknown');
+    expect(r.text).toBe('Nog onbekend: Dakisolatie, Sandwichpanelen, Verzekeraar geïnformeerd en akkoord. Vereist: (Dakisolatie is geen EPS (piepschuim) of PUR/PIR en Sandwichpanelen: nee) of Verzekeraar geïnformeerd (Verzekeraar geïnformeerd en akkoord: ja).');
+    // One comparison stays one: "Vereist: Vrije draagkracht dak ten minste 20 kg/m²."
+    expect(pvRoof(roof({})).reasons.find((x) => x.ruleId === 'R-PV-02')!.text).toBe('Nog onbekend: Vrije draagkracht dak. Vereist: Vrije draagkracht dak ten minste 20 kg/m².');
+  });
+
   it('a PV potential resting on unknown existing panels is marked as a maximum; with the panels known it is exact', () => {
     const bound = pvRoof(roof({}));
     expect(bound.potential?.upperBound).toBe(true);
