@@ -1,4 +1,5 @@
 /** Shared steps for the browser tests: the Dutch UI driven through accessible locators. */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Terrain } from '../../src/engine/types';
@@ -149,13 +150,24 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-/** The document's scroll width, and the elements that stick out past the viewport's right edge. */
+/** axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line each (rule and offending elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The document's scroll width, and the elements that stick out past the viewport's right edge (not those a scroll region clips). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; culprits: string[] }> {
   const width = page.viewportSize()?.width ?? 0;
   return page.evaluate((width) => {
     const culprits: string[] = [];
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && clipped(el)) continue;
       if (r.width > 0 && r.right > width + 0.5) culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right edge ${Math.round(r.right)})`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 10) };

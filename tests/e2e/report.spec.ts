@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
 import { valueOn } from '../../src/engine/params';
-import { indicatorsFor } from '../../src/features/compare/indicators';
-import { loadEngine } from './engine';
+import { loadEngine, loadIndicators } from './engine';
 import { waitForServiceWorkerControl, STATUS_NL } from './helpers';
 import { addExamples, collapse, EXAMPLE_IDS, data, dutchDate, dutchNumber, dutchText, expectA4, pdfInfo, pdfPages, readExample, stepLabel, stubPrint } from './toolbox-helpers';
 
@@ -24,8 +23,10 @@ const factName = (id: string) => data.facts.find((f) => f.id === id)?.label.nl ?
 
 /** The engine's assessment of each example, computed in Node. */
 const assessments = new Map<string, Assessment>();
+let indicatorsFor: Awaited<ReturnType<typeof loadIndicators>>['indicatorsFor'];
 test.beforeAll(async () => {
   const { assess } = await loadEngine();
+  ({ indicatorsFor } = await loadIndicators());
   for (const id of EXAMPLE_IDS) assessments.set(id, assess(readExample(id)));
 });
 
