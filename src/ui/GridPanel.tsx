@@ -50,8 +50,7 @@ function Bars({ id, title, bars }: { id: string; title: string; bars: GridBar[] 
                 return rect;
               })}
               <text x={x + 4} y="27" class="grid-bar-value">
-                {b.lowerBound ? '≥ ' : ''}
-                {formatNumber(Math.round(barKw(b)))}
+                {b.lowerBound ? t('gridAtLeast', { value: formatNumber(Math.round(barKw(b))) }) : formatNumber(Math.round(barKw(b)))}
               </text>
             </g>
           );

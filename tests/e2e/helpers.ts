@@ -224,7 +224,7 @@ export async function createExampleTerrain(page: Page): Promise<string> {
   await kantoor.getByLabel('Monumentstatus', { exact: true }).selectOption({ label: 'geen' });
   await kantoor.getByLabel('Eigendom', { exact: true }).selectOption({ label: 'huurder' });
   await openGroup(kantoor, 'Aansluiting');
-  await kantoor.getByLabel('Elektriciteitsaansluiting', { exact: true }).selectOption({ label: 'kleinverbruik (≤ 3x80 A)' });
+  await kantoor.getByLabel('Elektriciteitsaansluiting', { exact: true }).selectOption({ label: 'kleinverbruik (tot en met 3x80 A)' });
   await openGroup(kantoor, 'Dak');
   await kantoor.getByLabel('Dakoppervlak (m²)', { exact: true }).fill('900');
   await kantoor.getByLabel('Daktype', { exact: true }).selectOption({ label: 'plat' });

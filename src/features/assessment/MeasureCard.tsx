@@ -1,10 +1,10 @@
 /** One measure verdict: status, duty, potential, business case, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
 import { Fragment } from 'preact';
 import { hrefs } from '../../state';
-import { formatExpected, formatValue } from '../../engine';
+import { formatRequirement, formatValue } from '../../engine';
 import type { MeasureResult, Reason, Terrain } from '../../engine/types';
-import { formatQuantity, lang, t, tx } from '../../i18n';
-import { BusinessCase } from '../../ui/BusinessCase';
+import { lang, t, tx } from '../../i18n';
+import { BusinessCase, potentialText } from '../../ui/BusinessCase';
 import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
 import { fieldDomId } from '../editor/FactField';
 import { calcLabel, factLabel, measureById, optionLabel } from '../../ui/labels';
@@ -31,10 +31,13 @@ function FactLinks({ label, factIds, terrain, buildingId }: { label: string; fac
   );
 }
 
-function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: Terrain; buildingId: string | undefined }) {
+function ReasonItem({ reason, result, terrain }: { reason: Reason; result: MeasureResult; terrain: Terrain }) {
   const l = lang.value;
   const label = optionLabel(reason.factId);
   const subject = reason.factId ? factLabel(reason.factId) : reason.calcId ? calcLabel(reason.calcId) : null;
+  // A calculated value that is only known as a maximum shows that maximum, never a bare "onbekend".
+  const bound = reason.observed === null ? result.quantities.find((q) => q.id === reason.calcId && q.upperBound) : undefined;
+  const buildingId = result.buildingId;
   return (
     <li class={`reason reason-${reason.outcome}`}>
       <p>
@@ -42,8 +45,8 @@ function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: 
       </p>
       {subject && reason.expected && (
         <p class="observed">
-          {subject}: {t('observed')} <strong>{formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
-          <strong>{formatExpected(reason.expected, l, unitOf(reason), label)}</strong>
+          {subject}: {t('observed')} <strong>{bound ? t('upTo', { value: formatValue(bound.value, l, bound.unit) }) : formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
+          <strong>{formatRequirement(reason.expected, l, unitOf(reason), label)}</strong>
         </p>
       )}
       {reason.factIds.length > 0 && <FactLinks label={t('determinedBy')} factIds={reason.factIds} terrain={terrain} buildingId={buildingId} />}
@@ -86,20 +89,14 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
       </header>
       {result.potential && result.potential.kwp !== null && (
         <p class="potential">
-          {t('potential')}: <strong>{formatQuantity(result.potential.kwp, 'kWp')}</strong>
-          {result.potential.kwhPerYear !== null && (
-            <>
-              {' '}
-              · <strong>{formatQuantity(result.potential.kwhPerYear / 1000, t('mwhPerYear'))}</strong>
-            </>
-          )}
+          {t('potential')}: <strong>{potentialText(result.potential)}</strong>
         </p>
       )}
       {result.business && <BusinessCase business={result.business} />}
       {result.reasons.length > 0 && (
         <ul class="reasons">
           {result.reasons.map((r) => (
-            <ReasonItem key={r.ruleId} reason={r} terrain={terrain} buildingId={result.buildingId} />
+            <ReasonItem key={r.ruleId} reason={r} result={result} terrain={terrain} />
           ))}
         </ul>
       )}

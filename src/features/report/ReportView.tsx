@@ -12,7 +12,7 @@ import { OwnValuesUsed } from '../editor/OwnValues';
 import { PlanList } from '../assessment/PlanList';
 import { Timeline } from '../assessment/Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
-import { businessFigures, valueLabels } from '../../ui/BusinessCase';
+import { businessFigures, potentialText, valueLabels } from '../../ui/BusinessCase';
 import { GridPanel, gridSourceIds } from '../../ui/GridPanel';
 import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
 
@@ -70,7 +70,7 @@ function AnnexTable({ results }: { results: MeasureResult[] }) {
             </th>
             <td>
               <StatusBadge status={m.status} />
-              {m.potential?.kwp ? <div class="muted">{formatNumber(m.potential.kwp)} kWp</div> : null}
+              {m.potential?.kwp ? <div class="muted">{potentialText(m.potential)}</div> : null}
               {m.business && <ReportBusiness business={m.business} />}
             </td>
             <td>
