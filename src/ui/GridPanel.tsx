@@ -136,11 +136,13 @@ function Hub({ grid, assessment }: { grid: GridSummary; assessment: Assessment }
   );
 }
 
-export function GridPanel({ assessment, terrain }: { assessment: Assessment; terrain: Terrain }) {
+/** `heading={false}`: inside a section that has its title already (the assessment's fold). */
+export function GridPanel({ assessment, terrain, heading = true }: { assessment: Assessment; terrain: Terrain; heading?: boolean }) {
   const grid = assessment.grid;
+  const Box = heading ? 'section' : 'div';
   return (
-    <section class="card grid-panel" aria-labelledby="grid-title">
-      <h2 id="grid-title">{t('gridTitle')}</h2>
+    <Box class="card grid-panel" aria-labelledby={heading ? 'grid-title' : undefined}>
+      {heading && <h2 id="grid-title">{t('gridTitle')}</h2>}
       <p class="muted">{t('gridIntro')}</p>
       <ul class="grid-congestion">
         <Congestion terrain={terrain} factId="congestionOfftake" />
@@ -172,6 +174,6 @@ export function GridPanel({ assessment, terrain }: { assessment: Assessment; ter
       )}
       <Missing grid={grid} terrain={terrain} />
       <SourceList ids={gridSourceIds(assessment)} />
-    </section>
+    </Box>
   );
 }

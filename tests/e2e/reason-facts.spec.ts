@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadEngine } from './engine';
-import { seedTerrain } from './helpers';
+import { openAllDetails, seedTerrain } from './helpers';
 import { data } from './toolbox-helpers';
 
 const TERRAIN = {
@@ -28,6 +28,7 @@ test('R-PV-10 on orange feed-in links to the congestion and the feed-in contract
 
   await seedTerrain(page, TERRAIN);
   await page.goto(`/terrein/${TERRAIN.id}/beoordeling`);
+  await openAllDetails(page);
   const card = page.getByRole('article', { name: `${pvLabel} — Hal Noord` });
   const item = card.locator('li.reason').filter({ hasText: '(R-PV-10)' });
   const line = item.locator('p.facts');

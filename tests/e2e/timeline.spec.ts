@@ -13,7 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
 import { loadEngine } from './engine';
-import { horizontalOverflow, seedTerrain, waitForServiceWorkerControl } from './helpers';
+import { horizontalOverflow, openFold, seedTerrain, waitForServiceWorkerControl } from './helpers';
 import { collapse, data, dutchDate, pdfPages, stepLabel } from './toolbox-helpers';
 
 /** The scenario terrain whose SDE++ application waits for the 2026 round. */
@@ -68,6 +68,7 @@ test('the timeline in the assessment: bars, table twin, critical path, round wai
   page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
   await seedTerrain(page, terrain);
   await page.goto(assessmentUrl);
+  await openFold(page, 'Stappenplan in verplichte volgorde');
   await expect(page.getByRole('heading', { level: 3, name: 'Tijdlijn' })).toBeVisible();
   await expectChartDrawn(page);
   expect(cspErrors, 'the bars are placed through the CSSOM, which the CSP allows').toEqual([]);
@@ -108,6 +109,7 @@ test('the timeline in English, and offline', async ({ page, context }) => {
   await waitForServiceWorkerControl(page);
   await page.getByRole('button', { name: 'Switch to English', exact: true }).click();
   await page.goto(assessmentUrl);
+  await openFold(page, 'Step plan in required order');
   await expect(page.getByRole('heading', { level: 3, name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Timeline as a table: weeks from the assessment date' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Critical path' })).toBeVisible();
