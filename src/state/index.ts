@@ -3,6 +3,7 @@
  * Views import these instances and call their actions; tests make fresh ones with
  * createAppState().
  */
+import { AdviserModel } from './adviser';
 import { AssessmentModel } from './assessment';
 import { DatabaseModel } from './database';
 import { ExchangeModel } from './exchange';
@@ -16,6 +17,7 @@ export type { SaveQuestion, SaveStatus, StorageFailure } from './save';
 export type { ImportStatus } from './exchange';
 export type { BuildingImport } from './terrains';
 export type { ColumnMemory } from '../storage/metaRepository';
+export { checkAdviserValue, type Adviser } from './adviser';
 export type { DbEvent, StoredTerrain } from '../storage/db';
 
 export function createAppState(initialPath?: string) {
@@ -27,15 +29,16 @@ export function createAppState(initialPath?: string) {
   const exchange = new ExchangeModel(terrains, save);
   const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
   const database = new DatabaseModel();
-  return { route, save, terrains, assessment, exchange, tabSync, database };
+  const adviser = new AdviserModel();
+  return { route, save, terrains, assessment, exchange, tabSync, database, adviser };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
 
-export const { route, save, terrains, assessment, exchange, tabSync, database } = createAppState();
+export const { route, save, terrains, assessment, exchange, tabSync, database, adviser } = createAppState();
 
 /** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events. */
-export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database }): () => void {
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, adviser }): () => void {
   const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen()];
   return () => stops.forEach((stop) => stop());
 }

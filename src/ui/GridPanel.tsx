@@ -136,8 +136,11 @@ function Hub({ grid, assessment }: { grid: GridSummary; assessment: Assessment }
   );
 }
 
-/** `heading={false}`: inside a section that has its title already (the assessment's fold). */
-export function GridPanel({ assessment, terrain, heading = true }: { assessment: Assessment; terrain: Terrain; heading?: boolean }) {
+/**
+ * `heading={false}`: inside a section that has its title already (the assessment's fold).
+ * `cite`: the report's numbers for its sources, printed instead of the source list.
+ */
+export function GridPanel({ assessment, terrain, heading = true, cite }: { assessment: Assessment; terrain: Terrain; heading?: boolean; cite?: (sourceIds: string[]) => string }) {
   const grid = assessment.grid;
   const Box = heading ? 'section' : 'div';
   return (
@@ -173,7 +176,13 @@ export function GridPanel({ assessment, terrain, heading = true }: { assessment:
         </table>
       )}
       <Missing grid={grid} terrain={terrain} />
-      <SourceList ids={gridSourceIds(assessment)} />
+      {cite ? (
+        <p class="cite">
+          {t('sources')}: {cite(gridSourceIds(assessment))}
+        </p>
+      ) : (
+        <SourceList ids={gridSourceIds(assessment)} />
+      )}
     </Box>
   );
 }
