@@ -6,11 +6,12 @@
  * summary with the matrix and the totals; each company sheet on a page of its own, named, with
  * its own steps in plan order; each do and don't once; the sources listed exactly those cited,
  * numbered whole; no "∈"/"∉"; badges black on white in print. A company printed alone
- * (?gebouw=). Also offline, and "Afdrukken" waits for the whole report.
+ * (?gebouw=). The page axe clean; offline; "Afdrukken" waits for the whole report.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, Terrain } from '../../src/engine/types';
 import { valueOn } from '../../src/engine/params';
@@ -90,6 +91,9 @@ function checkSources(pages: string[], cited: Set<string>): void {
 test('the adviser is set once on the report page and kept; a bad value is refused at the field', async ({ page }) => {
   await addExamples(page);
   await openReport(page, 'example-roomburg');
+  // The report page with its form is axe clean (WCAG 2.1 AA).
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.getByLabel('Naam', { exact: true }).fill(ADVISER.name);
   await page.getByLabel('Organisatie', { exact: true }).fill(ADVISER.organisation);
   await page.getByLabel('Contact (e-mail of telefoon)', { exact: true }).fill(ADVISER.contact);

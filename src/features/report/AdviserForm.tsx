@@ -3,6 +3,7 @@
  * device for every report. Each field is stored as typed when it passes its check; a value
  * that fails it gets a message at the field and the stored value stays.
  */
+import { useState } from 'preact/hooks';
 import { adviser, checkAdviserValue, type Adviser } from '../../state';
 import { t, tx } from '../../i18n';
 import { TextField } from '../../ui/TextField';
@@ -15,11 +16,16 @@ const FIELDS: { key: keyof Adviser; label: 'adviserName' | 'adviserOrganisation'
 ];
 
 export function AdviserForm() {
-  if (!adviser.loaded.value) return null;
+  return adviser.loaded.value ? <Form /> : null;
+}
+
+function Form() {
   const stored = adviser.adviser.value;
   const failure = adviser.failure.value;
+  // Open while no adviser is set; after that folded (the cover shows who it is).
+  const [openAtFirst] = useState(!stored.name);
   return (
-    <details class="card no-print adviser-form" open={!stored.name}>
+    <details class="card no-print adviser-form" open={openAtFirst}>
       <summary>
         <h2 class="inline">{t('adviserTitle')}</h2> {stored.name && <span class="muted">— {stored.name}</span>}
       </summary>

@@ -114,9 +114,7 @@ export function CompanySheet({ sheet, terrain, numbers, printLink }: { sheet: Sh
               <li key={p.stepId} data-step={p.stepId}>
                 {p.critical ? '◆ ' : ''}
                 {stepLabel(p.stepId)}{' '}
-                <span class="muted">
-                  {t('sheetStepWhen', { start: p.startWeek, end: p.endWeek })}
-                </span>
+                <span class="muted step-weeks">{t('sheetStepWhen', { start: p.startWeek, end: p.endWeek })}</span>
               </li>
             ))}
           </ol>
