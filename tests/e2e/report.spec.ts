@@ -223,11 +223,34 @@ test('the report opens offline once the service worker controls the page', async
   await context.setOffline(false);
 });
 
-test('"Afdrukken" calls window.print once the whole report is there', async ({ page }) => {
+test('printing renders the whole report first: "Afdrukken", and the browser\'s own print command', async ({ page }) => {
+  const ID = 'example-roomburg';
+  const sheets = readExample(ID).buildings.length + 1;
   await addExamples(page);
-  await page.goto('/terrein/example-roomburg/rapport');
+  // No idle moments: the sheets' slices never come on their own.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await page.goto(`/terrein/${ID}/rapport`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Samenvatting', exact: true })).toBeVisible();
+  await expect(page.locator('.report')).toHaveAttribute('data-complete', 'false');
+  await expect(page.locator('section.company-sheet')).toHaveCount(0);
+  // The browser's print command (Ctrl+P): the render after "beforeprint" comes before the print layout.
+  expect(
+    await page.evaluate(async () => {
+      window.dispatchEvent(new Event('beforeprint'));
+      await Promise.resolve();
+      await Promise.resolve();
+      return document.querySelectorAll('section.company-sheet').length;
+    }),
+  ).toBe(sheets);
+  await expect(page.locator('.report')).toHaveAttribute('data-complete', 'true');
+  // "Afdrukken": everything is rendered, then window.print is called once.
+  await page.reload();
+  await expect(page.locator('section.company-sheet')).toHaveCount(0);
   const printCalls = await stubPrint(page);
   await page.getByRole('button', { name: 'Afdrukken', exact: true }).click();
   await expect.poll(printCalls).toBe(1);
   await expect(page.locator('.report')).toHaveAttribute('data-complete', 'true');
+  await expect(page.locator('section.company-sheet')).toHaveCount(sheets);
 });

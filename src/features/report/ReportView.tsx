@@ -138,7 +138,7 @@ function Sources({ content }: { content: ReportContent }) {
 /** `buildingId`: the report of one company (its sheet, its advice, its sources). */
 export function ReportBody({ terrain, assessment, buildingId, printAsked = false, onPrinted }: { terrain: Terrain; assessment: Assessment; buildingId?: string; printAsked?: boolean; onPrinted?: () => void }) {
   const content = useMemo(() => reportContent(terrain, assessment, buildingId, buildingId ? [] : gridSourceIds(assessment)), [terrain, assessment, buildingId]);
-  const shown = useSlices(content.sheets.length);
+  const shown = useSlices(content.sheets.length, printAsked);
   const complete = shown >= content.sheets.length;
   useEffect(() => {
     if (complete && printAsked) {
