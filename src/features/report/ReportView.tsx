@@ -54,7 +54,7 @@ function Cover({ terrain, assessment, company }: { terrain: Terrain; assessment:
 }
 
 /** Two pages at most: the matrix, the totals and the next questions; then the terrain as one grid. */
-function Summary({ terrain, assessment, numbers }: { terrain: Terrain; assessment: Assessment; numbers: Map<string, number> }) {
+function Summary({ terrain, assessment, numbers, withGrid }: { terrain: Terrain; assessment: Assessment; numbers: Map<string, number>; withGrid: boolean }) {
   const { weeks, weeksMax } = assessment.timeline;
   return (
     <section class="report-section report-summary">
@@ -76,9 +76,11 @@ function Summary({ terrain, assessment, numbers }: { terrain: Terrain; assessmen
           </ol>
         </>
       )}
-      <div class="summary-grid">
-        <GridPanel assessment={assessment} terrain={terrain} cite={(ids) => citeText(numbers, ids)} />
-      </div>
+      {withGrid && (
+        <div class="summary-grid">
+          <GridPanel assessment={assessment} terrain={terrain} cite={(ids) => citeText(numbers, ids)} />
+        </div>
+      )}
     </section>
   );
 }
@@ -150,7 +152,8 @@ export function ReportBody({ terrain, assessment, buildingId, printAsked = false
   return (
     <article class="report" data-complete={complete ? 'true' : 'false'}>
       <Cover terrain={terrain} assessment={assessment} company={company} />
-      {!buildingId && <Summary terrain={terrain} assessment={assessment} numbers={content.numbers} />}
+      {/* The grid's page comes with the first slice: the first page is the cover and the matrix. */}
+      {!buildingId && <Summary terrain={terrain} assessment={assessment} numbers={content.numbers} withGrid={shown > 0 || complete} />}
       {content.sheets.slice(0, shown).map((s) => (
         <CompanySheet key={s.buildingId ?? ''} sheet={s} terrain={terrain} numbers={content.numbers} printLink={!buildingId} />
       ))}
