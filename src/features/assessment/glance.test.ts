@@ -4,18 +4,13 @@
  * says, the totals summed by hand from the verdicts (a heating alternative once per building,
  * an unknown cost left out and counted), and the card filters.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exampleTerrains } from '../../../tests/unit/helpers/toolboxData';
 import { assess } from '../../engine/index';
-import type { Assessment, MeasureResult, Terrain } from '../../engine/index';
+import type { Assessment, MeasureResult } from '../../engine/index';
 import { buildMatrix, columnGroups, matchesFilter, NO_FILTER, terrainTotals, verdictKey } from './glance';
 
-const DIR = fileURLToPath(new URL('../../../toolbox-data/examples/', import.meta.url));
-const examples: Terrain[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Terrain);
+const examples = exampleTerrains();
 
 describe.each(examples.map((t) => [t.name, t] as const))('the matrix of %s', (_name, terrain) => {
   const assessment = assess(terrain);

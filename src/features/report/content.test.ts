@@ -4,18 +4,12 @@
  * right group, each sheet's steps are the plan's steps for it in plan order; the advice once
  * (or one company's); the sources numbered in order of first citation, exactly those cited.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exampleTerrains } from '../../../tests/unit/helpers/toolboxData';
 import { assess } from '../../engine/index';
-import type { Terrain } from '../../engine/index';
 import { citeText, reportContent, sheetVerdicts } from './content';
 
-const DIR = fileURLToPath(new URL('../../../toolbox-data/examples/', import.meta.url));
-const examples: Terrain[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Terrain);
+const examples = exampleTerrains();
 
 describe.each(examples.map((t) => [t.name, t] as const))('the report of %s', (_name, terrain) => {
   const a = assess(terrain);
