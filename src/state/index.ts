@@ -3,6 +3,7 @@
  * Views import these instances and call their actions; tests make fresh ones with
  * createAppState().
  */
+import { AdviserModel } from './adviser';
 import { AssessmentModel } from './assessment';
 import { DatabaseModel } from './database';
 import { ExchangeModel } from './exchange';
@@ -17,6 +18,7 @@ export type { SaveQuestion, SaveStatus, StorageFailure } from './save';
 export type { ImportStatus } from './exchange';
 export type { BuildingImport } from './terrains';
 export type { ColumnMemory } from '../storage/metaRepository';
+export { checkAdviserValue, type Adviser } from './adviser';
 export type { DbEvent, StoredPhoto, StoredTerrain } from '../storage/db';
 export type { PhotoOutcome, PhotoTotals } from './photos';
 
@@ -30,15 +32,16 @@ export function createAppState(initialPath?: string) {
   const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
   const database = new DatabaseModel();
   const photos = new PhotosModel(terrains);
-  return { route, save, terrains, assessment, exchange, tabSync, database, photos };
+  const adviser = new AdviserModel();
+  return { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
 
-export const { route, save, terrains, assessment, exchange, tabSync, database, photos } = createAppState();
+export const { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser } = createAppState();
 
 /** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events, photos of deleted buildings. */
-export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, photos }): () => void {
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser }): () => void {
   const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen(), state.photos.trackRemovals()];
   return () => stops.forEach((stop) => stop());
 }

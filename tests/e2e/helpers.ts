@@ -56,13 +56,33 @@ export async function openGroup(scope: Locator, group: string): Promise<Locator>
   return details;
 }
 
-/** Opens every <details> in the main content (sources, calculations, subsidies, collapsed groups). */
+/**
+ * Opens every <details> in the main content (sources, calculations, subsidies, collapsed groups,
+ * the assessment's folds and cards, whose content appears once open): round by round until none
+ * is closed. Returns how many were opened.
+ */
 export async function openAllDetails(page: Page): Promise<number> {
-  return page.locator('main').evaluate((main) => {
-    const all = main.querySelectorAll('details');
-    all.forEach((d) => (d.open = true));
-    return all.length;
-  });
+  let total = 0;
+  for (let round = 0; round < 10; round++) {
+    const opened = await page.locator('main').evaluate(async (main) => {
+      const closed = [...main.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
+      closed.forEach((d) => (d.open = true));
+      // The toggle events, and the render they cause, come after this task.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return closed.length;
+    });
+    if (!opened) return total;
+    total += opened;
+  }
+  throw new Error('details kept appearing closed');
+}
+
+/** Opens a folded section of the assessment (its <summary> holds the title), unless it is open already. */
+export async function openFold(page: Page, title: string): Promise<Locator> {
+  const fold = page.locator('section.fold').filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+  if (!(await fold.locator(':scope > details').evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator(':scope > details > summary').click();
+  await expect(fold.locator(':scope > details')).toHaveAttribute('open', '');
+  return fold;
 }
 
 /** Chooses ja / nee / onbekend for a yes-no fact. */

@@ -1,4 +1,8 @@
-/** One measure verdict: status, duty, potential, business case, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
+/**
+ * One measure verdict, folded to its heading and badges until opened: then status, duty,
+ * potential, business case, every reason with observed/expected value, the facts it rests on
+ * (links to their fields), fix, steps and sources. Its body is rendered only while open.
+ */
 import { Fragment } from 'preact';
 import { hrefs } from '../../state';
 import { formatRequirement, formatValue } from '../../engine';
@@ -8,6 +12,7 @@ import { BusinessCase, potentialText } from '../../ui/BusinessCase';
 import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
 import { fieldDomId } from '../editor/FactField';
 import { calcLabel, factLabel, measureById, optionLabel } from '../../ui/labels';
+import { verdictKey } from './glance';
 
 function unitOf(reason: Reason): string | undefined {
   return reason.factId ? toolboxIndex.facts.get(reason.factId)?.unit : undefined;
@@ -70,23 +75,34 @@ function ReasonItem({ reason, result, terrain }: { reason: Reason; result: Measu
   );
 }
 
-export function MeasureCard({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
+export function MeasureCard({ result, terrain, open, onToggle }: { result: MeasureResult; terrain: Terrain; open: boolean; onToggle: (open: boolean) => void }) {
   const measure = measureById(result.measureId);
   const building = result.buildingId ? terrain.buildings.find((b) => b.id === result.buildingId) : undefined;
+  const key = verdictKey(result);
+  return (
+    <article id={`card-${key}`} class={`card measure status-border-${result.status}`} aria-labelledby={`m-${key}`}>
+      <details open={open} onToggle={(e) => onToggle((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary class="measure-head">
+          <h3 id={`m-${key}`}>
+            {tx(measure?.label)} <span class="muted">— {building ? building.name : t('terrainLevel')}</span>
+          </h3>
+          <span class="badges">
+            <StatusBadge status={result.status} />
+            {result.obligation === true && <span class="badge badge-duty">{t('obligation')}</span>}
+            {result.obligation === null && <span class="badge badge-duty-unknown">{t('obligationUnknown')}</span>}
+            {result.indicative && <IndicativeBadge />}
+          </span>
+        </summary>
+        {open && <CardBody result={result} terrain={terrain} />}
+      </details>
+    </article>
+  );
+}
+
+function CardBody({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
   const l = lang.value;
   return (
-    <article class={`card measure status-border-${result.status}`} aria-labelledby={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
-      <header class="measure-head">
-        <h3 id={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
-          {tx(measure?.label)} <span class="muted">— {building ? building.name : t('terrainLevel')}</span>
-        </h3>
-        <div class="badges">
-          <StatusBadge status={result.status} />
-          {result.obligation === true && <span class="badge badge-duty">{t('obligation')}</span>}
-          {result.obligation === null && <span class="badge badge-duty-unknown">{t('obligationUnknown')}</span>}
-          {result.indicative && <IndicativeBadge />}
-        </div>
-      </header>
+    <>
       {result.potential && result.potential.kwp !== null && (
         <p class="potential">
           {t('potential')}: <strong>{potentialText(result.potential)}</strong>
@@ -133,6 +149,6 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
           </ul>
         </details>
       )}
-    </article>
+    </>
   );
 }
