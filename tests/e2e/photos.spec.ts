@@ -106,6 +106,11 @@ test('a photo is compressed, captioned, survives a reload, an export and an impo
   await expect(imported.getByRole('img', { name: 'Dak, noordzijde' })).toBeVisible();
   expect(await decodedSizes(imported)).toEqual([[1600, 1200], [1200, 1600]]);
   expect(await axe(device)).toEqual([]);
+  // …and the report's company sheet of that building shows them, with the caption.
+  await device.goto(`/terrein/${encodeURIComponent(id!)}/rapport`);
+  const sheet = device.locator('.company-sheet[data-building]').filter({ hasText: 'Gebouw 1' }).first();
+  await expect(sheet.getByRole('img', { name: 'Dak, noordzijde' })).toBeVisible();
+  await expect(sheet.locator('img')).toHaveCount(2);
   await other.close();
 
   // Delete, accepted: gone after a reload too.
