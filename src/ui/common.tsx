@@ -56,9 +56,10 @@ export function SourceKindTag({ kind }: { kind: SourceKind }) {
   );
 }
 
-/** What the tags WET, NET, VERZ, SUB, GP and INFO mean, for the kinds the toolbox cites. */
-export function SourceKindLegend() {
-  const kinds = [...new Set(toolboxIndex.toolbox.sources.map((s) => s.kind))].sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+/** What the tags WET, NET, VERZ, SUB, GP and INFO mean, for the kinds of these sources (default: all the toolbox cites). */
+export function SourceKindLegend({ sourceIds }: { sourceIds?: readonly string[] }) {
+  const cited = sourceIds ? sourceIds.flatMap((id) => toolboxIndex.sources.get(id) ?? []) : toolboxIndex.toolbox.sources;
+  const kinds = [...new Set(cited.map((s) => s.kind))].sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
   return (
     <dl class="kind-legend">
       {kinds.map((k) => (

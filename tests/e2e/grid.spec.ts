@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, GridSum } from '../../src/engine/types';
-import { GRID_COLORS } from '../../src/ui/gridFigures';
+import { GRID_COLORS } from '../../src/ui/palette';
 import { loadEngine } from './engine';
 import { openFold, STATUS_NL, waitForServiceWorkerControl } from './helpers';
 import { addExamples, collapse, pdfPages, readExample } from './toolbox-helpers';

@@ -8,6 +8,7 @@
  * numbered whole; no "∈"/"∉"; badges black on white in print. A company printed alone
  * (?gebouw=). The page axe clean; offline; "Afdrukken" waits for the whole report.
  */
+import { nl } from '../../src/i18n/nl';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,9 @@ function citedBy(a: Assessment, buildingId?: string): Set<string> {
 }
 
 /** The sources part of the text: its numbered entries, and every citation "[n, m]" before it. */
+/** The legend's words per source kind, as the Dutch UI says them. */
+const KIND_WORDS = Object.fromEntries(Object.entries(nl).filter(([k]) => /^kind[A-Z]+$/.test(k)).map(([k, v]) => [k.slice(4), v]));
+
 function checkSources(pages: string[], cited: Set<string>): void {
   const start = pages.findIndex((p) => linesOf(p).includes('Bronnen'));
   expect(start).toBeGreaterThan(0);
@@ -86,6 +90,13 @@ function checkSources(pages: string[], cited: Set<string>): void {
   expect([...used].sort((a, b) => a - b)).toEqual(listed);
   for (const id of cited) expect(flat, id).toContain(data.sources.find((s) => s.id === id)!.url.replace(/\s+/g, ''));
   for (const s of data.sources.filter((x) => !cited.has(x.id))) expect(flat, `uncited source ${s.id}`).not.toContain(s.url.replace(/\s+/g, ''));
+  // The tags of the cited kinds are explained under the list, and only those.
+  const kinds = new Set(data.sources.filter((s) => cited.has(s.id)).map((s) => s.kind));
+  const legend = collapse(list);
+  for (const [kind, words] of Object.entries(KIND_WORDS)) {
+    if (kinds.has(kind as never)) expect(legend, kind).toContain(collapse(words));
+    else expect(legend, kind).not.toContain(collapse(words));
+  }
 }
 
 test('the adviser is set once on the report page and kept; a bad value is refused at the field', async ({ page }) => {

@@ -10,7 +10,7 @@ import { BLOCKER_KINDS, co2PerKEur, indicatorsFor, type TerrainIndicators } from
 import { buildingCsv, terrainCsv } from './csv';
 import { ChartWithTable } from './ChartWithTable';
 import { IndicatorTable } from './IndicatorTable';
-import { KIND_COLORS, SERIES_COLORS, STATUS_COLORS } from './palette';
+import { KIND_COLORS, SERIES_COLORS, STATUS_COLORS } from '../../ui/palette';
 import { formatNumber, lang, t } from '../../i18n';
 import { assessment, terrains } from '../../state';
 import { STATUS_ORDER } from '../../ui/labels';

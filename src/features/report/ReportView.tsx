@@ -10,7 +10,7 @@ import { adviser, hrefs } from '../../state';
 import type { Assessment, Terrain } from '../../engine/types';
 import { dateAfterWeeks } from '../../engine/timeline';
 import { formatDate, lang, t } from '../../i18n';
-import { Link, toolboxIndex } from '../../ui/common';
+import { Link, SourceKindLegend, toolboxIndex } from '../../ui/common';
 import { OwnValuesUsed } from '../editor/OwnValues';
 import { TerrainGate } from '../../ui/TerrainGate';
 import { GridPanel, gridSourceIds } from '../../ui/GridPanel';
@@ -133,6 +133,7 @@ function Sources({ content }: { content: ReportContent }) {
           </li>
         ))}
       </ol>
+      <SourceKindLegend sourceIds={content.sources} />
     </section>
   );
 }

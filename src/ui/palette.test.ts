@@ -4,7 +4,7 @@
  * other, and each has at least 3:1 contrast on white.
  */
 import { expect, it } from 'vitest';
-import { BADGE_COLORS, KIND_COLORS, SERIES_COLORS, STATUS_COLORS } from './palette';
+import { BADGE_COLORS, GRID_COLORS, KIND_COLORS, SERIES_COLORS, STATUS_COLORS } from './palette';
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((v, i) => v - rgb(b)[i]));
@@ -18,7 +18,7 @@ const luminance = (hex: string) => {
 const contrastOnWhite = (hex: string) => 1.05 / (luminance(hex) + 0.05);
 
 const statuses = [...Object.values(STATUS_COLORS), ...BADGE_COLORS];
-const categories = [...Object.values(KIND_COLORS), ...Object.values(SERIES_COLORS)];
+const categories = [...Object.values(KIND_COLORS), ...Object.values(SERIES_COLORS), ...Object.values(GRID_COLORS)];
 
 it('no category colour is (near) a status colour', () => {
   for (const c of categories) for (const s of statuses) expect(distance(c, s), `${c} against status ${s}`).toBeGreaterThan(60);
@@ -28,6 +28,8 @@ it('the blocker kinds are told apart', () => {
   const kinds = Object.values(KIND_COLORS);
   for (let i = 0; i < kinds.length; i++) for (let j = i + 1; j < kinds.length; j++) expect(distance(kinds[i], kinds[j]), `${kinds[i]} against ${kinds[j]}`).toBeGreaterThan(60);
   expect(distance(SERIES_COLORS.offtakeShort, SERIES_COLORS.feedInShort)).toBeGreaterThan(60);
+  const grid = Object.values(GRID_COLORS);
+  for (let i = 0; i < grid.length; i++) for (let j = i + 1; j < grid.length; j++) expect(distance(grid[i], grid[j]), `${grid[i]} against ${grid[j]}`).toBeGreaterThan(60);
 });
 
 it('every chart colour has 3:1 contrast on white', () => {
