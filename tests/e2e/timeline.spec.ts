@@ -64,6 +64,10 @@ test('the timeline in the assessment: bars, table twin, critical path, round wai
   expect(cspErrors, 'the bars are placed through the CSSOM, which the CSP allows').toEqual([]);
 
   const table = page.getByRole('table', { name: 'Tijdlijn als tabel: weken vanaf de beoordelingsdatum' });
+  // Its scroll container is a named region a keyboard user can reach (to scroll it at 360 px).
+  const region = page.getByRole('region', { name: 'Tijdlijn als tabel: weken vanaf de beoordelingsdatum' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expect(region.getByRole('table')).toHaveCount(1);
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())));
   expect(rows.length).toBe(expected.plan.length);
   expected.plan.forEach((item, i) => {
