@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   savingsPerYear: 'Saving per year',
   payback: 'Payback',
   years: 'years',
+  pvIsMaximum: 'PV potential is a maximum',
   upTo: 'max. {value}',
   neverPaysBack: 'does not pay back',
   valuesUsed: 'Values used (prices, tariffs)',

@@ -123,6 +123,7 @@ export const nl = {
   savingsPerYear: 'Besparing per jaar',
   payback: 'Terugverdientijd',
   years: 'jaar',
+  pvIsMaximum: 'PV-potentieel is een maximum',
   upTo: 'max. {value}',
   neverPaysBack: 'verdient zich niet terug',
   valuesUsed: 'Gebruikte waarden (prijzen, tarieven)',

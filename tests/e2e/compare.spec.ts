@@ -362,6 +362,7 @@ test('the CSV: UTF-8 with BOM, ";" separator, decimal comma, CRLF, one row per t
       String(Math.round(x.offtakeShortKw)),
       decimal(Math.round(x.feedInShortKw)),
       x.co2KgPerYear!.complete && x.investmentEur.complete && x.savingsEurPerYear.complete ? 'ja' : 'nee',
+      x.pvUpperBound ? 'ja' : 'nee',
       congestionLabel('congestionOfftake', x.congestionOfftake),
       congestionLabel('congestionFeedIn', x.congestionFeedIn),
       ...GRID_NL.map(([, sum]) => String(Math.round(sum(x.grid).kw))),

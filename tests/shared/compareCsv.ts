@@ -27,4 +27,5 @@ export const FIGURE_HEADER_NL = [
   'Afname boven de netruimte (kW)',
   'Invoeding boven het contract (kW)',
   'Cijfers volledig',
+  'PV-potentieel is een maximum',
 ];

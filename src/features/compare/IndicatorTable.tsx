@@ -20,6 +20,8 @@ const kgText = (kg: number): string => `${formatNumber(kg)} ${t('kgCo2PerYear')}
 const kwText = (kw: number): string => `${formatNumber(Math.round(kw))} kW`;
 const perM2 = (r: TerrainIndicators, v: number): number | null => (r.floorArea.m2 > 0 ? v / r.floorArea.m2 : null);
 const orUnknown = (v: number | null, text: (v: number) => string): string => (v === null ? t('unknown') : text(v));
+/** A PV figure, "max. …" when its sum holds a maximum. */
+const pvText = (r: TerrainIndicators, text: string): string => (r.pvUpperBound ? t('upTo', { value: text }) : text);
 
 interface Row {
   key: string;
@@ -32,10 +34,10 @@ function rows(indicative: boolean): Row[] {
   const pv = calcLabel('pvKwp');
   const co2 = t('co2Reduction');
   return [
-    { key: 'pv', label: pv, cell: (r) => `${formatNumber(r.pvKwp)} kWp` },
-    { key: 'mwh', label: calcLabel('pvKwhPerYear'), cell: (r) => `${formatNumber(r.pvMwhPerYear)} ${t('mwhPerYear')}` },
-    { key: 'pv-building', label: t('perBuildingOf', { what: pv }), cell: (r) => (r.buildings ? `${formatNumber(r.pvKwp / r.buildings)} kWp` : t('unknown')) },
-    { key: 'pv-m2', label: t('perM2Of', { what: pv }), cell: (r) => orUnknown(perM2(r, r.floorArea.pvKwp * 1000), (v) => `${formatNumber(v)} Wp`) },
+    { key: 'pv', label: pv, cell: (r) => pvText(r, `${formatNumber(r.pvKwp)} kWp`) },
+    { key: 'mwh', label: calcLabel('pvKwhPerYear'), cell: (r) => pvText(r, `${formatNumber(r.pvMwhPerYear)} ${t('mwhPerYear')}`) },
+    { key: 'pv-building', label: t('perBuildingOf', { what: pv }), cell: (r) => (r.buildings ? pvText(r, `${formatNumber(r.pvKwp / r.buildings)} kWp`) : t('unknown')) },
+    { key: 'pv-m2', label: t('perM2Of', { what: pv }), cell: (r) => orUnknown(perM2(r, r.floorArea.pvKwp * 1000), (v) => pvText(r, `${formatNumber(v)} Wp`)) },
     { key: 'co2', label: co2Label(co2), cell: (r) => totalText(r.co2KgPerYear, tonnesText) },
     { key: 'co2-building', label: co2Label(t('perBuildingOf', { what: co2 })), cell: (r) => totalText(r.co2KgPerYear && r.buildings ? { ...r.co2KgPerYear, value: r.co2KgPerYear.value / r.buildings } : null, tonnesText) },
     { key: 'co2-m2', label: co2Label(t('perM2Of', { what: co2 })), cell: (r) => orUnknown(perM2(r, r.floorArea.co2Kg), kgText) },

@@ -74,8 +74,21 @@ describe('the per-building CSV', () => {
       expect(dutch(row[16])).toBe(b.obligations);
       expect(dutch(row[23])).toBe(Math.round(b.offtakeShortKw));
       expect(row[25]).toBe(b.co2KgPerYear!.complete && b.investmentEur.complete && b.savingsEurPerYear.complete ? 'ja' : 'nee');
+      expect(row[26]).toBe(b.pvUpperBound ? 'ja' : 'nee');
     });
     expect(rows.some((r) => (r[4] as string).includes(','))).toBe(true);
+  });
+
+  it('says where a PV potential is a maximum (existing panels unknown), in the building row and its terrain', () => {
+    const unknownPv = terrains.map((t) => ({ ...t, buildings: t.buildings.map((b) => ({ ...b, facts: { ...b.facts, existingPvKwp: null } })) }));
+    const withMax = unknownPv.map((t) => indicatorsFor(t, assess(t)));
+    const read = readSheet(buildingCsv(withMax));
+    if (!read.ok) throw new Error(read.message.nl);
+    const buildings = withMax.flatMap((t) => t.perBuilding);
+    expect(buildings.some((b) => b.pvUpperBound && b.pvKwp > 0)).toBe(true);
+    read.sheet.rows.forEach((row, i) => expect(row[26]).toBe(buildings[i].pvUpperBound ? 'ja' : 'nee'));
+    for (const t of withMax) expect(t.pvUpperBound).toBe(t.perBuilding.some((b) => b.pvUpperBound));
+    expect(rows.every((r) => r[26] === 'nee')).toBe(true); // the examples as they are: every existing PV known
   });
 
   it('adds up to the terrain CSV', () => {

@@ -59,6 +59,7 @@ const FIGURE_COLUMNS: Column<Figures>[] = [
   { header: () => `${t('offtakeShort')} (kW)`, value: (f) => Math.round(f.offtakeShortKw) },
   { header: () => `${t('feedInShort')} (kW)`, value: (f) => Math.round(f.feedInShortKw) },
   { header: () => t('figuresComplete'), value: (f) => yesNo(complete(f)) },
+  { header: () => t('pvIsMaximum'), value: (f) => yesNo(f.pvUpperBound) },
 ];
 const nullable = (v: number | null, digits: number): number | null => (v === null ? null : round(v, digits));
 

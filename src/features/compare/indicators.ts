@@ -20,6 +20,8 @@ export type BlockerKind = (typeof BLOCKER_KINDS)[number];
 export interface Figures {
   pvKwp: number;
   pvKwhPerYear: number;
+  /** Some PV potential in the sum is a maximum (an upper bound of the engine): the sum is one too. */
+  pvUpperBound: boolean;
   /** null when the toolbox has no emission factor on the date. */
   co2KgPerYear: Total | null;
   investmentEur: Total;
@@ -93,6 +95,7 @@ function emptyFigures(withCo2: boolean): Figures {
   return {
     pvKwp: 0,
     pvKwhPerYear: 0,
+    pvUpperBound: false,
     co2KgPerYear: withCo2 ? { value: 0, complete: true } : null,
     investmentEur: { value: 0, complete: true },
     savingsEurPerYear: { value: 0, complete: true },
@@ -125,6 +128,7 @@ function figuresOf(results: readonly MeasureResult[], factors: Co2Factors | null
       if (PV_MEASURES.includes(m.measureId)) {
         f.pvKwp += m.potential?.kwp ?? 0;
         f.pvKwhPerYear += m.potential?.kwhPerYear ?? 0;
+        if (m.potential?.upperBound) f.pvUpperBound = true;
       }
       // The other heat pump is an alternative for the same heat: neither its CO₂ nor its money is added.
       const alternative = HEAT_PUMPS.includes(m.measureId) && m !== heatPump;
@@ -169,6 +173,7 @@ const addTotal = (a: Total, b: Total): void => {
 function addFigures(a: Figures, b: Figures): void {
   a.pvKwp += b.pvKwp;
   a.pvKwhPerYear += b.pvKwhPerYear;
+  a.pvUpperBound ||= b.pvUpperBound;
   if (a.co2KgPerYear && b.co2KgPerYear) addTotal(a.co2KgPerYear, b.co2KgPerYear);
   addTotal(a.investmentEur, b.investmentEur);
   addTotal(a.savingsEurPerYear, b.savingsEurPerYear);
