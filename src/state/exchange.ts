@@ -1,9 +1,11 @@
 /**
  * The exchange model: import, export, the export reminder and storage health.
- * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
- *   both" when an id is already here, then write everything in one transaction
- *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
- * - export all terrains or one, as a file for the view to save;
+ * - import a file: read it in pieces and check it terrain by terrain (src/storage/restore.ts),
+ *   with progress and a pause for the page between slices of work; ask "replace or keep both"
+ *   when an id is already here, then write everything in one transaction (putTerrains: all or
+ *   nothing, in batches with progress). A rejected or failed import changes nothing;
+ * - export all terrains or one, as a file for the view to save (a Blob built terrain by terrain,
+ *   so a province is never one string);
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -14,7 +16,7 @@ import type { Text } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
-import { listTerrains, putTerrains } from '../storage/terrainRepository';
+import { listSummaries, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
 
@@ -22,14 +24,61 @@ import { newId, type TerrainsModel } from './terrains';
 export const EXPORT_REMINDER_AFTER = 25;
 /** Above this share of the quota, the panel warns. */
 export const QUOTA_WARNING_RATIO = 0.8;
+/** Progress of long work is shown at most this often (a screen reader reads each change). */
+export const PROGRESS_INTERVAL_MS = 250;
+/** Work on the main thread runs in slices of about this long, then the page gets a turn (input, paint). */
+const SLICE_MS = 30;
+/** An import text given as a string is read in pieces of this many characters, like a file. */
+const TEXT_PIECE = 1 << 20;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Gives the page a turn when the current slice of work has run SLICE_MS; returns when the next slice began. */
+async function yieldIfLong(sliceStart: number): Promise<number> {
+  if (now() - sliceStart < SLICE_MS) return sliceStart;
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return now();
+}
+
+/** A piece of an import file's text and how many of the file's bytes it was. */
+interface Piece {
+  text: string;
+  size: number;
+}
+
+/** A file's text piece by piece, as the browser reads it (UTF-8; a byte order mark is dropped). */
+async function* filePieces(file: Blob): AsyncGenerator<Piece> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield { text: decoder.decode(value, { stream: true }), size: value.byteLength };
+    }
+    yield { text: decoder.decode(), size: 0 };
+  } finally {
+    // Stops reading when the importer refused the file half-way.
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+function* textPieces(text: string): Generator<Piece> {
+  for (let i = 0; i < text.length; i += TEXT_PIECE) {
+    const piece = text.slice(i, i + TEXT_PIECE);
+    yield { text: piece, size: piece.length };
+  }
+}
 
 export interface ImportClash {
   id: string;
   name: string;
 }
 
+/** Long work under way: reading and checking the file (bytes, terrains checked) or writing it (terrains). */
+export type ImportProgress = { phase: 'reading'; done: number; total: number; terrains: number } | { phase: 'writing'; done: number; total: number };
+
 export type ImportStatus =
-  | { kind: 'busy' }
+  | { kind: 'busy'; progress: ImportProgress | null }
   | { kind: 'rejected'; message: Text }
   | { kind: 'choose'; terrains: ExportedTerrain[]; clashes: ImportClash[] }
   | { kind: 'done'; count: number }
@@ -49,7 +98,7 @@ export interface StorageHealth {
 /** An export file as made here; the view hands it to the browser (src/ui/saveFile.ts). */
 export interface ExportFile {
   name: string;
-  contents: string;
+  contents: Blob;
   type: 'application/json';
 }
 
@@ -65,7 +114,7 @@ export interface ExchangeModel {
   nearQuota: ReadonlySignal<boolean>;
   /** Checks a chosen file and imports it (or asks about clashing ids). */
   importFile(file: Blob): Promise<ImportStatus>;
-  /** Checks an import file's text; writes it when no id clashes, else waits for resolveImport. */
+  /** Checks an import file's text (as importFile does a file); writes it when no id clashes, else waits for resolveImport. */
   importText(text: string): Promise<ImportStatus>;
   /** The user's answer to "replace or keep both". */
   resolveImport(choice: ImportChoice): Promise<ImportStatus | null>;
@@ -97,17 +146,36 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     return h && h.usage !== null && h.quota ? h.usage / h.quota : null;
   }, { name: 'usage-ratio' });
   const show = (status: ImportStatus): ImportStatus => (importStatus.value = status);
+  let shownAt = -Infinity;
+  /** Shows progress, at most every PROGRESS_INTERVAL_MS (always the first and the last). */
+  const progress = (p: ImportProgress): void => {
+    if (p.done < p.total && now() - shownAt < PROGRESS_INTERVAL_MS) return;
+    shownAt = now();
+    show({ kind: 'busy', progress: p });
+  };
 
-  async function importText(text: string): Promise<ImportStatus> {
-    show({ kind: 'busy' });
-    const { parseImport } = await import('../storage/restore');
-    const parsed = parseImport(text);
+  /** Reads and checks an import file piece by piece, then writes it or asks about clashes. */
+  async function importPieces(pieces: AsyncIterable<Piece> | Iterable<Piece>, total: number): Promise<ImportStatus> {
+    shownAt = -Infinity;
+    show({ kind: 'busy', progress: null });
+    const { createImporter } = await import('../storage/restore');
+    const importer = createImporter();
+    let read = 0;
+    let slice = now();
+    for await (const piece of pieces) {
+      const refused = importer.feed(piece.text);
+      if (refused) return show({ kind: 'rejected', message: refused });
+      read += piece.size;
+      progress({ phase: 'reading', done: Math.min(read, total), total, terrains: importer.terrainsRead });
+      slice = await yieldIfLong(slice);
+    }
+    const parsed = importer.finish();
     if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
     await save.flush();
-    let existing: Map<string, StoredTerrain>;
+    let existing: Map<string, { name: string }>;
     try {
-      existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+      existing = new Map((await listSummaries()).map((x) => [x.id, x]));
     } catch (error) {
       return show({ kind: 'failed', error: storageFailure(error) });
     }
@@ -117,23 +185,25 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   }
 
   /**
-   * Writes imported terrains in one transaction. "replace": a terrain whose id exists
+   * Writes imported terrains in one transaction (in batches, with progress). "replace": a terrain whose id exists
    * takes its place with a higher revision (so another tab with the old one notices);
    * "keep-both": it gets a new id and the suffix after its name.
    */
   async function writeImport(imported: readonly ExportedTerrain[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
-    show({ kind: 'busy' });
+    shownAt = -Infinity;
+    progress({ phase: 'writing', done: 0, total: imported.length });
     try {
-      const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
-      const now = new Date().toISOString();
+      const existing = new Map((await listSummaries()).map((x) => [x.id, x]));
+      const at = new Date().toISOString();
+      // The imported records are the importer's fresh objects: used as they are, not copied again.
       const records: StoredTerrain[] = imported.map((terrain) => {
         const clash = existing.get(terrain.id);
-        const base = { ...structuredClone(terrain), createdAt: terrain.createdAt ?? now, updatedAt: terrain.updatedAt ?? now };
+        const base = { ...terrain, createdAt: terrain.createdAt ?? at, updatedAt: terrain.updatedAt ?? at };
         if (!clash) return { ...base, revision: 1 };
         if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
         return { ...base, id: newId(), name: `${terrain.name} ${choice.suffix}`, revision: 1 };
       });
-      await putTerrains(records);
+      await putTerrains(records, (done) => progress({ phase: 'writing', done, total: records.length }));
       terrains.putWritten(records);
       return show({ kind: 'done', count: records.length });
     } catch (error) {
@@ -141,12 +211,25 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     }
   }
 
+  /** The export file, put together in a Blob a few terrains at a time, with a pause for the page between slices. */
   async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/envelope');
-    const envelope = exportEnvelope(list);
-    const name = exportFileName(envelope);
+    const { exportFileName, exportParts } = await import('../storage/envelope');
+    const at = new Date();
+    const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
+    const type = 'application/json';
+    let blob = new Blob([], { type });
+    let batch: string[] = [];
+    let slice = now();
+    for (const part of exportParts(list, { now: at })) {
+      batch.push(part);
+      if (batch.length < 20) continue;
+      blob = new Blob([blob, ...batch], { type });
+      batch = [];
+      slice = await yieldIfLong(slice);
+    }
+    blob = new Blob([blob, ...batch], { type });
     lastExportFile.value = name;
-    return { name, contents: serializeEnvelope(envelope), type: 'application/json' };
+    return { name, contents: blob, type };
   }
 
   async function refreshStorageHealth(): Promise<StorageHealth> {
@@ -184,15 +267,13 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
       if (file.size > LIMITS.maxBytes) return show({ kind: 'rejected', message: importMessages.tooLarge() });
-      let text: string;
       try {
-        text = await file.text();
+        return await importPieces(filePieces(file), file.size);
       } catch {
         return show({ kind: 'rejected', message: importMessages.notJson() });
       }
-      return importText(text);
     },
-    importText,
+    importText: (text) => importPieces(textPieces(text), text.length),
     async resolveImport(choice) {
       const status = importStatus.value;
       if (status?.kind !== 'choose') return status;

@@ -1,7 +1,7 @@
 /**
  * The export file's envelope: one terrain or all of them, with type, format version,
  * toolbox version, app version and export time; the limits an import file must keep; the
- * ladder that lifts an older format version; and the file's text and name.
+ * ladder that lifts an older format version; and the file's text (in pieces) and name.
  * Pure functions, no DOM and no database. Reading a file back is src/storage/restore.ts;
  * its messages are src/storage/messages.ts; writing the result is src/state/exchange.ts's job.
  */
@@ -21,14 +21,23 @@ export const EXPORT_TYPE = exportSchema.properties.type.const;
 export const EXPORT_FORMAT_VERSION: number = exportSchema.properties.formatVersion.const;
 
 /**
- * Limits on an import file. 5 MB holds about 1,000 fully filled-in terrains of 5 buildings
- * (one such terrain is ~4 kB); the counts (declared by the schemas) stop files that are small
- * but absurd, and are checked before the schema so the message can say how many there are.
+ * Limits on an import file, each a ceiling a real file stays far below; each refusal names it.
+ * - maxBytes: a province (Zuid-Holland: 631 parks, IBIS 2017, with ~48 companies each) is about
+ *   30 MB of indented JSON before photos; 100 MB holds that three times over. The file is read
+ *   in chunks, but every terrain is checked and kept before the one write, so the validated
+ *   records of a larger file could exhaust a phone's memory.
+ * - maxTerrains: three times a province (the Netherlands has about 3,800 parks, SKBN: a whole
+ *   country is not one file); declared by export.schema.json.
+ * - maxBuildingsPerTerrain: twenty times a typical park's companies, room for the largest
+ *   (port and industrial areas); declared by terrain.schema.json.
+ * - maxBuildings: all terrains together, three times a province's 30,000 buildings.
+ * The counts are checked before the schema, so the message can say how many there are.
  */
 export const LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: 100 * 1024 * 1024,
   maxTerrains: exportSchema.properties.terrains.maxItems,
   maxBuildingsPerTerrain: terrainSchema.properties.buildings.maxItems,
+  maxBuildings: 100_000,
   /** Envelope → terrains → terrain → buildings → building → facts → value is 7 deep. */
   maxDepth: 16,
 } as const;
@@ -50,28 +59,49 @@ export interface ExportEnvelope {
   terrains: ExportedTerrain[];
 }
 
-/** The export file for these terrains (revision is local bookkeeping and stays out). */
-export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date } = {}): ExportEnvelope {
-  return {
-    type: EXPORT_TYPE,
-    formatVersion: EXPORT_FORMAT_VERSION,
-    toolboxVersion: toolboxMeta.version,
-    appVersion,
-    exportedAt: (options.now ?? new Date()).toISOString(),
-    terrains: terrains.map((t) => {
-      const { revision: _revision, ...rest } = t as Partial<StoredTerrain> & Terrain;
-      return structuredClone(rest) as ExportedTerrain;
-    }),
-  };
+/** The envelope's fields around the terrains. */
+function exportHeader(now: Date): Omit<ExportEnvelope, 'terrains'> {
+  return { type: EXPORT_TYPE, formatVersion: EXPORT_FORMAT_VERSION, toolboxVersion: toolboxMeta.version, appVersion, exportedAt: now.toISOString() };
 }
 
-/** The file's text: indented JSON, so a person can read and diff it. */
+/** A terrain as the file has it: revision is local bookkeeping and stays out. */
+function exportedTerrain(terrain: Terrain | StoredTerrain): ExportedTerrain {
+  const { revision: _revision, ...rest } = terrain as Partial<StoredTerrain> & Terrain;
+  return rest;
+}
+
+/** The export file for these terrains, as one object (copies: the caller may change it). */
+export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date } = {}): ExportEnvelope {
+  return { ...exportHeader(options.now ?? new Date()), terrains: terrains.map((t) => structuredClone(exportedTerrain(t))) };
+}
+
+/**
+ * The file's text in pieces, one per terrain (and the envelope's head and tail), exactly as
+ * JSON.stringify(envelope, null, 2) writes it: indented, so a person can read and diff it.
+ * Joined or put in a Blob one by one, so a province is never one string.
+ */
+export function* envelopeParts(envelope: Omit<ExportEnvelope, 'terrains'> & { terrains: Iterable<Terrain | StoredTerrain> }): Generator<string> {
+  const { terrains, ...header } = envelope;
+  const head = JSON.stringify(header, null, 2);
+  let first = true;
+  for (const terrain of terrains) {
+    yield `${first ? `${head.slice(0, -2)},\n  "terrains": [\n` : ',\n'}    ${JSON.stringify(exportedTerrain(terrain), null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? `${head.slice(0, -2)},\n  "terrains": []\n}\n` : '\n  ]\n}\n';
+}
+
+/** The export file of these terrains, in pieces (see envelopeParts). */
+export const exportParts = (terrains: Iterable<Terrain | StoredTerrain>, options: { now?: Date } = {}): Generator<string> =>
+  envelopeParts({ ...exportHeader(options.now ?? new Date()), terrains });
+
+/** The file's text as one string (small files and tests; a province goes through envelopeParts). */
 export function serializeEnvelope(envelope: ExportEnvelope): string {
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return [...envelopeParts(envelope)].join('');
 }
 
 /** A safe file name: "energietoolbox-<name or 'terreinen'>-<date>.json", letters and digits only. */
-export function exportFileName(envelope: ExportEnvelope): string {
+export function exportFileName(envelope: { exportedAt: string; terrains: readonly { name: string }[] }): string {
   const date = envelope.exportedAt.slice(0, 10);
   const single = envelope.terrains.length === 1 ? envelope.terrains[0].name : '';
   return `energietoolbox-${fileSlug(single) || 'terreinen'}-${date}.json`;

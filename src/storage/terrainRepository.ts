@@ -99,22 +99,39 @@ export async function putStatusCounts(id: string, statusCounts: SummaryStatusCou
   return true;
 }
 
+/** Terrains put per batch of putTerrains: each batch is one task, so the page gets a turn between them. */
+const WRITE_BATCH = 25;
+
 /**
- * Writes several terrains in one transaction: all or nothing (import). A record the
- * store refuses (e.g. no id) throws at put() without aborting the transaction, which
- * would then commit the records before it: abort explicitly.
+ * Writes several terrains in one transaction: all or nothing (import). The puts go in batches,
+ * each issued when the one before has succeeded (the transaction stays active meanwhile),
+ * with `onProgress` after each. A record the store refuses (e.g. no id) throws at put()
+ * without aborting the transaction, which would then commit the records before it: abort
+ * explicitly; a put that fails (e.g. the disk is full) aborts it with everything written so far.
  */
-export async function putTerrains(terrains: StoredTerrain[]): Promise<void> {
+export async function putTerrains(terrains: readonly StoredTerrain[], onProgress?: (written: number) => void): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction(['terrains', 'summaries'], 'readwrite');
-  const writes: Promise<unknown>[] = [tx.done];
+  // Awaited below; until then its rejection (after an abort) is not unhandled.
+  tx.done.catch(() => undefined);
+  let writes: Promise<unknown>[] = [];
   try {
-    for (const t of terrains) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
+    for (let i = 0; i < terrains.length; i += WRITE_BATCH) {
+      writes = [];
+      for (const t of terrains.slice(i, i + WRITE_BATCH)) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
+      await Promise.all(writes);
+      onProgress?.(Math.min(i + WRITE_BATCH, terrains.length));
+    }
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.
     for (const w of writes) w.catch(() => undefined);
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted by the failed request */
+    }
+    await tx.done.catch(() => undefined);
     throw error;
   }
-  await Promise.all(writes);
+  await tx.done;
 }
