@@ -29,9 +29,7 @@ type Target = 'member' | 'terrain' | 'whole';
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const DELIMITERS = new Set([',', '}', ']', ' ', '\t', '\n', '\r']);
-/** Inside a container, outside strings: the next character that matters. Inside a string: the next quote or escape. */
-const STRUCTURE = /["{}[\]]/g;
-const IN_STRING = /["\\]/g;
+const [QUOTE, BACKSLASH, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = ['"', '\\', '{', '}', '[', ']'].map((c) => c.charCodeAt(0));
 
 const depthMessage = (): Text =>
   nothingChanged(`De gegevens zijn dieper genest dan een exportbestand ooit is (meer dan ${LIMITS.maxDepth} niveaus).`, `The data is nested deeper than an export file ever is (more than ${LIMITS.maxDepth} levels).`);
@@ -242,7 +240,7 @@ export class EnvelopeScanner {
     }
   }
 
-  /** Inside a value being captured: jumps from one character that matters to the next. */
+  /** Inside a value being captured: follows strings and brackets until the value ends. */
   private scanCapture(chunk: string, i: number): number {
     if (this.kind === 'primitive') {
       while (i < chunk.length && !DELIMITERS.has(chunk[i])) i++;
@@ -253,45 +251,26 @@ export class EnvelopeScanner {
       }
       return i;
     }
-    while (i < chunk.length) {
+    // A plain loop over char codes: faster here than regular expressions or indexOf (short gaps).
+    const n = chunk.length;
+    while (i < n) {
+      const c = chunk.charCodeAt(i++);
       if (this.inString) {
-        if (this.escaped) {
-          this.escaped = false;
-          i++;
-          continue;
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) {
+          this.inString = false;
+          if (this.kind !== 'container') {
+            this.complete(chunk, i);
+            return i;
+          }
         }
-        IN_STRING.lastIndex = i;
-        const m = IN_STRING.exec(chunk);
-        if (!m) return chunk.length;
-        i = m.index;
-        if (chunk[i] === '\\') {
-          this.escaped = true;
-          i++;
-          continue;
-        }
-        this.inString = false;
-        i++;
-        if (this.kind !== 'container') {
-          this.complete(chunk, i);
-          return i;
-        }
-        continue;
-      }
-      STRUCTURE.lastIndex = i;
-      const m = STRUCTURE.exec(chunk);
-      if (!m) return chunk.length;
-      i = m.index;
-      const c = chunk[i];
-      if (c === '"') {
-        this.inString = true;
-        i++;
-      } else if (c === '{' || c === '[') {
-        i = this.open(i);
+      } else if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        this.open(i);
         if (this.failure) return i;
-      } else {
-        this.depth--;
-        i++;
-        if (this.depth === 0) {
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (--this.depth === 0) {
           this.complete(chunk, i);
           return i;
         }
