@@ -65,10 +65,11 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
 /** The storage panel on the terrains list. */
 export const storagePanel = (page: Page) => page.getByRole('region', { name: 'Opslag', exact: true });
 
-/** Chooses a file for import in the storage panel (the input the "Importeren…" button opens). */
-export async function importFile(page: Page, name: string, text: string | Buffer): Promise<void> {
+/** Chooses a file for import in the storage panel (the input the "Importeren…" button opens): its contents, or a file on disk (large files). */
+export async function importFile(page: Page, name: string, text: string | Buffer | { path: string }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), storagePanel(page).getByRole('button', { name: 'Importeren…', exact: true }).click()]);
-  await chooser.setFiles({ name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
+  if (typeof text === 'object' && 'path' in text) await chooser.setFiles(text.path);
+  else await chooser.setFiles({ name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
 }
 
 /** The outcome line of the last import. */
