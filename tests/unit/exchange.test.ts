@@ -249,7 +249,7 @@ describe('limits', () => {
     const text = JSON.stringify({ ...base(), pad: 'é'.repeat(LIMITS.maxBytes / 2) });
     expect(text.length).toBeLessThan(LIMITS.maxBytes);
     expect(rejected(parseImport(text))).toMatch(/groter dan 100 MB/);
-  });
+  }, 30_000); // 100 MB strings: a few seconds on a busy machine
 
   it('utf8Length counts bytes (1-4 per character)', () => {
     expect(utf8Length('a')).toBe(1);
