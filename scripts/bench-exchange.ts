@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { DB_NAME } from '../src/storage/db';
+import { digestDb } from '../tests/e2e/data-safety';
 import { formatRows, type Row } from './bench-util';
 import { buildApp, CHROMIUM, CHROMIUM_FLAGS, removeDir, serve, tempDir } from './measure-build';
 import { PROVINCE, provinceParts } from './province';
@@ -90,30 +90,6 @@ async function importAndMeasure(page: Page, path: string): Promise<ImportMarks &
   return { ...m, peakHeap };
 }
 
-/** Both stores' counts and a SHA-256 of every terrain record. */
-function digestDb(page: Page): Promise<string> {
-  return page.evaluate(
-    (dbName) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open(dbName);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['terrains', 'summaries'], 'readonly');
-          const terrains = tx.objectStore('terrains').getAll();
-          const summaries = tx.objectStore('summaries').count();
-          tx.oncomplete = async () => {
-            db.close();
-            const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(terrains.result)));
-            resolve(`${terrains.result.length}/${summaries.result}/${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    DB_NAME,
-  );
-}
-
 export async function runExchangeBench(log: (line: string) => void = () => {}): Promise<Row[]> {
   const rows: Row[] = [];
   const dir = tempDir('energietoolbox-bench-exchange-');
@@ -170,7 +146,7 @@ export async function runExchangeBench(log: (line: string) => void = () => {}): 
 
     const before = await digestDb(page);
     const refused = await importAndMeasure(page, bad);
-    const unchanged = refused.kind === 'rejected' && (await digestDb(page)) === before;
+    const unchanged = refused.kind === 'rejected' && JSON.stringify(await digestDb(page)) === JSON.stringify(before);
     log(`refused in ${(refused.outcome - refused.chosen).toFixed(0)} ms (${refused.kind}); database unchanged: ${unchanged}`);
     rows.push({ name: 'province file refused by its last park: choose to refusal', value: refused.outcome - refused.chosen, unit: 'ms', target: '', ok: null });
     rows.push({ name: 'province file refused by its last park: database unchanged (1 = yes)', value: unchanged ? 1 : 0, unit: '', target: '1', ok: unchanged });

@@ -215,11 +215,7 @@ export class EnvelopeScanner {
         }
         return this.begin(chunk, i, 'member', 1, 'afterMember');
       case 'afterMember':
-        if (WS.has(c)) return i + 1;
-        if (c === ',') this.state = 'key';
-        else if (c === '}') this.state = 'done';
-        else this.fail(importMessages.notJson());
-        return i + 1;
+        return WS.has(c) ? i + 1 : this.separator(c, i, '}', 'key', 'done');
       case 'firstItem':
       case 'item':
         if (WS.has(c)) return i + 1;
@@ -229,15 +225,19 @@ export class EnvelopeScanner {
         }
         return this.begin(chunk, i, 'terrain', 2, 'afterItem');
       case 'afterItem':
-        if (WS.has(c)) return i + 1;
-        if (c === ',') this.state = 'item';
-        else if (c === ']') this.state = 'afterMember';
-        else this.fail(importMessages.notJson());
-        return i + 1;
+        return WS.has(c) ? i + 1 : this.separator(c, i, ']', 'item', 'afterMember');
       case 'done':
         if (!WS.has(c)) this.fail(importMessages.notJson());
         return i + 1;
     }
+  }
+
+  /** After a member or an item: a comma goes on to `next`, the container's `closer` to `closed`; anything else is not JSON. */
+  private separator(c: string, i: number, closer: string, next: State, closed: State): number {
+    if (c === ',') this.state = next;
+    else if (c === closer) this.state = closed;
+    else this.fail(importMessages.notJson());
+    return i + 1;
   }
 
   /** Inside a value being captured: follows strings and brackets until the value ends. */
