@@ -255,6 +255,7 @@ export const en: Record<MessageKey, string> = {
   changesSinceExport: '{n} saved changes since the last export ({date}).',
   changesNeverExported: '{n} saved changes; never exported.',
   exportReminder: '{n} changes are not in an export file yet. Make one now: browser data can disappear.',
+  exportBusy: 'Making the export file…',
   exportAll: 'Export all',
   exportGeoJson: 'GeoJSON',
   exportGeoJsonLabel: 'Export buildings as GeoJSON (map)',

@@ -253,6 +253,7 @@ export const nl = {
   changesSinceExport: '{n} opgeslagen wijzigingen sinds de laatste export ({date}).',
   changesNeverExported: '{n} opgeslagen wijzigingen; nog nooit geëxporteerd.',
   exportReminder: 'Al {n} wijzigingen staan nog niet in een exportbestand. Maak er nu een: browsergegevens kunnen verdwijnen.',
+  exportBusy: 'Exportbestand maken…',
   exportAll: 'Alles exporteren',
   exportGeoJson: 'GeoJSON',
   exportGeoJsonLabel: 'Gebouwen als GeoJSON (kaart) exporteren',

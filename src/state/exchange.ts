@@ -111,6 +111,8 @@ export interface ExchangeModel {
   importStatus: ReadonlySignal<ImportStatus | null>;
   /** The name of the last file made. */
   lastExportFile: ReadonlySignal<string | null>;
+  /** An export file is being made (a province takes a second or two). */
+  exportBusy: ReadonlySignal<boolean>;
   meta: ReadonlySignal<ExchangeMeta | null>;
   needsExportReminder: ReadonlySignal<boolean>;
   storageHealth: ReadonlySignal<StorageHealth | null>;
@@ -142,6 +144,7 @@ export interface ExchangeModel {
 export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel, save: SaveModel]>((terrains, save) => {
   const importStatus = signal<ImportStatus | null>(null, { name: 'import-status' });
   const lastExportFile = signal<string | null>(null, { name: 'last-export-file' });
+  const exportBusy = signal(false, { name: 'export-busy' });
   const meta = signal<ExchangeMeta | null>(null, { name: 'exchange-meta' });
   const storageHealth = signal<StorageHealth | null>(null, { name: 'storage-health' });
   const columnMemory = signal<ColumnMemory | null>(null, { name: 'column-memory' });
@@ -226,19 +229,24 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     const at = new Date();
     const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
     const type = 'application/json';
-    let blob = new Blob([], { type });
-    let batch: string[] = [];
-    let slice = now();
-    for (const part of exportParts(list, { now: at })) {
-      batch.push(part);
-      if (batch.length < 20) continue;
+    exportBusy.value = true;
+    try {
+      let blob = new Blob([], { type });
+      let batch: string[] = [];
+      let slice = now();
+      for (const part of exportParts(list, { now: at })) {
+        batch.push(part);
+        if (batch.length < 20) continue;
+        blob = new Blob([blob, ...batch], { type });
+        batch = [];
+        slice = await yieldIfLong(slice);
+      }
       blob = new Blob([blob, ...batch], { type });
-      batch = [];
-      slice = await yieldIfLong(slice);
+      lastExportFile.value = name;
+      return { name, contents: blob, type };
+    } finally {
+      exportBusy.value = false;
     }
-    blob = new Blob([blob, ...batch], { type });
-    lastExportFile.value = name;
-    return { name, contents: blob, type };
   }
 
   async function refreshStorageHealth(): Promise<StorageHealth> {
@@ -266,6 +274,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   return {
     importStatus,
     lastExportFile,
+    exportBusy,
     meta,
     needsExportReminder: computed(() => (meta.value?.changesSinceExport ?? 0) >= EXPORT_REMINDER_AFTER, { name: 'needs-export-reminder' }),
     storageHealth,

@@ -3,7 +3,7 @@
  * province (scripts/province.ts: 631 parks × 48 companies with surveys and locations, ~52 MB)
  * is imported through the file chooser with its progress shown (a progress bar with text in a
  * polite live region, reading then saving, a few updates a second at most, axe clean), every park is
- * stored with its summary; then the same province with one bad value in its last building is
+ * stored with its summary, and "Alles exporteren" gives the same terrains back; then the same province with bad values in its last park is
  * refused with a Dutch message naming that park and building, and the database is unchanged.
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { expect, test } from '@playwright/test';
 
 /** scripts/province.ts's PROVINCE (not imported: see writeProvince). */
 const PROVINCE = { terrains: 631, buildings: 48 };
-import { digestDb, importFile, importResult, storagePanel } from './data-safety';
+import { digestDb, download, importFile, importResult, storagePanel } from './data-safety';
 
 /**
  * Writes the province's export file with scripts/province.ts (in its own process: Playwright's
@@ -73,6 +73,14 @@ test('a province file imports with progress shown; the same file refused in its 
 
   const stored = await digestDb(page);
   expect(stored).toMatchObject({ terrains: PROVINCE.terrains, summaries: PROVINCE.terrains });
+
+  // Exported again: the busy line while the file is made, then the same terrains (made of a Blob per terrain).
+  const exported = await download(page, async () => {
+    await storagePanel(page).getByRole('button', { name: 'Alles exporteren', exact: true }).click();
+  });
+  const parse = (text: string) => (JSON.parse(text) as { terrains: { id: string }[] }).terrains.sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(parse(exported.text)).toEqual(parse(readFileSync(good, 'utf8')));
+  await expect(storagePanel(page).locator('[data-export="busy"]')).toHaveCount(0);
 
   // The same province, refused by its last building: nothing changes.
   await importFile(page, 'provincie-fout.json', { path: bad });

@@ -5,7 +5,7 @@
  *   leaves the database as it was: one transaction;
  * - progress: reading, then writing, never going back, at most a few updates a second;
  * - a file (Blob) is read as a stream with the same result as its text;
- * - the export is a Blob that imports back to the same terrains.
+ * - the export is a Blob that imports back to the same terrains, and "busy" while it is made.
  */
 import 'fake-indexeddb/auto';
 import { effect } from '@preact/signals';
@@ -124,7 +124,12 @@ describe('export as a Blob', { timeout: 30_000 }, () => {
   it('exports all terrains as a Blob that imports back to the same terrains', async () => {
     await app.exchange.importText([...provinceParts(30, 3)].join(''));
     const before = byId((await listTerrains()).map(without));
+    const busy: boolean[] = [];
+    const stop = effect(() => void busy.push(app.exchange.exportBusy.value));
     const file = await app.exchange.exportAll();
+    stop();
+    // Said while the file is made, and no longer once it is.
+    expect(busy).toEqual([false, true, false]);
     expect(file?.contents).toBeInstanceOf(Blob);
     expect(file?.name).toMatch(/^energietoolbox-terreinen-\d{4}-\d{2}-\d{2}\.json$/);
     const text = await file!.contents.text();

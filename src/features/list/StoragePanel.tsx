@@ -142,7 +142,7 @@ export function StoragePanel() {
           </p>
         ))}
       <div class="actions">
-        <button type="button" disabled={terrains.list.value.length === 0} onClick={() => void exchange.exportAll().then((file) => file && saveFile(file))}>
+        <button type="button" disabled={terrains.list.value.length === 0 || exchange.exportBusy.value} onClick={() => void exchange.exportAll().then((file) => file && saveFile(file))}>
           {t('exportAll')}
         </button>
         <button type="button" class="secondary" disabled={exchange.importStatus.value?.kind === 'busy'} onClick={() => fileInput.current?.click()}>
@@ -164,7 +164,12 @@ export function StoragePanel() {
           }}
         />
       </div>
-      {exchange.lastExportFile.value && (
+      {exchange.exportBusy.value && (
+        <p class="muted" role="status" data-export="busy">
+          {t('exportBusy')}
+        </p>
+      )}
+      {!exchange.exportBusy.value && exchange.lastExportFile.value && (
         <p class="muted" role="status">
           {t('exportDone', { file: exchange.lastExportFile.value })}
         </p>
