@@ -85,14 +85,16 @@ export interface GeneratedValidator {
 export declare const validate: GeneratedValidator;
 /** One terrain record (terrain.schema.json). */
 export declare const validateTerrain: GeneratedValidator;
+/** One photo of the file's \`photos\` (export.schema.json#/definitions/photo). */
+export declare const validatePhoto: GeneratedValidator;
 `;
 
 /** The generated validator module (JavaScript and its type declaration), as text. */
 export function generateExportValidator(): { js: string; dts: string } {
   const ajv = recordAjv({ code: { source: true, esm: true, lines: true }, allErrors: false });
   ajv.addSchema(readSchema(SCHEMA_PATH) as AnySchema);
-  // The envelope as a whole, and one terrain record alone (the importer checks terrain by terrain).
-  let code = standaloneCode(ajv, { validate: 'export.schema.json', validateTerrain: 'terrain.schema.json' });
+  // The envelope as a whole, one terrain record alone and one photo alone (the importer checks item by item).
+  let code = standaloneCode(ajv, { validate: 'export.schema.json', validateTerrain: 'terrain.schema.json', validatePhoto: 'export.schema.json#/definitions/photo' });
   if (code.includes(UCS2_REQUIRE)) code = code.split(UCS2_REQUIRE).join('ucs2length') + '\n' + UCS2_INLINE;
   for (const forbidden of ['require(', 'new Function', 'eval(']) {
     if (code.includes(forbidden)) throw new Error(`generated validator contains ${forbidden}: it would not run in the browser under the CSP`);

@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Terrain } from '../src/engine/types';
-import { exportParts } from '../src/storage/envelope';
+import { envelopeParts, exportEnvelope } from '../src/storage/envelope';
 import { randomTerrain } from './bench-engine';
 import { seededRandom } from './bench-util';
 
@@ -45,7 +45,7 @@ export function* provinceTerrains(terrains: number = PROVINCE.terrains, building
 
 /** The province's export file, in pieces (join them, or write them one by one). */
 export const provinceParts = (terrains?: number, buildings?: number, seed?: number): Generator<string> =>
-  exportParts(provinceTerrains(terrains, buildings, seed), { now: new Date('2026-12-02T03:30:00.000Z') });
+  envelopeParts({ ...exportEnvelope([], { now: new Date('2026-12-02T03:30:00.000Z') }), terrains: provinceTerrains(terrains, buildings, seed) });
 
 if (process.argv[1]?.endsWith('province.ts') && process.argv[2]) {
   const [out, terrains, buildings] = process.argv.slice(2);

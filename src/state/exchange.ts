@@ -1,11 +1,12 @@
 /**
  * The exchange model: import, export, the export reminder and storage health.
- * - import a file: read it in pieces and check it terrain by terrain (src/storage/restore.ts),
- *   with progress and a pause for the page between slices of work; ask "replace or keep both"
- *   when an id is already here, then write everything in one transaction (putTerrains: all or
- *   nothing, in batches with progress). A rejected or failed import changes nothing;
- * - export all terrains or one, as a file for the view to save (a Blob built terrain by terrain,
- *   so a province is never one string);
+ * - import a file: read it in pieces and check it terrain by terrain and photo by photo
+ *   (src/storage/restore.ts), with progress and a pause for the page between slices of work; ask
+ *   "replace or keep both" when an id is already here, then write everything, the photos too, in
+ *   one transaction (putTerrains: all or nothing, in batches with progress). A rejected or failed
+ *   import changes nothing;
+ * - export all terrains or one, with their buildings' photos, as a file for the view to save (a
+ *   Blob built terrain by terrain and photo by photo, so a province is never one string);
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -13,9 +14,10 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
-import type { StoredTerrain } from '../storage/db';
+import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
+import { listTerrainPhotos } from '../storage/photoRepository';
 import { listSummaries, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
@@ -84,7 +86,7 @@ export type ImportProgress = { phase: 'reading'; done: number; total: number; te
 export type ImportStatus =
   | { kind: 'busy'; progress: ImportProgress | null }
   | { kind: 'rejected'; message: Text }
-  | { kind: 'choose'; terrains: ExportedTerrain[]; clashes: ImportClash[] }
+  | { kind: 'choose'; terrains: ExportedTerrain[]; photos: StoredPhoto[]; clashes: ImportClash[] }
   | { kind: 'done'; count: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: StorageFailure };
@@ -192,30 +194,38 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       return show({ kind: 'failed', error: storageFailure(error) });
     }
     const clashes = parsed.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
-    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, clashes });
-    return writeImport(parsed.terrains, { kind: 'replace' });
+    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, photos: parsed.photos, clashes });
+    return writeImport(parsed.terrains, parsed.photos, { kind: 'replace' });
   }
 
   /**
    * Writes imported terrains in one transaction (in batches, with progress). "replace": a terrain whose id exists
    * takes its place with a higher revision (so another tab with the old one notices);
-   * "keep-both": it gets a new id and the suffix after its name.
+   * "keep-both": it gets a new id and the suffix after its name, and its photos new ids.
+   * The photos go in the same transaction as their terrains.
    */
-  async function writeImport(imported: readonly ExportedTerrain[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
+  async function writeImport(imported: readonly ExportedTerrain[], photos: readonly StoredPhoto[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
     shownAt = -Infinity;
     progress({ phase: 'writing', done: 0, total: imported.length });
     try {
       const existing = new Map((await listSummaries()).map((x) => [x.id, x]));
       const at = new Date().toISOString();
+      const renamed = new Map<string, string>();
       // The imported records are the importer's fresh objects: used as they are, not copied again.
       const records: StoredTerrain[] = imported.map((terrain) => {
         const clash = existing.get(terrain.id);
         const base = { ...terrain, createdAt: terrain.createdAt ?? at, updatedAt: terrain.updatedAt ?? at };
         if (!clash) return { ...base, revision: 1 };
         if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
-        return { ...base, id: newId(), name: `${terrain.name} ${choice.suffix}`, revision: 1 };
+        const id = newId();
+        renamed.set(terrain.id, id);
+        return { ...base, id, name: `${terrain.name} ${choice.suffix}`, revision: 1 };
       });
-      await putTerrains(records, (done) => progress({ phase: 'writing', done, total: records.length }));
+      const photoRecords = photos.map((p) => {
+        const terrainId = renamed.get(p.terrainId);
+        return terrainId ? { ...p, id: newId('p-'), terrainId } : p;
+      });
+      await putTerrains(records, { photos: photoRecords, onProgress: (done) => progress({ phase: 'writing', done, total: records.length }) });
       terrains.putWritten(records);
       return show({ kind: 'done', count: records.length });
     } catch (error) {
@@ -223,9 +233,13 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     }
   }
 
-  /** The export file, put together in a Blob a few terrains at a time, with a pause for the page between slices. */
+  /** The export file, put together in a Blob a few terrains (or photos) at a time, with a pause for the page between slices. */
   async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const { exportFileName, exportParts } = await import('../storage/envelope');
+    const [{ exportFileName, exportParts }, { exportPhoto, photosOfBuildings }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
+    /** The photos of the exported buildings, terrain by terrain, each read and turned into base64 only when its turn comes. */
+    async function* photos() {
+      for (const terrain of list) for (const photo of photosOfBuildings([terrain], await listTerrainPhotos(terrain.id))) yield await exportPhoto(photo);
+    }
     const at = new Date();
     const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
     const type = 'application/json';
@@ -234,7 +248,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       let blob = new Blob([], { type });
       let batch: string[] = [];
       let slice = now();
-      for (const part of exportParts(list, { now: at })) {
+      for await (const part of exportParts(list, photos(), { now: at })) {
         batch.push(part);
         if (batch.length < 20) continue;
         blob = new Blob([blob, ...batch], { type });
@@ -284,7 +298,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async importFile(file) {
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
-      if (file.size > LIMITS.maxBytes) return show({ kind: 'rejected', message: importMessages.tooLarge() });
+      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.photosTooLarge() });
       try {
         return await importPieces(filePieces(file), file.size);
       } catch {
@@ -296,7 +310,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       const status = importStatus.value;
       if (status?.kind !== 'choose') return status;
       if (choice.kind === 'cancel') return show({ kind: 'cancelled' });
-      return writeImport(status.terrains, choice);
+      return writeImport(status.terrains, status.photos, choice);
     },
 
     async exportAll() {

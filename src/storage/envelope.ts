@@ -12,6 +12,7 @@ import { version as appVersion } from '../../package.json';
 import { fileSlug } from '../engine/slug';
 import type { Terrain } from '../engine/types';
 import type { StoredTerrain } from './db';
+import type { ExportedPhoto } from './photoFile';
 
 export const EXPORT_TYPE = exportSchema.properties.type.const;
 /**
@@ -35,9 +36,15 @@ export const EXPORT_FORMAT_VERSION: number = exportSchema.properties.formatVersi
  */
 export const LIMITS = {
   maxBytes: 100 * 1024 * 1024,
+  /**
+   * The photos' base64 comes on top of maxBytes: 100 MB holds ~300 photos at the app's compression
+   * (a 50-photo terrain file is ~10 MB: README "Photos"), and a phone can still read such a file.
+   */
+  maxPhotoBytes: 100 * 1024 * 1024,
   maxTerrains: exportSchema.properties.terrains.maxItems,
   maxBuildingsPerTerrain: terrainSchema.properties.buildings.maxItems,
   maxBuildings: 100_000,
+  maxPhotos: exportSchema.properties.photos.maxItems,
   /** Envelope → terrains → terrain → buildings → building → facts → value is 7 deep. */
   maxDepth: 16,
 } as const;
@@ -57,9 +64,11 @@ export interface ExportEnvelope {
   appVersion?: string;
   exportedAt: string;
   terrains: ExportedTerrain[];
+  /** The buildings' photos (format 5; absent when there are none). */
+  photos?: ExportedPhoto[];
 }
 
-/** The envelope's fields around the terrains. */
+/** The envelope's fields around the terrains and photos. */
 function exportHeader(now: Date): Omit<ExportEnvelope, 'terrains'> {
   return { type: EXPORT_TYPE, formatVersion: EXPORT_FORMAT_VERSION, toolboxVersion: toolboxMeta.version, appVersion, exportedAt: now.toISOString() };
 }
@@ -70,32 +79,54 @@ function exportedTerrain(terrain: Terrain | StoredTerrain): ExportedTerrain {
   return rest;
 }
 
-/** The export file for these terrains, as one object (copies: the caller may change it). */
-export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date } = {}): ExportEnvelope {
-  return { ...exportHeader(options.now ?? new Date()), terrains: terrains.map((t) => structuredClone(exportedTerrain(t))) };
+/** The export file for these terrains and photos, as one object (copies: the caller may change it). */
+export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date; photos?: ExportedPhoto[] } = {}): ExportEnvelope {
+  const photos = options.photos?.length ? { photos: options.photos } : {};
+  return { ...exportHeader(options.now ?? new Date()), terrains: terrains.map((t) => structuredClone(exportedTerrain(t))), ...photos };
+}
+
+const indented = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+
+/** The head and the terrains, up to the terrains' closing bracket. */
+function* terrainParts(header: Omit<ExportEnvelope, 'terrains' | 'photos'>, terrains: Iterable<Terrain | StoredTerrain>): Generator<string> {
+  const head = `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "terrains": [`;
+  let first = true;
+  for (const terrain of terrains) {
+    yield `${first ? `${head}\n` : ',\n'}${indented(exportedTerrain(terrain))}`;
+    first = false;
+  }
+  yield first ? `${head}]` : '\n  ]';
+}
+
+/** The index-th photo of the `photos` array, with what comes before it. */
+const photoPart = (photo: ExportedPhoto, index: number): string => `${index === 0 ? ',\n  "photos": [\n' : ',\n'}${indented(photo)}`;
+/** The end of the file after `count` photos (an explicit empty list is written as one). */
+const closing = (count: number, emptyList = false): string => (count > 0 ? '\n  ]\n}\n' : emptyList ? ',\n  "photos": []\n}\n' : '\n}\n');
+
+/**
+ * The file's text in pieces, one per terrain and one per photo (and the envelope's head and
+ * tail), exactly as JSON.stringify(envelope, null, 2) writes it: indented, so a person can read
+ * and diff it. Joined or put in a Blob one by one, so a province is never one string.
+ */
+export function* envelopeParts(envelope: Omit<ExportEnvelope, 'terrains'> & { terrains: Iterable<Terrain | StoredTerrain> }): Generator<string> {
+  const { terrains, photos = [], ...header } = envelope;
+  yield* terrainParts(header, terrains);
+  for (let i = 0; i < photos.length; i++) yield photoPart(photos[i], i);
+  yield closing(photos.length, envelope.photos !== undefined);
 }
 
 /**
- * The file's text in pieces, one per terrain (and the envelope's head and tail), exactly as
- * JSON.stringify(envelope, null, 2) writes it: indented, so a person can read and diff it.
- * Joined or put in a Blob one by one, so a province is never one string.
+ * The export file of these terrains and photos, in pieces (see envelopeParts); the photos come
+ * one at a time (their base64 is made per photo), so neither is ever held all at once.
  */
-export function* envelopeParts(envelope: Omit<ExportEnvelope, 'terrains'> & { terrains: Iterable<Terrain | StoredTerrain> }): Generator<string> {
-  const { terrains, ...header } = envelope;
-  const head = JSON.stringify(header, null, 2);
-  let first = true;
-  for (const terrain of terrains) {
-    yield `${first ? `${head.slice(0, -2)},\n  "terrains": [\n` : ',\n'}    ${JSON.stringify(exportedTerrain(terrain), null, 2).replace(/\n/g, '\n    ')}`;
-    first = false;
-  }
-  yield first ? `${head.slice(0, -2)},\n  "terrains": []\n}\n` : '\n  ]\n}\n';
+export async function* exportParts(terrains: Iterable<Terrain | StoredTerrain>, photos: AsyncIterable<ExportedPhoto>, options: { now?: Date } = {}): AsyncGenerator<string> {
+  yield* terrainParts(exportHeader(options.now ?? new Date()), terrains);
+  let count = 0;
+  for await (const photo of photos) yield photoPart(photo, count++);
+  yield closing(count);
 }
 
-/** The export file of these terrains, in pieces (see envelopeParts). */
-export const exportParts = (terrains: Iterable<Terrain | StoredTerrain>, options: { now?: Date } = {}): Generator<string> =>
-  envelopeParts({ ...exportHeader(options.now ?? new Date()), terrains });
-
-/** The file's text as one string (small files and tests; a province goes through envelopeParts). */
+/** The file's text as one string (small files and tests; a province goes through exportParts). */
 export function serializeEnvelope(envelope: ExportEnvelope): string {
   return [...envelopeParts(envelope)].join('');
 }
@@ -121,6 +152,7 @@ export type EnvelopeMigration = (envelope: Envelope) => Envelope;
  *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
  *   2 → 3: a building may hold `survey` (address, company, contact, visit date, notes).
  *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand).
+ *   4 → 5: the file may hold `photos` (the buildings' photos, base64: src/storage/photoFile.ts).
  *
  * Each only adds optional fields, so an older file has none and only its version number
  * changes. A step only reshapes; the importer validates the result against the current schema.
@@ -133,4 +165,5 @@ export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = 
   1: versionOnly(2),
   2: versionOnly(3),
   3: versionOnly(4),
+  4: versionOnly(5),
 };

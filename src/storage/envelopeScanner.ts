@@ -1,9 +1,9 @@
 /**
  * Reads an export file's JSON text in chunks, without holding the whole file: it walks the
- * envelope object itself (keys, colons, commas, the `terrains` array) and hands every member
- * value and every terrain over as soon as it is complete, each parsed by JSON.parse on its own
- * text. So a province of 30 MB is never one string, and a terrain is checked while the next
- * one is still being read. What it accepts is exactly what JSON.parse accepts, with one
+ * envelope object itself (keys, colons, commas, the `terrains` and `photos` arrays) and hands
+ * every member value, every terrain and every photo over as soon as it is complete, each parsed
+ * by JSON.parse on its own text. So a province of 30 MB (and its photos) is never one string,
+ * and a terrain is checked while the next one is still being read. What it accepts is exactly what JSON.parse accepts, with one
  * exception: a top-level key written twice is refused (JSON.parse would silently keep the last).
  * Nesting deeper than LIMITS.maxDepth is refused while reading, before anything is parsed.
  * A value that is not an object at the top is read whole and handed over as `whole`.
@@ -13,19 +13,23 @@ import type { Text } from '../engine/types';
 import { LIMITS } from './envelope';
 import { importMessages, nothingChanged } from './messages';
 
+/** The envelope's arrays read item by item. */
+export type StreamedList = 'terrains' | 'photos';
+const STREAMED: readonly string[] = ['terrains', 'photos'] satisfies StreamedList[];
+
 export interface ScanHandler {
-  /** A member of the envelope other than the `terrains` array (a non-array `terrains` comes here too). */
+  /** A member of the envelope other than a streamed array (a non-array `terrains` or `photos` comes here too). */
   member(key: string, value: unknown): Text | null;
-  /** The `terrains` array begins. */
-  terrainsStart(): Text | null;
-  /** One terrain of the array, in file order. */
-  terrain(index: number, value: unknown): Text | null;
+  /** A streamed array begins. */
+  listStart(list: StreamedList): Text | null;
+  /** One item of a streamed array, in file order. */
+  item(list: StreamedList, index: number, value: unknown): Text | null;
   /** The file's top-level value when it is not an object. */
   whole(value: unknown): Text | null;
 }
 
 type State = 'start' | 'firstKey' | 'key' | 'colon' | 'value' | 'afterMember' | 'firstItem' | 'item' | 'afterItem' | 'capture' | 'done' | 'whole';
-type Target = 'member' | 'terrain' | 'whole';
+type Target = 'member' | 'item' | 'whole';
 
 const WS = new Set([' ', '\t', '\n', '\r']);
 const DELIMITERS = new Set([',', '}', ']', ' ', '\t', '\n', '\r']);
@@ -42,7 +46,10 @@ export class EnvelopeScanner {
   private target: Target = 'member';
   private key = '';
   private readonly keys = new Set<string>();
-  private terrainIndex = 0;
+  private list: StreamedList = 'terrains';
+  private itemIndex = 0;
+  /** Characters in `parts`. */
+  private partsLength = 0;
   private first = true;
   /** Where the capture in this chunk began (0 when it began in an earlier chunk). */
   private from = 0;
@@ -56,6 +63,11 @@ export class EnvelopeScanner {
   private failure: Text | null = null;
 
   constructor(private readonly handler: ScanHandler) {}
+
+  /** The characters read so far of a photo not yet complete (0 when none is being read). */
+  get pendingPhotoChars(): number {
+    return this.state === 'capture' && this.target === 'item' && this.list === 'photos' ? this.partsLength : 0;
+  }
 
   /** The first refusal, once there is one (reading more changes nothing then). */
   get rejected(): Text | null {
@@ -71,7 +83,7 @@ export class EnvelopeScanner {
       if (chunk.charCodeAt(0) === 0xfeff) i = 1;
     }
     while (i < chunk.length && !this.failure) i = this.step(chunk, i);
-    if (this.state === 'capture' || this.state === 'whole') this.parts.push(chunk.slice(this.from));
+    if (this.state === 'capture' || this.state === 'whole') this.push(chunk.slice(this.from));
     this.from = 0;
     return this.failure;
   }
@@ -81,7 +93,7 @@ export class EnvelopeScanner {
     if (this.failure) return this.failure;
     if (this.state === 'whole') {
       const value = this.parse(this.parts.join(''));
-      this.parts = [];
+      this.restart();
       if (this.failure) return this.failure;
       return this.fail(this.handler.whole(value));
     }
@@ -89,6 +101,16 @@ export class EnvelopeScanner {
     return null;
   }
 
+
+  private push(text: string): void {
+    this.parts.push(text);
+    this.partsLength += text.length;
+  }
+
+  private restart(): void {
+    this.parts = [];
+    this.partsLength = 0;
+  }
 
   private fail(message: Text | null): Text | null {
     if (message && !this.failure) this.failure = message;
@@ -104,7 +126,7 @@ export class EnvelopeScanner {
     this.state = 'capture';
     this.target = target;
     this.afterCapture = after;
-    this.parts = [];
+    this.restart();
     this.from = i;
     this.baseDepth = baseDepth;
     this.inString = false;
@@ -132,9 +154,9 @@ export class EnvelopeScanner {
 
   /** A captured value is complete at `end` (exclusive) of this chunk. */
   private complete(chunk: string, end: number): Text | null {
-    this.parts.push(chunk.slice(this.from, end));
+    this.push(chunk.slice(this.from, end));
     const text = this.parts.join('');
-    this.parts = [];
+    this.restart();
     const value = this.parse(text);
     if (this.failure) return this.failure;
     this.state = this.afterCapture;
@@ -146,7 +168,7 @@ export class EnvelopeScanner {
       return null;
     }
     if (this.target === 'member') return this.fail(this.handler.member(this.key, value));
-    if (this.target === 'terrain') return this.fail(this.handler.terrain(this.terrainIndex++, value));
+    if (this.target === 'item') return this.fail(this.handler.item(this.list, this.itemIndex++, value));
     return this.fail(this.handler.whole(value));
   }
 
@@ -176,7 +198,7 @@ export class EnvelopeScanner {
         // Not an object: read it whole (the size limit bounds it) and let JSON.parse judge it.
         this.state = 'whole';
         this.from = i;
-        this.parts = [];
+        this.restart();
         return chunk.length;
       case 'firstKey':
       case 'key':
@@ -193,7 +215,7 @@ export class EnvelopeScanner {
         this.kind = 'key';
         this.target = 'member';
         this.afterCapture = 'colon';
-        this.parts = [];
+        this.restart();
         this.from = i;
         this.inString = true;
         this.escaped = false;
@@ -208,9 +230,11 @@ export class EnvelopeScanner {
         return i + 1;
       case 'value':
         if (WS.has(c)) return i + 1;
-        if (this.key === 'terrains' && c === '[') {
+        if (STREAMED.includes(this.key) && c === '[') {
           this.state = 'firstItem';
-          this.fail(this.handler.terrainsStart());
+          this.list = this.key as StreamedList;
+          this.itemIndex = 0;
+          this.fail(this.handler.listStart(this.list));
           return i + 1;
         }
         return this.begin(chunk, i, 'member', 1, 'afterMember');
@@ -223,7 +247,7 @@ export class EnvelopeScanner {
           this.state = 'afterMember';
           return i + 1;
         }
-        return this.begin(chunk, i, 'terrain', 2, 'afterItem');
+        return this.begin(chunk, i, 'item', 2, 'afterItem');
       case 'afterItem':
         return WS.has(c) ? i + 1 : this.separator(c, i, ']', 'item', 'afterMember');
       case 'done':

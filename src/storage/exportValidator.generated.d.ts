@@ -9,3 +9,5 @@ export interface GeneratedValidator {
 export declare const validate: GeneratedValidator;
 /** One terrain record (terrain.schema.json). */
 export declare const validateTerrain: GeneratedValidator;
+/** One photo of the file's `photos` (export.schema.json#/definitions/photo). */
+export declare const validatePhoto: GeneratedValidator;

@@ -6,7 +6,8 @@
  * as soon as it has been read, so a province is never held as text, nor twice as objects.
  *
  * What it checks (the first failure rejects the file, and nothing is written before finish):
- *  1. size: at most LIMITS.maxBytes (UTF-8), counted before a piece is read;
+ *  1. size: at most LIMITS.maxBytes (UTF-8) besides the photos' base64, which has LIMITS.maxPhotoBytes
+ *     of its own (a photo's characters counted as they are read);
  *  2. JSON, nesting at most LIMITS.maxDepth deep, no top-level key twice (the scanner);
  *  3. our type (`type` = EXPORT_TYPE) and a format version this app knows (newer → "update the app"),
  *     as soon as they have been read;
@@ -16,9 +17,13 @@
  *     id not seen before in the file, unique building ids, every fact value the catalogue knows
  *     checked with checkFactValue (the one place for fact validation), and every own parameter
  *     value the toolbox knows checked like the engine checks it (adjustable, in range);
- *  5. the envelope's other fields: forbidden keys, then export.schema.json (Ajv standalone code,
+ *  5. per photo (format 5, the `photos` array read like the terrains): at most LIMITS.maxPhotos, no
+ *     forbidden key, its schema (export.schema.json#/definitions/photo), a unique id, and bytes that
+ *     decode to the image its type says (src/storage/photoFile.ts); once all terrains are read, each
+ *     photo belongs to a building of a terrain in the file;
+ *  6. the envelope's other fields: forbidden keys, then export.schema.json (Ajv standalone code,
  *     generated ahead of time: no eval under the CSP).
- * A file whose `type` or format version comes after its terrains has those terrains kept as
+ * A file whose `type` or format version comes after its terrains or photos has those kept as
  * read and checked at the end. Anything unexpected (a bug, a stack overflow) is caught and
  * rejects the file too: nothing throws past this module.
  */
@@ -37,15 +42,18 @@ import {
   type ExportEnvelope,
   type ExportedTerrain,
 } from './envelope';
+import type { StoredPhoto } from './db';
 import { EnvelopeScanner } from './envelopeScanner';
-import { validate as validateSchema, validateTerrain } from './exportValidator.generated.js';
+import { validate as validateSchema, validatePhoto, validateTerrain } from './exportValidator.generated.js';
 import { buildingLabel, describePath, importMessages, isPlainObject, join, nothingChanged, own, reject, schemaMessage, shown, terrainLabel } from './messages';
+import { checkPhotoHome, readPhoto, type ExportedPhoto } from './photoFile';
 import { restoreTerrain } from './restoreRecord';
 
-export type ImportResult = { ok: true; terrains: ExportedTerrain[]; envelope: ExportEnvelope } | { ok: false; message: Text };
+/** On success: the terrains, their photos (Blobs again; none before format 5) and the envelope without the photos. */
+export type ImportResult = { ok: true; terrains: ExportedTerrain[]; photos: StoredPhoto[]; envelope: ExportEnvelope } | { ok: false; message: Text };
 export type MigrateResult = { ok: true; envelope: Envelope } | { ok: false; message: Text };
 
-const { notJson, notOurType, tooLarge, newerVersion } = importMessages;
+const { notJson, notOurType, tooLarge, photosTooLarge, newerVersion } = importMessages;
 
 /**
  * Lifts an envelope to the target format version, one step at a time. Refuses a newer
@@ -82,7 +90,7 @@ export interface Importer {
   feed(chunk: string): Text | null;
   /** The end of the file: the result. */
   finish(): ImportResult;
-  /** Terrains read and checked so far. */
+  /** Terrains read so far. */
   readonly terrainsRead: number;
 }
 
@@ -94,10 +102,17 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
   /** Whether type and format version were known when the terrains began; if not, terrains wait in `waiting`. */
   let ready = false;
   const waiting: unknown[] = [];
+  const waitingPhotos: unknown[] = [];
   const restored: ExportedTerrain[] = [];
   const terrainIds = new Set<string>();
+  /** Terrain id → its building ids: where the photos may belong. */
+  const homes = new Map<string, Set<string>>();
+  const photos: StoredPhoto[] = [];
+  const photoIds = new Set<string>();
   let buildings = 0;
   let bytes = 0;
+  /** Characters of the photos' base64 read (complete photos). */
+  let photoChars = 0;
   let failure: Text | null = null;
   const fail = (message: Text | null): Text | null => (failure ??= message);
 
@@ -110,12 +125,12 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
   }
 
   function checkTerrain(index: number, raw: unknown): Text | null {
-    const bad = findForbiddenKey(rootWith(index, raw), ['terrains', index], raw);
+    const bad = findForbiddenKey(rootWith('terrains', index, raw), ['terrains', index], raw);
     if (bad) return bad;
     const migrated = migrateEnvelope({ ...header, terrains: [raw] });
     if (!migrated.ok) return migrated.message;
     const terrain = (migrated.envelope.terrains as unknown[])[0];
-    const root = rootWith(index, terrain);
+    const root = rootWith('terrains', index, terrain);
     const list = isPlainObject(terrain) ? own(terrain, 'buildings') : undefined;
     if (Array.isArray(list)) {
       if (list.length > LIMITS.maxBuildingsPerTerrain) {
@@ -141,7 +156,28 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
     const content = checkContent(valid, index, catalogue, terrainIds);
     if (content) return content;
     restored.push(restoreTerrain(valid));
+    homes.set(valid.id, new Set(valid.buildings.map((b) => b.id)));
     return null;
+  }
+
+  function checkPhoto(index: number, raw: unknown): Text | null {
+    const root = rootWith('photos', index, raw);
+    const bad = findForbiddenKey(root, ['photos', index], raw);
+    if (bad) return bad;
+    if (!validatePhoto(raw)) {
+      const errors = (validatePhoto.errors ?? []).map((e) => ({ ...e, instancePath: `/photos/${index}${e.instancePath}` }));
+      return schemaMessage(root, errors);
+    }
+    const photo = readPhoto(index, raw as ExportedPhoto, photoIds);
+    if (!('blob' in photo)) return photo;
+    photos.push(photo);
+    return null;
+  }
+
+  /** A streamed list begins: the header's type and version, when known by now, are checked once. */
+  function listStart(): Text | null {
+    if (!ready && own(header, 'type') === EXPORT_TYPE && own(header, 'formatVersion') !== undefined) ready = prepare() !== null;
+    return failure;
   }
 
   const scanner = new EnvelopeScanner({
@@ -152,23 +188,27 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
       if (key === 'formatVersion' && typeof value === 'number' && value > EXPORT_FORMAT_VERSION) return newerVersion(value, EXPORT_FORMAT_VERSION);
       return null;
     },
-    terrainsStart() {
-      hasTerrains = true;
-      if (own(header, 'type') === EXPORT_TYPE && own(header, 'formatVersion') !== undefined) {
-        ready = prepare() !== null;
-        return failure;
-      }
-      return null;
+    listStart(list) {
+      if (list === 'terrains') hasTerrains = true;
+      return listStart();
     },
-    terrain(index, value) {
+    item(list, index, value) {
+      if (list === 'photos') {
+        if (index >= LIMITS.maxPhotos) {
+          const max = count(LIMITS.maxPhotos);
+          return nothingChanged(`Het bestand bevat meer dan ${max.nl} foto's; de grens is ${max.nl}.`, `The file holds more than ${max.en} photos; the limit is ${max.en}.`);
+        }
+        const data = isPlainObject(value) ? own(value, 'data') : undefined;
+        if (typeof data === 'string') photoChars += data.length;
+        if (photoChars > LIMITS.maxPhotoBytes) return photosTooLarge();
+        if (!ready) return (waitingPhotos.push(value), null);
+        return checkPhoto(index, value);
+      }
       if (index >= LIMITS.maxTerrains) {
         const max = count(LIMITS.maxTerrains);
         return nothingChanged(`Het bestand bevat meer dan ${max.nl} terreinen; de grens is ${max.nl}.`, `The file holds more than ${max.en} parks; the limit is ${max.en}.`);
       }
-      if (!ready) {
-        waiting.push(value);
-        return null;
-      }
+      if (!ready) return (waiting.push(value), null);
       return checkTerrain(index, value);
     },
     whole: () => notOurType(),
@@ -181,6 +221,9 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
     if (!migrated) return reject(failure!);
     for (let i = 0; i < waiting.length; i++) if (fail(checkTerrain(i, waiting[i]))) return reject(failure!);
     waiting.length = 0;
+    for (let i = 0; i < waitingPhotos.length; i++) if (fail(checkPhoto(i, waitingPhotos[i]))) return reject(failure!);
+    waitingPhotos.length = 0;
+    for (let i = 0; i < photos.length; i++) if (fail(checkPhotoHome(i, photos[i], homes))) return reject(failure!);
     const { terrains: _terrains, ...rest } = migrated;
     for (const key of Object.keys(rest)) if (fail(findForbiddenKey(rest, [key], rest[key]))) return reject(failure!);
     // The envelope's own fields, with one (checked) terrain standing in for all of them.
@@ -195,16 +238,22 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
       exportedAt: valid.exportedAt,
       terrains: restored,
     };
-    return { ok: true, terrains: restored, envelope: result };
+    return { ok: true, terrains: restored, photos, envelope: result };
   }
 
   return {
     feed(chunk) {
       if (failure) return failure;
       try {
-        bytes += utf8Length(chunk, LIMITS.maxBytes - bytes);
-        if (bytes > LIMITS.maxBytes) return fail(tooLarge());
-        return fail(scanner.feed(chunk));
+        const limit = LIMITS.maxBytes + LIMITS.maxPhotoBytes;
+        bytes += utf8Length(chunk, limit - bytes);
+        if (bytes > limit) return fail(photosTooLarge());
+        const scanned = scanner.feed(chunk);
+        // What is not photo data counts against maxBytes; a photo being read counts as photo data until it is complete.
+        const photoData = photoChars + scanner.pendingPhotoChars;
+        if (photoData > LIMITS.maxPhotoBytes) return fail(photosTooLarge());
+        if (bytes - photoData > LIMITS.maxBytes) return fail(tooLarge());
+        return fail(scanned);
       } catch {
         return fail(unreadable());
       }
@@ -235,11 +284,11 @@ export function parseImport(text: unknown, options: { facts?: readonly Fact[] } 
   return importer.finish();
 }
 
-/** An envelope-shaped value holding only this terrain at its index, for messages that say where. */
-function rootWith(index: number, terrain: unknown): Envelope {
-  const terrains: unknown[] = [];
-  terrains[index] = terrain;
-  return { terrains };
+/** An envelope-shaped value holding only this terrain or photo at its index, for messages that say where. */
+function rootWith(list: 'terrains' | 'photos', index: number, item: unknown): Envelope {
+  const items: unknown[] = [];
+  items[index] = item;
+  return { [list]: items };
 }
 
 // ---------------------------------------------------------------- content checks

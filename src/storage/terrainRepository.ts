@@ -4,7 +4,7 @@
  * Every write of a terrain writes its summary in the same transaction; a delete also
  * removes the terrain's photos.
  */
-import { openDatabase, type StoredTerrain } from './db';
+import { openDatabase, type StoredPhoto, type StoredTerrain } from './db';
 import { summarize, type SummaryStatusCounts, type TerrainSummary } from './summary';
 import type { Terrain } from '../engine/types';
 
@@ -103,24 +103,43 @@ export async function putStatusCounts(id: string, statusCounts: SummaryStatusCou
 const WRITE_BATCH = 25;
 
 /**
- * Writes several terrains in one transaction: all or nothing (import). The puts go in batches,
- * each issued when the one before has succeeded (the transaction stays active meanwhile),
- * with `onProgress` after each. A record the store refuses (e.g. no id) throws at put()
- * without aborting the transaction, which would then commit the records before it: abort
- * explicitly; a put that fails (e.g. the disk is full) aborts it with everything written so far.
+/**
+ * Writes several terrains in one transaction: all or nothing (import). With `photos` (an import),
+ * the photos are written in the same transaction, a photo id another terrain's photo already has
+ * gets a new id (never overwritten), and a written terrain's stored photos of buildings it no
+ * longer has are deleted. It reads first (awaiting only this transaction's requests keeps it
+ * open), then puts in batches, each issued when the one before has succeeded, with `onProgress`
+ * (terrains written) after each. A record the store refuses (e.g. no id) throws at put() without
+ * aborting the transaction, which would then commit the records before it: abort explicitly; a
+ * put that fails (e.g. the disk is full) aborts it with everything written so far.
  */
-export async function putTerrains(terrains: readonly StoredTerrain[], onProgress?: (written: number) => void): Promise<void> {
+export async function putTerrains(terrains: readonly StoredTerrain[], options: { photos?: readonly StoredPhoto[]; onProgress?: (written: number) => void } = {}): Promise<void> {
+  const { photos, onProgress } = options;
   const db = await openDatabase();
-  const tx = db.transaction(['terrains', 'summaries'], 'readwrite');
+  const tx = db.transaction(['terrains', 'summaries', 'photos'], 'readwrite');
   // Awaited below; until then its rejection (after an abort) is not unhandled.
   tx.done.catch(() => undefined);
+  const photoStore = tx.objectStore('photos');
   let writes: Promise<unknown>[] = [];
   try {
+    const stale = photos
+      ? (await Promise.all(terrains.map((t) => photoStore.index('by-terrain').getAll(t.id)))).flatMap((list, i) => {
+          const keep = new Set(terrains[i].buildings.map((b) => b.id));
+          return list.filter((p) => !keep.has(p.buildingId));
+        })
+      : [];
+    const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
+    const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
     for (let i = 0; i < terrains.length; i += WRITE_BATCH) {
       writes = [];
       for (const t of terrains.slice(i, i + WRITE_BATCH)) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
       await Promise.all(writes);
       onProgress?.(Math.min(i + WRITE_BATCH, terrains.length));
+    }
+    const photoWrites = [...stale.map((p) => () => photoStore.delete(p.id)), ...placed.map((p) => () => photoStore.put(p))];
+    for (let i = 0; i < photoWrites.length; i += WRITE_BATCH) {
+      writes = photoWrites.slice(i, i + WRITE_BATCH).map((write) => write());
+      await Promise.all(writes);
     }
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.

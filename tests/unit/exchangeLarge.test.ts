@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { provinceParts, provinceTerrains } from '../../scripts/province';
-import { exportEnvelope, exportParts, LIMITS, serializeEnvelope, type ExportEnvelope } from '../../src/storage/envelope';
+import type { ExportedPhoto } from '../../src/storage/photoFile';
+import { envelopeParts, exportEnvelope, exportParts, LIMITS, serializeEnvelope, type ExportEnvelope } from '../../src/storage/envelope';
 import { createImporter, parseImport, type ImportResult } from '../../src/storage/restore';
 
 const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
@@ -161,19 +162,39 @@ describe('limits, each named in its message', { timeout: 30_000 }, () => {
 });
 
 describe('the export in pieces', { timeout: 30_000 }, () => {
-  it('is exactly JSON.stringify(envelope, null, 2) and a newline, for none, one and many terrains', () => {
-    const at = new Date('2026-12-02T00:00:00.000Z');
+  const at = new Date('2026-12-02T00:00:00.000Z');
+  const photo = (id: string, t: ExportEnvelope['terrains'][number]): ExportedPhoto => ({
+    id, terrainId: t.id, buildingId: t.buildings[0].id, type: 'image/png', width: 2, height: 1, takenAt: '2026-12-01T10:00:00.000Z', caption: 'meterkast', data: 'iVBORw0KGgo=',
+  });
+  async function* each<T>(items: readonly T[]): AsyncGenerator<T> {
+    for (const item of items) yield item;
+  }
+  const collect = async (parts: AsyncIterable<string>): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const part of parts) out.push(part);
+    return out;
+  };
+
+  it('is exactly JSON.stringify(envelope, null, 2) and a newline, for none, one and many terrains, with and without photos', async () => {
     for (const terrains of [[], [...provinceTerrains(1, 3)], [...provinceTerrains(7, 2)]]) {
-      const env = exportEnvelope(terrains, { now: at });
-      const parts = [...exportParts(terrains, { now: at })];
-      expect(parts).toHaveLength(terrains.length + 1);
-      expect(parts.join('')).toBe(`${JSON.stringify(env, null, 2)}\n`);
-      expect(serializeEnvelope(env)).toBe(parts.join(''));
+      for (const photos of terrains.length ? [[], [photo('p1', terrains[0])], terrains.map((t, i) => photo(`p${i}`, t))] : [[]]) {
+        const env = exportEnvelope(terrains, { now: at, photos });
+        const parts = await collect(exportParts(terrains, each(photos), { now: at }));
+        // One part per terrain and per photo, the end of the terrains and the end of the file.
+        expect(parts).toHaveLength(terrains.length + photos.length + 2);
+        expect(parts.join('')).toBe(`${JSON.stringify(env, null, 2)}\n`);
+        expect(serializeEnvelope(env)).toBe(parts.join(''));
+      }
     }
+  });
+
+  it('writes an explicit empty photo list as JSON.stringify does', () => {
+    const env = { ...exportEnvelope([...provinceTerrains(1, 1)], { now: at }), photos: [] };
+    expect([...envelopeParts(env)].join('')).toBe(`${JSON.stringify(env, null, 2)}\n`);
   });
 
   it('leaves the local revision out', () => {
     const [t] = provinceTerrains(1, 1);
-    expect([...exportParts([{ ...t, revision: 7 }])].join('')).not.toContain('"revision"');
+    expect([...envelopeParts({ ...exportEnvelope([]), terrains: [{ ...t, revision: 7 }] })].join('')).not.toContain('"revision"');
   });
 });

@@ -237,12 +237,12 @@ describe('terrain repository', () => {
     expect((await getTerrain('a'))?.revision).toBe(7);
   });
 
-  it('putTerrains uses one transaction', async () => {
+  it('putTerrains uses one transaction (the photos store in it: an import writes photos with their terrains)', async () => {
     const db = await openDatabase();
     const spy = vi.spyOn(db, 'transaction');
     await putTerrains([stored('a', '2026-11-01T00:00:00.000Z'), stored('b', '2026-11-02T00:00:00.000Z')]);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]?.slice(0, 2)).toEqual([['terrains', 'summaries'], 'readwrite']);
+    expect(spy.mock.calls[0]?.slice(0, 2)).toEqual([['terrains', 'summaries', 'photos'], 'readwrite']);
     spy.mockRestore();
   });
 
