@@ -4,7 +4,8 @@
  *   whole text, wherever the pieces are cut: every fixture, and seeded random damage to a file
  *   (structural characters put in, cut short) that never throws past the importer;
  * - what the scanner adds: a top-level key twice is refused, nesting is refused while reading,
- *   members after the terrains are checked too;
+ *   members after the terrains are checked too; photos are read one by one like the terrains, in
+ *   either order, and each must belong to a building of a terrain somewhere in the file;
  * - each limit's refusal names the limit in Dutch and English, also when found in the last terrain;
  * - the export in pieces is exactly JSON.stringify(envelope, null, 2).
  */
@@ -19,7 +20,7 @@ import { createImporter, parseImport, type ImportResult } from '../../src/storag
 
 const root = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 const read = (rel: string): string => readFileSync(root(rel), 'utf8');
-const FIXTURES = ['export-v1', 'export-v2', 'export-v3', 'export-v4', 'export-rejected'].flatMap((dir) =>
+const FIXTURES = ['export-v1', 'export-v2', 'export-v3', 'export-v4', 'export-v5', 'export-rejected'].flatMap((dir) =>
   readdirSync(root(`tests/fixtures/${dir}`))
     .filter((f) => f.endsWith('.json'))
     .map((f) => `tests/fixtures/${dir}/${f}`),
@@ -38,7 +39,8 @@ function inPieces(text: string, cuts: number[]): ImportResult {
   return importer.finish();
 }
 
-const outcome = (r: ImportResult) => (r.ok ? { ok: true, terrains: r.terrains, envelope: r.envelope } : { ok: false, message: r.message });
+const outcome = (r: ImportResult) =>
+  r.ok ? { ok: true, terrains: r.terrains, photos: r.photos.map(({ blob, ...p }) => ({ ...p, size: blob.size, type: blob.type })), envelope: r.envelope } : { ok: false, message: r.message };
 
 function refusal(r: ImportResult): { nl: string; en: string } {
   if (r.ok) throw new Error('expected a refusal');
@@ -113,6 +115,48 @@ describe('reading in pieces', { timeout: 30_000 }, () => {
     expect(importer.feed(text)?.nl).toMatch(/dieper genest dan een exportbestand ooit is \(meer dan 16 niveaus\)/);
     expect(importer.feed(']'.repeat(100))?.nl).toMatch(/dieper genest/);
     expect(refusal(importer.finish()).nl).toMatch(/dieper genest/);
+  });
+});
+
+describe('photos read one by one', { timeout: 30_000 }, () => {
+  const fixture = (): ExportEnvelope => JSON.parse(read('tests/fixtures/export-v5/photos.json')) as ExportEnvelope;
+  /** The fixture's text with its members in this order. */
+  const ordered = (env: ExportEnvelope, keys: (keyof ExportEnvelope)[]): string => JSON.stringify(Object.fromEntries(keys.map((k) => [k, env[k]])));
+
+  it('photos before the terrains give the same result as after them', () => {
+    const env = fixture();
+    const after = outcome(parseImport(JSON.stringify(env)));
+    expect(after.ok && after.photos?.length).toBe(2);
+    expect(outcome(parseImport(ordered(env, ['photos', 'type', 'formatVersion', 'toolboxVersion', 'appVersion', 'exportedAt', 'terrains'])))).toEqual(after);
+    expect(outcome(parseImport(ordered(env, ['type', 'formatVersion', 'photos', 'toolboxVersion', 'appVersion', 'exportedAt', 'terrains'])))).toEqual(after);
+  });
+
+  it("a photo whose building is in no terrain of the file is refused once all terrains are read, and named", () => {
+    const env = fixture();
+    env.photos![1].buildingId = 'nergens';
+    const text = ordered(env, ['type', 'formatVersion', 'photos', 'toolboxVersion', 'appVersion', 'exportedAt', 'terrains']);
+    expect(refusal(parseImport(text)).nl).toMatch(/^Foto 2 \(id "[^"]+"\): hoort bij gebouw "nergens", dat niet in zijn terrein staat\./);
+  });
+
+  it('a photo with a forbidden key, a schema error or a second id is refused where it is', () => {
+    const env = fixture();
+    const withKey = ordered(env, ['type', 'formatVersion', 'toolboxVersion', 'appVersion', 'exportedAt', 'terrains', 'photos']).replace('"caption":', '"__proto__":{},"caption":');
+    expect(refusal(parseImport(withKey)).nl).toMatch(/niet toegestane sleutel "__proto__"/);
+    const twice = fixture();
+    twice.photos![1].id = twice.photos![0].id;
+    expect(refusal(parseImport(JSON.stringify(twice))).nl).toMatch(/^Foto 2 .*meer dan eens/);
+    const wide = fixture();
+    wide.photos![0].width = 0;
+    expect(refusal(parseImport(JSON.stringify(wide))).nl).toMatch(/breedte/);
+  });
+
+  it(`more than ${LIMITS.maxPhotos} photos are refused at the one past the limit`, () => {
+    const env = fixture();
+    const one = env.photos![0];
+    const importer = createImporter();
+    const text = JSON.stringify({ ...env, photos: [] }).replace('"photos":[]', `"photos":[${Array.from({ length: LIMITS.maxPhotos + 1 }, (_, i) => JSON.stringify({ ...one, id: `p${i}`, type: 'image/png', data: 'iVBORw0KGgo=' })).join(',')}]`);
+    importer.feed(text);
+    expect(refusal(importer.finish()).nl).toMatch(/^Het bestand bevat meer dan 10\.000 foto's; de grens is 10\.000\./);
   });
 });
 

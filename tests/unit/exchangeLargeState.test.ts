@@ -1,8 +1,8 @@
 /**
  * Large exchange files through the exchange model and the database (fake-indexeddb):
  * - a file refused in its last terrain leaves the database (terrains, summaries, meta) and the model as they were;
- * - a write that fails half-way (the disk full in a later batch, after earlier batches were put)
- *   leaves the database as it was: one transaction;
+ * - a write that fails half-way (the disk full in a later batch, after earlier batches were put;
+ *   or in the photos, after every terrain was put) leaves the database, photos included, as it was: one transaction;
  * - progress: reading, then writing, never going back, at most a few updates a second;
  * - a file (Blob) is read as a stream with the same result as its text;
  * - the export is a Blob that imports back to the same terrains, and "busy" while it is made.
@@ -15,6 +15,8 @@ import { provinceParts, provinceTerrains } from '../../scripts/province';
 import { closeDatabase, openDatabase, type StoredTerrain } from '../../src/storage/db';
 import { exportEnvelope, serializeEnvelope } from '../../src/storage/envelope';
 import { listTerrains } from '../../src/storage/terrainRepository';
+import { addPhoto, listTerrainPhotos } from '../../src/storage/photoRepository';
+import type { ExportedPhoto } from '../../src/storage/photoFile';
 import { createAppState, type AppState, type ImportStatus } from '../../src/state';
 import { PROGRESS_INTERVAL_MS } from '../../src/state/exchange';
 import { simulateFullDisk } from './helpers/quota';
@@ -37,7 +39,8 @@ afterEach(async () => {
 async function snapshot(): Promise<unknown> {
   const db = await openDatabase();
   const meta = await db.getAllKeys('meta');
-  return { terrains: await db.getAll('terrains'), summaries: await db.getAll('summaries'), meta: await Promise.all(meta.map(async (k) => [k, await db.get('meta', k)])) };
+  const photos = (await db.getAll('photos')).map(({ blob, ...p }) => ({ ...p, size: blob.size }));
+  return { terrains: await db.getAll('terrains'), summaries: await db.getAll('summaries'), photos, meta: await Promise.all(meta.map(async (k) => [k, await db.get('meta', k)])) };
 }
 
 async function someExistingData(): Promise<void> {
@@ -58,6 +61,9 @@ async function statusesDuring(run: () => Promise<unknown>): Promise<ImportStatus
   stop();
   return seen;
 }
+
+/** A PNG's signature: all the checks read. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const without = ({ revision: _r, ...rest }: StoredTerrain) => rest;
 const byId = <T extends { id: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -88,6 +94,26 @@ describe('a large import changes nothing unless all of it is written', { timeout
     // Those three batches were rolled back with it.
     expect(await snapshot()).toEqual(before);
     expect(app.terrains.byId.value).toBe(model);
+  });
+});
+
+describe('photos in the same transaction', { timeout: 30_000 }, () => {
+  it('a write that fails in the photos, after every terrain was put, leaves terrains and photos as they were', async () => {
+    await someExistingData();
+    const [existing] = app.terrains.byId.value.values();
+    await addPhoto({ id: 'p-old', terrainId: existing.id, buildingId: existing.buildings[0].id, blob: new Blob([PNG], { type: 'image/png' }), type: 'image/png', width: 2, height: 1, bytes: PNG.length, takenAt: '2026-12-01T10:00:00.000Z' });
+    const before = await snapshot();
+    const terrains = [...provinceTerrains(30, 2)];
+    const photos: ExportedPhoto[] = terrains.map((t, i) => ({ id: `p${i}`, terrainId: t.id, buildingId: t.buildings[1].id, type: 'image/png', width: 2, height: 1, takenAt: '2026-12-01T10:00:00.000Z', data: 'iVBORw0KGgo=' }));
+    // 30 terrains and their summaries are 60 records (two batches); the 71st record is the 11th photo.
+    const restore = await simulateFullDisk(71);
+    const status = await app.exchange.importText(serializeEnvelope(exportEnvelope(terrains, { photos })));
+    restore();
+    expect(status).toEqual({ kind: 'failed', error: { code: 'quota' } });
+    expect(await snapshot()).toEqual(before);
+    // And written whole when the disk has room.
+    expect((await app.exchange.importText(serializeEnvelope(exportEnvelope(terrains, { photos })))).kind).toBe('done');
+    expect((await listTerrainPhotos(terrains[29].id)).map((p) => [p.id, p.buildingId, p.bytes])).toEqual([['p29', terrains[29].buildings[1].id, 8]]);
   });
 });
 
