@@ -298,7 +298,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async importFile(file) {
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
-      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.photosTooLarge() });
+      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.fileTooLarge() });
       try {
         return await importPieces(filePieces(file), file.size);
       } catch {

@@ -53,7 +53,7 @@ import { restoreTerrain } from './restoreRecord';
 export type ImportResult = { ok: true; terrains: ExportedTerrain[]; photos: StoredPhoto[]; envelope: ExportEnvelope } | { ok: false; message: Text };
 export type MigrateResult = { ok: true; envelope: Envelope } | { ok: false; message: Text };
 
-const { notJson, notOurType, tooLarge, photosTooLarge, newerVersion } = importMessages;
+const { notJson, notOurType, tooLarge, photosTooLarge, fileTooLarge, newerVersion } = importMessages;
 
 /**
  * Lifts an envelope to the target format version, one step at a time. Refuses a newer
@@ -247,7 +247,7 @@ export function createImporter(options: { facts?: readonly Fact[] } = {}): Impor
       try {
         const limit = LIMITS.maxBytes + LIMITS.maxPhotoBytes;
         bytes += utf8Length(chunk, limit - bytes);
-        if (bytes > limit) return fail(photosTooLarge());
+        if (bytes > limit) return fail(fileTooLarge());
         const scanned = scanner.feed(chunk);
         // What is not photo data counts against maxBytes; a photo being read counts as photo data until it is complete.
         const photoData = photoChars + scanner.pendingPhotoChars;

@@ -97,9 +97,14 @@ test('hostile and broken files are refused in Dutch, and nothing in the database
     await expect(importResult(page)).toHaveText(/Er is niets geïmporteerd of gewijzigd\.$/);
     expect(await dumpDb(page)).toEqual(before);
   }
-  // Too large: refused by its size, before it is read (a sparse file on disk: nothing is sent to the page).
+  // Too large: over both limits (data and photos) refused by its size, before it is read (a sparse file on disk: nothing is sent to the page).
   const big = join(mkdtempSync(join(tmpdir(), 'energietoolbox-')), 'groot.json');
   writeFileSync(big, '');
+  truncateSync(big, 200 * 1024 * 1024 + 1);
+  await importFile(page, 'groot.json', { path: big });
+  await expect(importResult(page)).toHaveText(/^Het bestand is groter dan 200 MB \(100 MB aan gegevens en 100 MB aan foto's\), de grens voor een import\./);
+  expect(await dumpDb(page)).toEqual(before);
+  // Over the data's 100 MB without photos: refused at the piece that crosses it.
   truncateSync(big, 100 * 1024 * 1024 + 1);
   await importFile(page, 'groot.json', { path: big });
   await expect(importResult(page)).toHaveText(/^Het bestand is groter dan 100 MB, de grens voor een import\./);

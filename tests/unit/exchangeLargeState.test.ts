@@ -144,6 +144,14 @@ describe('progress and reading', { timeout: 30_000 }, () => {
     const stored = byId((await listTerrains()).map(without));
     expect(stored).toEqual(byId([...provinceTerrains(40, 5)] as StoredTerrain[]));
   });
+
+  it('a file over both limits together is refused by its size, without being read', async () => {
+    const stream = vi.fn();
+    const file = { size: 200 * 1024 * 1024 + 1, stream } as unknown as Blob;
+    const status = await app.exchange.importFile(file);
+    expect(status.kind === 'rejected' && status.message.nl).toMatch(/^Het bestand is groter dan 200 MB \(100 MB aan gegevens en 100 MB aan foto's\)/);
+    expect(stream).not.toHaveBeenCalled();
+  });
 });
 
 describe('export as a Blob', { timeout: 30_000 }, () => {
