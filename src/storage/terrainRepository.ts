@@ -103,7 +103,6 @@ export async function putStatusCounts(id: string, statusCounts: SummaryStatusCou
 const WRITE_BATCH = 25;
 
 /**
-/**
  * Writes several terrains in one transaction: all or nothing (import). With `photos` (an import),
  * the photos are written in the same transaction, a photo id another terrain's photo already has
  * gets a new id (never overwritten), and a written terrain's stored photos of buildings it no
