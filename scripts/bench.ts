@@ -1,6 +1,7 @@
 /**
  * All benchmarks in one table (`npm run bench`): the engine and the spreadsheet import in
- * Node, then the production build in Chromium (bundle, start-up, storage, list, report, Lighthouse). Each benchmark
+ * Node, then the production build in Chromium (a province's exchange file: import time, peak
+ * heap, a refused file; bundle, start-up, storage, list, report, Lighthouse). Each benchmark
  * exports a function that returns its rows; add new ones to the list below. The header
  * names the machine: CPUs, Node, Chromium, and the load average before and after.
  *
@@ -27,6 +28,7 @@ const benchmarks: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'engine', run: async () => inItsOwnProcess('bench-engine.ts') },
   { name: 'input burden', run: async () => inItsOwnProcess('bench-input.ts') },
   { name: 'import', run: async () => (await import('./bench-import')).runImportBench() },
+  { name: 'exchange', run: async () => (await import('./bench-exchange')).runExchangeBench((line) => console.log(`  ${line}`)) },
   {
     name: 'browser',
     run: async () =>

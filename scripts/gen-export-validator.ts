@@ -2,8 +2,9 @@
  * Generates what comes from the terrain record's one declaration,
  * toolbox-data/schema/terrain.schema.json (with the envelope around it, export.schema.json):
  *
- *  - the export-file validator: Ajv compiles export.schema.json into plain JavaScript (Ajv
- *    "standalone code"), written to src/storage/exportValidator.generated.js. The browser then
+ *  - the export-file validators: Ajv compiles export.schema.json (`validate`) and terrain.schema.json
+ *    (`validateTerrain`, one record) into plain JavaScript (Ajv "standalone code"), written to
+ *    src/storage/exportValidator.generated.js. The browser then
  *    validates imports without Ajv and without `new Function`, so the Content Security Policy
  *    needs no 'unsafe-eval';
  *  - the TypeScript types of the record (Terrain, Building, Survey), written to
@@ -80,15 +81,20 @@ export interface GeneratedValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
+/** The export file's envelope (export.schema.json). */
 export declare const validate: GeneratedValidator;
-export default validate;
+/** One terrain record (terrain.schema.json). */
+export declare const validateTerrain: GeneratedValidator;
+/** One photo of the file's \`photos\` (export.schema.json#/definitions/photo). */
+export declare const validatePhoto: GeneratedValidator;
 `;
 
 /** The generated validator module (JavaScript and its type declaration), as text. */
 export function generateExportValidator(): { js: string; dts: string } {
   const ajv = recordAjv({ code: { source: true, esm: true, lines: true }, allErrors: false });
-  const validate = ajv.compile(readSchema(SCHEMA_PATH));
-  let code = standaloneCode(ajv, validate);
+  ajv.addSchema(readSchema(SCHEMA_PATH) as AnySchema);
+  // The envelope as a whole, one terrain record alone and one photo alone (the importer checks item by item).
+  let code = standaloneCode(ajv, { validate: 'export.schema.json', validateTerrain: 'terrain.schema.json', validatePhoto: 'export.schema.json#/definitions/photo' });
   if (code.includes(UCS2_REQUIRE)) code = code.split(UCS2_REQUIRE).join('ucs2length') + '\n' + UCS2_INLINE;
   for (const forbidden of ['require(', 'new Function', 'eval(']) {
     if (code.includes(forbidden)) throw new Error(`generated validator contains ${forbidden}: it would not run in the browser under the CSP`);

@@ -1,9 +1,12 @@
 /**
  * The exchange model: import, export, the export reminder and storage health.
- * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
- *   both" when an id is already here, then write everything in one transaction
- *   (putTerrains: all or nothing, the photos in it too). A rejected or failed import changes nothing;
- * - export all terrains or one, with their buildings' photos, as a file for the view to save;
+ * - import a file: read it in pieces and check it terrain by terrain and photo by photo
+ *   (src/storage/restore.ts), with progress and a pause for the page between slices of work; ask
+ *   "replace or keep both" when an id is already here, then write everything, the photos too, in
+ *   one transaction (putTerrains: all or nothing, in batches with progress). A rejected or failed
+ *   import changes nothing;
+ * - export all terrains or one, with their buildings' photos, as a file for the view to save (a
+ *   Blob built terrain by terrain and photo by photo, so a province is never one string);
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -15,7 +18,7 @@ import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrainPhotos } from '../storage/photoRepository';
-import { listTerrains, putTerrains } from '../storage/terrainRepository';
+import { listSummaries, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
 
@@ -23,14 +26,65 @@ import { newId, type TerrainsModel } from './terrains';
 export const EXPORT_REMINDER_AFTER = 25;
 /** Above this share of the quota, the panel warns. */
 export const QUOTA_WARNING_RATIO = 0.8;
+/** Progress of long work is shown at most this often (a screen reader reads each change). */
+export const PROGRESS_INTERVAL_MS = 250;
+/** Work on the main thread runs in slices of about this long, then the page gets a turn (input, paint). */
+const SLICE_MS = 20;
+/** An import text given as a string is read in pieces of this many characters, like a file. */
+const TEXT_PIECE = 1 << 20;
+/** The importer is fed at most this many characters at a time (about a park of 48 companies: a few milliseconds). */
+const FEED_PIECE = 1 << 16;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Gives the page a turn when the current slice of work has run SLICE_MS; returns when the next slice began. */
+async function yieldIfLong(sliceStart: number): Promise<number> {
+  if (now() - sliceStart < SLICE_MS) return sliceStart;
+  // scheduler.yield (Chromium): input and paint first, then straight back; else a timer.
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  await (scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  return now();
+}
+
+/** A piece of an import file's text and how many of the file's bytes it was. */
+interface Piece {
+  text: string;
+  size: number;
+}
+
+/** A file's text piece by piece, as the browser reads it (UTF-8; a byte order mark is dropped). */
+async function* filePieces(file: Blob): AsyncGenerator<Piece> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield { text: decoder.decode(value, { stream: true }), size: value.byteLength };
+    }
+    yield { text: decoder.decode(), size: 0 };
+  } finally {
+    // Stops reading when the importer refused the file half-way.
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
+function* textPieces(text: string): Generator<Piece> {
+  for (let i = 0; i < text.length; i += TEXT_PIECE) {
+    const piece = text.slice(i, i + TEXT_PIECE);
+    yield { text: piece, size: piece.length };
+  }
+}
 
 export interface ImportClash {
   id: string;
   name: string;
 }
 
+/** Long work under way: reading and checking the file (bytes, terrains checked) or writing it (terrains). */
+export type ImportProgress = { phase: 'reading'; done: number; total: number; terrains: number } | { phase: 'writing'; done: number; total: number };
+
 export type ImportStatus =
-  | { kind: 'busy' }
+  | { kind: 'busy'; progress: ImportProgress | null }
   | { kind: 'rejected'; message: Text }
   | { kind: 'choose'; terrains: ExportedTerrain[]; photos: StoredPhoto[]; clashes: ImportClash[] }
   | { kind: 'done'; count: number }
@@ -50,7 +104,7 @@ export interface StorageHealth {
 /** An export file as made here; the view hands it to the browser (src/ui/saveFile.ts). */
 export interface ExportFile {
   name: string;
-  contents: string;
+  contents: Blob;
   type: 'application/json';
 }
 
@@ -59,6 +113,8 @@ export interface ExchangeModel {
   importStatus: ReadonlySignal<ImportStatus | null>;
   /** The name of the last file made. */
   lastExportFile: ReadonlySignal<string | null>;
+  /** An export file is being made (a province takes a second or two). */
+  exportBusy: ReadonlySignal<boolean>;
   meta: ReadonlySignal<ExchangeMeta | null>;
   needsExportReminder: ReadonlySignal<boolean>;
   storageHealth: ReadonlySignal<StorageHealth | null>;
@@ -66,7 +122,7 @@ export interface ExchangeModel {
   nearQuota: ReadonlySignal<boolean>;
   /** Checks a chosen file and imports it (or asks about clashing ids). */
   importFile(file: Blob): Promise<ImportStatus>;
-  /** Checks an import file's text; writes it when no id clashes, else waits for resolveImport. */
+  /** Checks an import file's text (as importFile does a file); writes it when no id clashes, else waits for resolveImport. */
   importText(text: string): Promise<ImportStatus>;
   /** The user's answer to "replace or keep both". */
   resolveImport(choice: ImportChoice): Promise<ImportStatus | null>;
@@ -90,6 +146,7 @@ export interface ExchangeModel {
 export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel, save: SaveModel]>((terrains, save) => {
   const importStatus = signal<ImportStatus | null>(null, { name: 'import-status' });
   const lastExportFile = signal<string | null>(null, { name: 'last-export-file' });
+  const exportBusy = signal(false, { name: 'export-busy' });
   const meta = signal<ExchangeMeta | null>(null, { name: 'exchange-meta' });
   const storageHealth = signal<StorageHealth | null>(null, { name: 'storage-health' });
   const columnMemory = signal<ColumnMemory | null>(null, { name: 'column-memory' });
@@ -98,17 +155,41 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     return h && h.usage !== null && h.quota ? h.usage / h.quota : null;
   }, { name: 'usage-ratio' });
   const show = (status: ImportStatus): ImportStatus => (importStatus.value = status);
+  let shownAt = -Infinity;
+  /** Shows progress, at most every PROGRESS_INTERVAL_MS (always the first and the last). */
+  const progress = (p: ImportProgress): void => {
+    if (p.done < p.total && now() - shownAt < PROGRESS_INTERVAL_MS) return;
+    shownAt = now();
+    show({ kind: 'busy', progress: p });
+  };
 
-  async function importText(text: string): Promise<ImportStatus> {
-    show({ kind: 'busy' });
-    const { parseImport } = await import('../storage/restore');
-    const parsed = parseImport(text);
+  /** Reads and checks an import file piece by piece, then writes it or asks about clashes. */
+  async function importPieces(pieces: AsyncIterable<Piece> | Iterable<Piece>, total: number): Promise<ImportStatus> {
+    shownAt = -Infinity;
+    show({ kind: 'busy', progress: null });
+    const { createImporter } = await import('../storage/restore');
+    const importer = createImporter();
+    let read = 0;
+    let slice = now();
+    for await (const piece of pieces) {
+      // However large a piece the browser hands over, the work between two turns for the page stays small.
+      for (let at = 0; at < piece.text.length; at += FEED_PIECE) {
+        const refused = importer.feed(piece.text.slice(at, at + FEED_PIECE));
+        if (refused) return show({ kind: 'rejected', message: refused });
+        const share = Math.min(1, (at + FEED_PIECE) / piece.text.length);
+        progress({ phase: 'reading', done: Math.min(Math.round(read + share * piece.size), total), total, terrains: importer.terrainsRead });
+        slice = await yieldIfLong(slice);
+      }
+      read += piece.size;
+    }
+    progress({ phase: 'reading', done: total, total, terrains: importer.terrainsRead });
+    const parsed = importer.finish();
     if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
     await save.flush();
-    let existing: Map<string, StoredTerrain>;
+    let existing: Map<string, { name: string }>;
     try {
-      existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+      existing = new Map((await listSummaries()).map((x) => [x.id, x]));
     } catch (error) {
       return show({ kind: 'failed', error: storageFailure(error) });
     }
@@ -118,20 +199,22 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   }
 
   /**
-   * Writes imported terrains in one transaction. "replace": a terrain whose id exists
+   * Writes imported terrains in one transaction (in batches, with progress). "replace": a terrain whose id exists
    * takes its place with a higher revision (so another tab with the old one notices);
    * "keep-both": it gets a new id and the suffix after its name, and its photos new ids.
    * The photos go in the same transaction as their terrains.
    */
   async function writeImport(imported: readonly ExportedTerrain[], photos: readonly StoredPhoto[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
-    show({ kind: 'busy' });
+    shownAt = -Infinity;
+    progress({ phase: 'writing', done: 0, total: imported.length });
     try {
-      const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
-      const now = new Date().toISOString();
+      const existing = new Map((await listSummaries()).map((x) => [x.id, x]));
+      const at = new Date().toISOString();
       const renamed = new Map<string, string>();
+      // The imported records are the importer's fresh objects: used as they are, not copied again.
       const records: StoredTerrain[] = imported.map((terrain) => {
         const clash = existing.get(terrain.id);
-        const base = { ...structuredClone(terrain), createdAt: terrain.createdAt ?? now, updatedAt: terrain.updatedAt ?? now };
+        const base = { ...terrain, createdAt: terrain.createdAt ?? at, updatedAt: terrain.updatedAt ?? at };
         if (!clash) return { ...base, revision: 1 };
         if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
         const id = newId();
@@ -142,7 +225,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
         const terrainId = renamed.get(p.terrainId);
         return terrainId ? { ...p, id: newId('p-'), terrainId } : p;
       });
-      await putTerrains(records, photoRecords);
+      await putTerrains(records, { photos: photoRecords, onProgress: (done) => progress({ phase: 'writing', done, total: records.length }) });
       terrains.putWritten(records);
       return show({ kind: 'done', count: records.length });
     } catch (error) {
@@ -150,13 +233,34 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     }
   }
 
+  /** The export file, put together in a Blob a few terrains (or photos) at a time, with a pause for the page between slices. */
   async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const [{ exportEnvelope, exportFileName, serializeEnvelope }, { exportPhotos }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
-    const stored = (await Promise.all(list.map((t) => listTerrainPhotos(t.id)))).flat();
-    const envelope = exportEnvelope(list, { photos: await exportPhotos(list, stored) });
-    const name = exportFileName(envelope);
-    lastExportFile.value = name;
-    return { name, contents: serializeEnvelope(envelope), type: 'application/json' };
+    const [{ exportFileName, exportParts }, { exportPhoto, photosOfBuildings }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
+    /** The photos of the exported buildings, terrain by terrain, each read and turned into base64 only when its turn comes. */
+    async function* photos() {
+      for (const terrain of list) for (const photo of photosOfBuildings([terrain], await listTerrainPhotos(terrain.id))) yield await exportPhoto(photo);
+    }
+    const at = new Date();
+    const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
+    const type = 'application/json';
+    exportBusy.value = true;
+    try {
+      let blob = new Blob([], { type });
+      let batch: string[] = [];
+      let slice = now();
+      for await (const part of exportParts(list, photos(), { now: at })) {
+        batch.push(part);
+        if (batch.length < 20) continue;
+        blob = new Blob([blob, ...batch], { type });
+        batch = [];
+        slice = await yieldIfLong(slice);
+      }
+      blob = new Blob([blob, ...batch], { type });
+      lastExportFile.value = name;
+      return { name, contents: blob, type };
+    } finally {
+      exportBusy.value = false;
+    }
   }
 
   async function refreshStorageHealth(): Promise<StorageHealth> {
@@ -184,6 +288,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   return {
     importStatus,
     lastExportFile,
+    exportBusy,
     meta,
     needsExportReminder: computed(() => (meta.value?.changesSinceExport ?? 0) >= EXPORT_REMINDER_AFTER, { name: 'needs-export-reminder' }),
     storageHealth,
@@ -193,16 +298,14 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async importFile(file) {
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
-      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.photosTooLarge() });
-      let text: string;
+      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.fileTooLarge() });
       try {
-        text = await file.text();
+        return await importPieces(filePieces(file), file.size);
       } catch {
         return show({ kind: 'rejected', message: importMessages.notJson() });
       }
-      return importText(text);
     },
-    importText,
+    importText: (text) => importPieces(textPieces(text), text.length),
     async resolveImport(choice) {
       const status = importStatus.value;
       if (status?.kind !== 'choose') return status;

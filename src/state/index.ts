@@ -15,7 +15,7 @@ import { TerrainRecords, TerrainsModel } from './terrains';
 
 export { hrefs, type Route } from './route';
 export type { SaveQuestion, SaveStatus, StorageFailure } from './save';
-export type { ImportStatus } from './exchange';
+export type { ImportProgress, ImportStatus } from './exchange';
 export type { BuildingImport } from './terrains';
 export type { ColumnMemory } from '../storage/metaRepository';
 export { checkAdviserValue, type Adviser } from './adviser';

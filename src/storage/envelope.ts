@@ -1,7 +1,7 @@
 /**
  * The export file's envelope: one terrain or all of them, with type, format version,
  * toolbox version, app version and export time; the limits an import file must keep; the
- * ladder that lifts an older format version; and the file's text and name.
+ * ladder that lifts an older format version; and the file's text (in pieces) and name.
  * Pure functions, no DOM and no database. Reading a file back is src/storage/restore.ts;
  * its messages are src/storage/messages.ts; writing the result is src/state/exchange.ts's job.
  */
@@ -22,12 +22,20 @@ export const EXPORT_TYPE = exportSchema.properties.type.const;
 export const EXPORT_FORMAT_VERSION: number = exportSchema.properties.formatVersion.const;
 
 /**
- * Limits on an import file. 5 MB holds about 1,000 fully filled-in terrains of 5 buildings
- * (one such terrain is ~4 kB); the counts (declared by the schemas) stop files that are small
- * but absurd, and are checked before the schema so the message can say how many there are.
+ * Limits on an import file, each a ceiling a real file stays far below; each refusal names it.
+ * - maxBytes: a province (Zuid-Holland: 631 parks, IBIS 2017, with ~48 companies each) is about
+ *   30 MB of indented JSON before photos; 100 MB holds that three times over. The file is read
+ *   in chunks, but every terrain is checked and kept before the one write, so the validated
+ *   records of a larger file could exhaust a phone's memory.
+ * - maxTerrains: three times a province (the Netherlands has about 3,800 parks, SKBN: a whole
+ *   country is not one file); declared by export.schema.json.
+ * - maxBuildingsPerTerrain: twenty times a typical park's companies, room for the largest
+ *   (port and industrial areas); declared by terrain.schema.json.
+ * - maxBuildings: all terrains together, three times a province's 30,000 buildings.
+ * The counts are checked before the schema, so the message can say how many there are.
  */
 export const LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: 100 * 1024 * 1024,
   /**
    * The photos' base64 comes on top of maxBytes: 100 MB holds ~300 photos at the app's compression
    * (a 50-photo terrain file is ~10 MB: README "Photos"), and a phone can still read such a file.
@@ -35,6 +43,8 @@ export const LIMITS = {
   maxPhotoBytes: 100 * 1024 * 1024,
   maxTerrains: exportSchema.properties.terrains.maxItems,
   maxBuildingsPerTerrain: terrainSchema.properties.buildings.maxItems,
+  maxBuildings: 100_000,
+  maxPhotos: exportSchema.properties.photos.maxItems,
   /** Envelope → terrains → terrain → buildings → building → facts → value is 7 deep. */
   maxDepth: 16,
 } as const;
@@ -58,30 +68,71 @@ export interface ExportEnvelope {
   photos?: ExportedPhoto[];
 }
 
-/** The export file for these terrains (revision is local bookkeeping and stays out). */
-export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date; photos?: ExportedPhoto[] } = {}): ExportEnvelope {
-  const photos = options.photos?.length ? { photos: options.photos } : {};
-  return {
-    type: EXPORT_TYPE,
-    formatVersion: EXPORT_FORMAT_VERSION,
-    toolboxVersion: toolboxMeta.version,
-    appVersion,
-    exportedAt: (options.now ?? new Date()).toISOString(),
-    terrains: terrains.map((t) => {
-      const { revision: _revision, ...rest } = t as Partial<StoredTerrain> & Terrain;
-      return structuredClone(rest) as ExportedTerrain;
-    }),
-    ...photos,
-  };
+/** The envelope's fields around the terrains and photos. */
+function exportHeader(now: Date): Omit<ExportEnvelope, 'terrains'> {
+  return { type: EXPORT_TYPE, formatVersion: EXPORT_FORMAT_VERSION, toolboxVersion: toolboxMeta.version, appVersion, exportedAt: now.toISOString() };
 }
 
-/** The file's text: indented JSON, so a person can read and diff it. */
+/** A terrain as the file has it: revision is local bookkeeping and stays out. */
+function exportedTerrain(terrain: Terrain | StoredTerrain): ExportedTerrain {
+  const { revision: _revision, ...rest } = terrain as Partial<StoredTerrain> & Terrain;
+  return rest;
+}
+
+/** The export file for these terrains and photos, as one object (copies: the caller may change it). */
+export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date; photos?: ExportedPhoto[] } = {}): ExportEnvelope {
+  const photos = options.photos?.length ? { photos: options.photos } : {};
+  return { ...exportHeader(options.now ?? new Date()), terrains: terrains.map((t) => structuredClone(exportedTerrain(t))), ...photos };
+}
+
+const indented = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+
+/** The head and the terrains, up to the terrains' closing bracket. */
+function* terrainParts(header: Omit<ExportEnvelope, 'terrains' | 'photos'>, terrains: Iterable<Terrain | StoredTerrain>): Generator<string> {
+  const head = `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "terrains": [`;
+  let first = true;
+  for (const terrain of terrains) {
+    yield `${first ? `${head}\n` : ',\n'}${indented(exportedTerrain(terrain))}`;
+    first = false;
+  }
+  yield first ? `${head}]` : '\n  ]';
+}
+
+/** The index-th photo of the `photos` array, with what comes before it. */
+const photoPart = (photo: ExportedPhoto, index: number): string => `${index === 0 ? ',\n  "photos": [\n' : ',\n'}${indented(photo)}`;
+/** The end of the file after `count` photos (an explicit empty list is written as one). */
+const closing = (count: number, emptyList = false): string => (count > 0 ? '\n  ]\n}\n' : emptyList ? ',\n  "photos": []\n}\n' : '\n}\n');
+
+/**
+ * The file's text in pieces, one per terrain and one per photo (and the envelope's head and
+ * tail), exactly as JSON.stringify(envelope, null, 2) writes it: indented, so a person can read
+ * and diff it. Joined or put in a Blob one by one, so a province is never one string.
+ */
+export function* envelopeParts(envelope: Omit<ExportEnvelope, 'terrains'> & { terrains: Iterable<Terrain | StoredTerrain> }): Generator<string> {
+  const { terrains, photos = [], ...header } = envelope;
+  yield* terrainParts(header, terrains);
+  for (let i = 0; i < photos.length; i++) yield photoPart(photos[i], i);
+  yield closing(photos.length, envelope.photos !== undefined);
+}
+
+/**
+ * The export file of these terrains and photos, in pieces (see envelopeParts); the photos come
+ * one at a time (their base64 is made per photo), so neither is ever held all at once.
+ */
+export async function* exportParts(terrains: Iterable<Terrain | StoredTerrain>, photos: AsyncIterable<ExportedPhoto>, options: { now?: Date } = {}): AsyncGenerator<string> {
+  yield* terrainParts(exportHeader(options.now ?? new Date()), terrains);
+  let count = 0;
+  for await (const photo of photos) yield photoPart(photo, count++);
+  yield closing(count);
+}
+
+/** The file's text as one string (small files and tests; a province goes through exportParts). */
 export function serializeEnvelope(envelope: ExportEnvelope): string {
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  return [...envelopeParts(envelope)].join('');
 }
 
 /** A safe file name: "energietoolbox-<name or 'terreinen'>-<date>.json", letters and digits only. */
-export function exportFileName(envelope: ExportEnvelope): string {
+export function exportFileName(envelope: { exportedAt: string; terrains: readonly { name: string }[] }): string {
   const date = envelope.exportedAt.slice(0, 10);
   const single = envelope.terrains.length === 1 ? envelope.terrains[0].name : '';
   return `energietoolbox-${fileSlug(single) || 'terreinen'}-${date}.json`;

@@ -5,5 +5,9 @@ export interface GeneratedValidator {
   (data: unknown): boolean;
   errors?: ErrorObject[] | null;
 }
+/** The export file's envelope (export.schema.json). */
 export declare const validate: GeneratedValidator;
-export default validate;
+/** One terrain record (terrain.schema.json). */
+export declare const validateTerrain: GeneratedValidator;
+/** One photo of the file's `photos` (export.schema.json#/definitions/photo). */
+export declare const validatePhoto: GeneratedValidator;

@@ -193,14 +193,19 @@ const tooLarge = (): Text =>
     `Het bestand is groter dan ${LIMITS.maxBytes / 1024 / 1024} MB, de grens voor een import.`,
     `The file is larger than ${LIMITS.maxBytes / 1024 / 1024} MB, the limit for an import.`,
   );
-/** Messages for a whole file: the last two also for a file rejected before it is read (the browser knows its size). */
+/** Over both limits together: refused before it is read (the browser knows its size), photos or not. */
+const fileTooLarge = (): Text =>
+  nothingChanged(
+    `Het bestand is groter dan ${(LIMITS.maxBytes + LIMITS.maxPhotoBytes) / 1024 / 1024} MB (${LIMITS.maxBytes / 1024 / 1024} MB aan gegevens en ${LIMITS.maxPhotoBytes / 1024 / 1024} MB aan foto's), de grens voor een import.`,
+    `The file is larger than ${(LIMITS.maxBytes + LIMITS.maxPhotoBytes) / 1024 / 1024} MB (${LIMITS.maxBytes / 1024 / 1024} MB of data and ${LIMITS.maxPhotoBytes / 1024 / 1024} MB of photos), the limit for an import.`,
+  );
 const photosTooLarge = (): Text =>
   nothingChanged(
     `De foto's in het bestand zijn samen groter dan ${LIMITS.maxPhotoBytes / 1024 / 1024} MB, de grens voor een import.`,
     `The photos in the file are larger than ${LIMITS.maxPhotoBytes / 1024 / 1024} MB together, the limit for an import.`,
   );
 
-export const importMessages = { notJson, notOurType, tooLarge, photosTooLarge, newerVersion };
+export const importMessages = { notJson, notOurType, tooLarge, photosTooLarge, fileTooLarge, newerVersion };
 
 // ---------------------------------------------------------------- reading untrusted JSON
 

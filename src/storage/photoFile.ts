@@ -2,13 +2,14 @@
  * Photos in the export file (format 5): the optional top-level `photos` array of
  * export.schema.json, each `{ id, terrainId, buildingId, type, width, height, takenAt, caption?,
  * data }` with the image bytes as base64. Writing: a stored photo to its entry (only photos whose
- * building is in the exported terrain). Reading, after the schema has accepted the shape: every
- * photo belongs to a building of a terrain in the same file, ids are unique, and the bytes
- * decode and are what the type says (JPEG, PNG or WebP by their first bytes); then a Blob again.
+ * building is in the exported terrain), base64 made per photo. Reading, photo by photo after the
+ * schema has accepted its shape: ids are unique, and the bytes decode and are what the type says
+ * (JPEG, PNG or WebP by their first bytes), then a Blob again; once the whole file is read, every
+ * photo belongs to a building of a terrain in the same file.
  */
 import type { Terrain, Text } from '../engine/types';
 import type { StoredPhoto } from './db';
-import { isPlainObject, nothingChanged, own } from './messages';
+import { nothingChanged } from './messages';
 
 export interface ExportedPhoto {
   id: string;
@@ -49,57 +50,50 @@ function fromBase64(data: string): Uint8Array<ArrayBuffer> | null {
   return bytes;
 }
 
-/** The file entries of these terrains' photos: those of a building the terrain has, oldest first. */
-export async function exportPhotos(terrains: readonly Terrain[], photos: readonly StoredPhoto[]): Promise<ExportedPhoto[]> {
+/** A stored photo as the file's entry (its base64 made now, for this photo alone). */
+export async function exportPhoto(p: StoredPhoto): Promise<ExportedPhoto> {
+  const data = toBase64(new Uint8Array(await p.blob.arrayBuffer()));
+  const caption = p.caption ? { caption: p.caption } : {};
+  return { id: p.id, terrainId: p.terrainId, buildingId: p.buildingId, type: p.type, width: p.width, height: p.height, takenAt: p.takenAt, ...caption, data };
+}
+
+/** The photos of a building the terrain has, oldest first as listed. */
+export function photosOfBuildings(terrains: readonly Terrain[], photos: readonly StoredPhoto[]): StoredPhoto[] {
   const buildings = new Set(terrains.flatMap((t) => t.buildings.map((b) => `${t.id}\u0000${b.id}`)));
-  const kept = photos.filter((p) => buildings.has(`${p.terrainId}\u0000${p.buildingId}`));
-  return Promise.all(
-    kept.map(async (p) => {
-      const data = toBase64(new Uint8Array(await p.blob.arrayBuffer()));
-      const caption = p.caption ? { caption: p.caption } : {};
-      return { id: p.id, terrainId: p.terrainId, buildingId: p.buildingId, type: p.type, width: p.width, height: p.height, takenAt: p.takenAt, ...caption, data };
-    }),
-  );
+  return photos.filter((p) => buildings.has(`${p.terrainId}\u0000${p.buildingId}`));
 }
 
-/** The characters of base64 in a parsed file's `photos` (0 when it has none): they do not count against the limit for the terrain data. */
-export function photoDataLength(raw: unknown): number {
-  const photos = isPlainObject(raw) ? own(raw, 'photos') : undefined;
-  if (!Array.isArray(photos)) return 0;
-  let length = 0;
-  for (const p of photos) {
-    const data = isPlainObject(p) ? own(p, 'data') : undefined;
-    if (typeof data === 'string') length += data.length;
-  }
-  return length;
-}
+/** The file entries of these terrains' photos: those of a building the terrain has, oldest first. */
+export const exportPhotos = (terrains: readonly Terrain[], photos: readonly StoredPhoto[]): Promise<ExportedPhoto[]> =>
+  Promise.all(photosOfBuildings(terrains, photos).map(exportPhoto));
 
-const photoWhere = (i: number, p: ExportedPhoto): Text => ({ nl: `Foto ${i + 1} (id "${p.id}")`, en: `Photo ${i + 1} (id "${p.id}")` });
+const photoWhere = (i: number, p: { id: string }): Text => ({ nl: `Foto ${i + 1} (id "${p.id}")`, en: `Photo ${i + 1} (id "${p.id}")` });
+const photoFail = (i: number, p: { id: string }, nl: string, en: string): Text => {
+  const where = photoWhere(i, p);
+  return nothingChanged(`${where.nl}: ${nl}`, `${where.en}: ${en}`);
+};
 
 /**
- * Checks the photos the schema accepted against the file's terrains and decodes them; a message
- * (nothing imported) at the first photo that fails.
+ * One photo the schema accepted, read on its own (the importer reads a file photo by photo):
+ * its id not in `ids` (then added), its bytes decoded and the image its type says; a Blob again,
+ * or the message (nothing imported).
  */
-export function readPhotos(photos: readonly ExportedPhoto[], terrains: readonly Terrain[]): { ok: true; photos: StoredPhoto[] } | { ok: false; message: Text } {
-  const buildings = new Map(terrains.map((t) => [t.id, new Set(t.buildings.map((b) => b.id))]));
-  const ids = new Set<string>();
-  const out: StoredPhoto[] = [];
-  for (let i = 0; i < photos.length; i++) {
-    const p = photos[i];
-    const where = photoWhere(i, p);
-    const fail = (nl: string, en: string) => ({ ok: false as const, message: nothingChanged(`${where.nl}: ${nl}`, `${where.en}: ${en}`) });
-    if (ids.has(p.id)) return fail('deze id komt meer dan eens voor in het bestand.', 'this id occurs more than once in the file.');
-    ids.add(p.id);
-    const inTerrain = buildings.get(p.terrainId);
-    if (!inTerrain) return fail(`hoort bij terrein "${p.terrainId}", dat niet in het bestand staat.`, `belongs to park "${p.terrainId}", which is not in the file.`);
-    if (!inTerrain.has(p.buildingId)) return fail(`hoort bij gebouw "${p.buildingId}", dat niet in zijn terrein staat.`, `belongs to building "${p.buildingId}", which is not in its park.`);
-    const bytes = fromBase64(p.data);
-    if (!bytes || bytes.length === 0) return fail('de beeldgegevens zijn geen geldige base64.', 'the image data is not valid base64.');
-    if (!SIGNATURES[p.type]?.(bytes)) return fail(`de beeldgegevens zijn geen ${p.type}.`, `the image data is not ${p.type}.`);
-    const blob = new Blob([bytes], { type: p.type });
-    const photo: StoredPhoto = { id: p.id, terrainId: p.terrainId, buildingId: p.buildingId, blob, type: p.type, width: p.width, height: p.height, bytes: blob.size, takenAt: p.takenAt };
-    if (p.caption) photo.caption = p.caption;
-    out.push(photo);
-  }
-  return { ok: true, photos: out };
+export function readPhoto(i: number, p: ExportedPhoto, ids: Set<string>): StoredPhoto | Text {
+  if (ids.has(p.id)) return photoFail(i, p, 'deze id komt meer dan eens voor in het bestand.', 'this id occurs more than once in the file.');
+  ids.add(p.id);
+  const bytes = fromBase64(p.data);
+  if (!bytes || bytes.length === 0) return photoFail(i, p, 'de beeldgegevens zijn geen geldige base64.', 'the image data is not valid base64.');
+  if (!SIGNATURES[p.type]?.(bytes)) return photoFail(i, p, `de beeldgegevens zijn geen ${p.type}.`, `the image data is not ${p.type}.`);
+  const blob = new Blob([bytes], { type: p.type });
+  const photo: StoredPhoto = { id: p.id, terrainId: p.terrainId, buildingId: p.buildingId, blob, type: p.type, width: p.width, height: p.height, bytes: blob.size, takenAt: p.takenAt };
+  if (p.caption) photo.caption = p.caption;
+  return photo;
+}
+
+/** Whether the i-th photo belongs to a building of a terrain in the file (`buildings`: terrain id → its building ids); else the message. */
+export function checkPhotoHome(i: number, p: Pick<ExportedPhoto, 'id' | 'terrainId' | 'buildingId'>, buildings: ReadonlyMap<string, ReadonlySet<string>>): Text | null {
+  const inTerrain = buildings.get(p.terrainId);
+  if (!inTerrain) return photoFail(i, p, `hoort bij terrein "${p.terrainId}", dat niet in het bestand staat.`, `belongs to park "${p.terrainId}", which is not in the file.`);
+  if (!inTerrain.has(p.buildingId)) return photoFail(i, p, `hoort bij gebouw "${p.buildingId}", dat niet in zijn terrein staat.`, `belongs to building "${p.buildingId}", which is not in its park.`);
+  return null;
 }

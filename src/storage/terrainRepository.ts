@@ -99,37 +99,57 @@ export async function putStatusCounts(id: string, statusCounts: SummaryStatusCou
   return true;
 }
 
+/** Terrains put per batch of putTerrains: each batch is one task, so the page gets a turn between them. */
+const WRITE_BATCH = 25;
+
 /**
- * Writes several terrains in one transaction: all or nothing (import). A record the
- * store refuses (e.g. no id) throws at put() without aborting the transaction, which
- * would then commit the records before it: abort explicitly. With `photos` (an import),
- * the photos are written in the same transaction, and a written terrain's stored photos
- * of buildings it no longer has are deleted.
+ * Writes several terrains in one transaction: all or nothing (import). With `photos` (an import),
+ * the photos are written in the same transaction, a photo id another terrain's photo already has
+ * gets a new id (never overwritten), and a written terrain's stored photos of buildings it no
+ * longer has are deleted. It reads first (awaiting only this transaction's requests keeps it
+ * open), then puts in batches, each issued when the one before has succeeded, with `onProgress`
+ * (terrains written) after each. A record the store refuses (e.g. no id) throws at put() without
+ * aborting the transaction, which would then commit the records before it: abort explicitly; a
+ * put that fails (e.g. the disk is full) aborts it with everything written so far.
  */
-export async function putTerrains(terrains: StoredTerrain[], photos?: readonly StoredPhoto[]): Promise<void> {
+export async function putTerrains(terrains: readonly StoredTerrain[], options: { photos?: readonly StoredPhoto[]; onProgress?: (written: number) => void } = {}): Promise<void> {
+  const { photos, onProgress } = options;
   const db = await openDatabase();
   const tx = db.transaction(['terrains', 'summaries', 'photos'], 'readwrite');
+  // Awaited below; until then its rejection (after an abort) is not unhandled.
+  tx.done.catch(() => undefined);
   const photoStore = tx.objectStore('photos');
-  // Read first (awaiting only this transaction's requests keeps it open), then write in one go.
-  const stale = photos
-    ? (await Promise.all(terrains.map((t) => photoStore.index('by-terrain').getAll(t.id)))).flatMap((list, i) => {
-        const keep = new Set(terrains[i].buildings.map((b) => b.id));
-        return list.filter((p) => !keep.has(p.buildingId));
-      })
-    : [];
-  // A photo id already used by another terrain's photo is never overwritten: the newcomer gets a new id.
-  const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
-  const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
-  const writes: Promise<unknown>[] = [tx.done];
+  let writes: Promise<unknown>[] = [];
   try {
-    for (const t of terrains) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
-    for (const p of stale) writes.push(photoStore.delete(p.id));
-    for (const p of placed) writes.push(photoStore.put(p));
+    const stale = photos
+      ? (await Promise.all(terrains.map((t) => photoStore.index('by-terrain').getAll(t.id)))).flatMap((list, i) => {
+          const keep = new Set(terrains[i].buildings.map((b) => b.id));
+          return list.filter((p) => !keep.has(p.buildingId));
+        })
+      : [];
+    const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
+    const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
+    for (let i = 0; i < terrains.length; i += WRITE_BATCH) {
+      writes = [];
+      for (const t of terrains.slice(i, i + WRITE_BATCH)) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
+      await Promise.all(writes);
+      onProgress?.(Math.min(i + WRITE_BATCH, terrains.length));
+    }
+    const photoWrites = [...stale.map((p) => () => photoStore.delete(p.id)), ...placed.map((p) => () => photoStore.put(p))];
+    for (let i = 0; i < photoWrites.length; i += WRITE_BATCH) {
+      writes = photoWrites.slice(i, i + WRITE_BATCH).map((write) => write());
+      await Promise.all(writes);
+    }
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.
     for (const w of writes) w.catch(() => undefined);
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted by the failed request */
+    }
+    await tx.done.catch(() => undefined);
     throw error;
   }
-  await Promise.all(writes);
+  await tx.done;
 }

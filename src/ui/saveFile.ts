@@ -1,9 +1,9 @@
 /** Saves a file the app made (an export, a CSV) through the browser's download: the one place the app downloads. */
 
-/** A file ready to be saved: its name, contents and media type. */
-export interface FileToSave {
+/** A file ready to be saved: its name, contents (a text, or a Blob built in parts) and media type. */
+export interface FileToSave<Contents extends string | Blob = string | Blob> {
   name: string;
-  contents: string;
+  contents: Contents;
   type: string;
 }
 
@@ -11,7 +11,7 @@ export interface FileToSave {
 const REVOKE_AFTER_MS = 10_000;
 
 export function saveFile(file: FileToSave): void {
-  const url = URL.createObjectURL(new Blob([file.contents], { type: file.type }));
+  const url = URL.createObjectURL(typeof file.contents === 'string' ? new Blob([file.contents], { type: file.type }) : file.contents);
   const a = document.createElement('a');
   a.href = url;
   a.download = file.name;

@@ -9,29 +9,40 @@ import { DB_NAME } from './helpers';
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 export const fixture = (rel: string): string => readFileSync(new URL(rel, FIXTURES), 'utf8');
 
-/** Everything in the database, read without the app: terrains by id and the meta store. */
-export async function dumpDb(page: Page): Promise<{ terrains: Record<string, any>[]; meta: [string, unknown][] }> {
+type Dump = { terrains: Record<string, any>[]; meta: [string, unknown][] };
+type Digest = { terrains: number; summaries: number; sha: string };
+
+/** Reads the database without the app; with `digest`, in the page only a SHA-256 of every terrain record and the counts leave it (a province is ~50 MB). */
+function readDb(page: Page, digest: boolean): Promise<Dump | Digest> {
   return page.evaluate(
-    (dbName) =>
-      new Promise((resolve, reject) => {
+    ({ dbName, digest }) =>
+      new Promise<Dump | Digest>((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['terrains', 'meta'], 'readonly');
+          const tx = db.transaction(['terrains', 'summaries', 'meta'], 'readonly');
           const terrains = tx.objectStore('terrains').getAll();
+          const summaries = tx.objectStore('summaries').count();
           const keys = tx.objectStore('meta').getAllKeys();
           const values = tx.objectStore('meta').getAll();
-          tx.oncomplete = () => {
+          tx.oncomplete = async () => {
             db.close();
-            resolve({ terrains: terrains.result, meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
+            if (!digest) return resolve({ terrains: terrains.result, meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
+            const sha = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(terrains.result)));
+            resolve({ terrains: terrains.result.length, summaries: summaries.result, sha: [...new Uint8Array(sha)].map((b) => b.toString(16).padStart(2, '0')).join('') });
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
-    DB_NAME,
+    { dbName: DB_NAME, digest },
   );
 }
+
+/** Everything in the database, read without the app: terrains by id and the meta store. */
+export const dumpDb = (page: Page): Promise<Dump> => readDb(page, false) as Promise<Dump>;
+/** The terrain and summary counts and a SHA-256 of every terrain record, read without the app. */
+export const digestDb = (page: Page): Promise<Digest> => readDb(page, true) as Promise<Digest>;
 
 /** Writes one meta value without the app (e.g. to put the change counter just below the reminder). */
 export async function putMeta(page: Page, key: string, value: unknown): Promise<void> {
@@ -65,10 +76,11 @@ export async function download(page: Page, click: () => Promise<void>): Promise<
 /** The storage panel on the terrains list. */
 export const storagePanel = (page: Page) => page.getByRole('region', { name: 'Opslag', exact: true });
 
-/** Chooses a file for import in the storage panel (the input the "Importeren…" button opens). */
-export async function importFile(page: Page, name: string, text: string | Buffer): Promise<void> {
+/** Chooses a file for import in the storage panel (the input the "Importeren…" button opens): its contents, or a file on disk (large files). */
+export async function importFile(page: Page, name: string, text: string | Buffer | { path: string }): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), storagePanel(page).getByRole('button', { name: 'Importeren…', exact: true }).click()]);
-  await chooser.setFiles({ name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
+  if (typeof text === 'object' && 'path' in text) await chooser.setFiles(text.path);
+  else await chooser.setFiles({ name, mimeType: 'application/json', buffer: typeof text === 'string' ? Buffer.from(text, 'utf8') : text });
 }
 
 /** The outcome line of the last import. */

@@ -6,6 +6,9 @@
  * both"; the panel shows persistence and usage, warns near the quota, reminds to export
  * after many changes; a save that does not fit keeps the previous version.
  */
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createTerrain, readStoredTerrain, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { download, dumpDb, fixture, importFile, importResult, putMeta, storagePanel, watchCsp } from './data-safety';
@@ -94,9 +97,17 @@ test('hostile and broken files are refused in Dutch, and nothing in the database
     await expect(importResult(page)).toHaveText(/Er is niets geïmporteerd of gewijzigd\.$/);
     expect(await dumpDb(page)).toEqual(before);
   }
-  // Too large: refused by its size, before it is read.
-  await importFile(page, 'groot.json', Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
-  await expect(importResult(page)).toHaveText(/^Het bestand is groter dan 5 MB/);
+  // Too large: over both limits (data and photos) refused by its size, before it is read (a sparse file on disk: nothing is sent to the page).
+  const big = join(mkdtempSync(join(tmpdir(), 'energietoolbox-')), 'groot.json');
+  writeFileSync(big, '');
+  truncateSync(big, 200 * 1024 * 1024 + 1);
+  await importFile(page, 'groot.json', { path: big });
+  await expect(importResult(page)).toHaveText(/^Het bestand is groter dan 200 MB \(100 MB aan gegevens en 100 MB aan foto's\), de grens voor een import\./);
+  expect(await dumpDb(page)).toEqual(before);
+  // Over the data's 100 MB without photos: refused at the piece that crosses it.
+  truncateSync(big, 100 * 1024 * 1024 + 1);
+  await importFile(page, 'groot.json', { path: big });
+  await expect(importResult(page)).toHaveText(/^Het bestand is groter dan 100 MB, de grens voor een import\./);
   expect(await dumpDb(page)).toEqual(before);
   expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted ?? null)).toBeNull();
   await expect(page.locator('ul.terrain-list > li')).toHaveCount(2);

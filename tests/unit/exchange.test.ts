@@ -244,12 +244,12 @@ describe('limits', () => {
   it(`a file over ${LIMITS.maxBytes / 1024 / 1024} MB is refused before it is parsed`, () => {
     const env = base();
     env.terrains[0].municipality = 'x'.repeat(LIMITS.maxBytes);
-    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/groter dan 5 MB/);
+    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/groter dan 100 MB, de grens voor een import/);
     // Bytes, not characters: 2-byte characters count double.
     const text = JSON.stringify({ ...base(), pad: 'é'.repeat(LIMITS.maxBytes / 2) });
     expect(text.length).toBeLessThan(LIMITS.maxBytes);
-    expect(rejected(parseImport(text))).toMatch(/groter dan 5 MB/);
-  });
+    expect(rejected(parseImport(text))).toMatch(/groter dan 100 MB/);
+  }, 30_000); // 100 MB strings: a few seconds on a busy machine
 
   it('utf8Length counts bytes (1-4 per character)', () => {
     expect(utf8Length('a')).toBe(1);
@@ -265,7 +265,9 @@ describe('limits', () => {
     const many = Array.from({ length: LIMITS.maxTerrains }, (_, i) => ({ id: `t${i}`, name: `T${i}`, facts: {}, buildings: [] }));
     accepted(parseImport(JSON.stringify({ ...env, terrains: many })));
     many.push({ id: 'one-more', name: 'X', facts: {}, buildings: [] });
-    expect(rejected(parseImport(JSON.stringify({ ...env, terrains: many })))).toMatch(/bevat 1001 terreinen; de grens is 1000/);
+    const result = parseImport(JSON.stringify({ ...env, terrains: many }));
+    expect(rejected(result)).toMatch(/^Het bestand bevat meer dan 2\.000 terreinen; de grens is 2\.000\./);
+    expect(!result.ok && result.message.en).toMatch(/^The file holds more than 2,000 parks; the limit is 2,000\./);
   });
 
   it(`at most ${LIMITS.maxBuildingsPerTerrain} buildings per terrain`, () => {
@@ -273,7 +275,9 @@ describe('limits', () => {
     env.terrains[0].buildings = Array.from({ length: LIMITS.maxBuildingsPerTerrain }, (_, i) => ({ id: `b${i}`, name: `B${i}`, facts: {} }));
     accepted(parseImport(JSON.stringify(env)));
     env.terrains[0].buildings.push({ id: 'b-extra', name: 'X', facts: {} });
-    expect(rejected(parseImport(JSON.stringify(env)))).toMatch(/^Terrein 1 \("Minimaal"\) heeft 501 gebouwen; de grens is 500/);
+    const result = parseImport(JSON.stringify(env));
+    expect(rejected(result)).toMatch(/^Terrein 1 \("Minimaal"\) heeft 1\.001 gebouwen; de grens is 1\.000\./);
+    expect(!result.ok && result.message.en).toMatch(/^Park 1 \("Minimaal"\) has 1,001 buildings; the limit is 1,000\./);
   });
 
   it(`nesting deeper than ${LIMITS.maxDepth} levels is refused without recursion`, () => {

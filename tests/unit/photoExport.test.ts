@@ -3,15 +3,15 @@
  * same bytes, type, size, time and caption; format 4 files still import (without photos); a
  * photo of a building or terrain not in the file, a duplicate id, bytes that are not base64 or
  * not the image their type says, an unknown type or field are refused, and such a file changes
- * nothing in a database with data; the photos' base64 does not count against the 5 MB of terrain
- * data; through the exchange model the photos are written with their terrain, get new ids with
+ * nothing in a database with data; the photos' base64 does not count against the 100 MB of terrain
+ * data and is refused over its own 100 MB while it is read; through the exchange model the photos are written with their terrain, get new ids with
  * "keep both", and a replaced terrain loses the photos of buildings it no longer has.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportEnvelope, LIMITS, serializeEnvelope } from '../../src/storage/envelope';
+import { envelopeParts, exportEnvelope, LIMITS, serializeEnvelope } from '../../src/storage/envelope';
 import { exportPhotos, type ExportedPhoto } from '../../src/storage/photoFile';
-import { parseImport } from '../../src/storage/restore';
+import { createImporter, parseImport } from '../../src/storage/restore';
 import type { StoredPhoto } from '../../src/storage/db';
 import { addPhoto, listTerrainPhotos } from '../../src/storage/photoRepository';
 import { listTerrains } from '../../src/storage/terrainRepository';
@@ -92,15 +92,42 @@ describe('photos in the export file', () => {
     expect(message(text)).toMatch(expected);
   });
 
-  it('the photos do not count against the 5 MB of terrain data; the terrain data still does', async () => {
+  it('the photos do not count against the 100 MB of terrain data, and have 100 MB of their own, counted as they are read', { timeout: 60_000 }, () => {
+    // One ~7.7 MB base64 string shared by every photo (so the test holds it once), fed in pieces of 1 MB.
     const big = new Uint8Array(5.5 * 1024 * 1024);
     big.set(JPEG);
-    const text = await fileWith([photo('p1', 'b1', big)]);
-    expect(text.length).toBeGreaterThan(LIMITS.maxBytes);
-    expect(parseImport(text).ok).toBe(true);
-    const padded = edited(text, () => undefined).replace('"name":"Roomburg"', `"name":"Roomburg","note":"${'x'.repeat(LIMITS.maxBytes)}"`);
-    expect(message(padded)).toMatch(/groter dan 5 MB/);
-    expect(message(' '.repeat(LIMITS.maxBytes + 1))).toMatch(/^Het bestand is groter dan 5 MB/); // not read as "not JSON"
+    const data = Buffer.from(big).toString('base64');
+    const entry = (i: number): ExportedPhoto => ({ id: `p${i}`, terrainId: 't1', buildingId: 'b1', type: 'image/jpeg', width: 1600, height: 1200, takenAt: '2026-12-02T08:15:00.000Z', data });
+    /** Feeds the file of `count` photos with `padding` spaces after the terrains; how far it got and the result. */
+    function feed(count: number, padding: number) {
+      const env = { ...exportEnvelope([terrain()], { now: new Date('2026-12-02T10:00:00Z') }), photos: Array.from({ length: count }, (_, i) => entry(i)) };
+      const parts = [...envelopeParts(env)];
+      parts.splice(1, 0, ' '.repeat(padding));
+      const length = parts.reduce((n, part) => n + part.length, 0);
+      const importer = createImporter();
+      let fed = 0;
+      for (const part of parts) {
+        for (let at = 0; at < part.length; at += 1 << 20) {
+          if (importer.feed(part.slice(at, at + (1 << 20)))) return { result: importer.finish(), fed, length };
+          fed += Math.min(1 << 20, part.length - at);
+        }
+      }
+      return { result: importer.finish(), fed, length };
+    }
+    // 13 photos (~100 MB of base64, within maxPhotoBytes) and 5 MB of the rest: the file is over maxBytes, and accepted.
+    const within = feed(13, 5 * 1024 * 1024);
+    expect(within.length).toBeGreaterThan(LIMITS.maxBytes);
+    if (!within.result.ok) throw new Error(within.result.message.nl);
+    expect(within.result.photos).toHaveLength(13);
+    // The 14th photo passes maxPhotoBytes: refused while it is read, within a piece of the limit, not at the file's end.
+    const over = feed(16, 0);
+    expect(over.result.ok ? '' : over.result.message.nl).toMatch(/foto's in het bestand zijn samen groter dan 100 MB/);
+    expect(over.fed).toBeLessThan(LIMITS.maxPhotoBytes + (2 << 20));
+    expect(over.length).toBeGreaterThan(LIMITS.maxPhotoBytes + 2 * data.length);
+    // The terrain data alone still has its 100 MB, photos or not.
+    const padded = feed(1, LIMITS.maxBytes);
+    expect(padded.result.ok ? '' : padded.result.message.nl).toMatch(/^Het bestand is groter dan 100 MB/);
+    expect(message(' '.repeat(LIMITS.maxBytes + 1))).toMatch(/^Het bestand is groter dan 100 MB/); // not read as "not JSON"
   });
 });
 
@@ -127,7 +154,7 @@ describe('photos through the exchange model', () => {
     expect((await app.exchange.importText(text)).kind).toBe('done');
     expect((await listTerrainPhotos('t1')).map((p) => p.id)).toEqual(['p1', 'p2']);
     const again = await app.exchange.exportAll();
-    const env = JSON.parse(again!.contents);
+    const env = JSON.parse(await again!.contents.text());
     expect(env.photos.map((p: ExportedPhoto) => [p.id, p.buildingId])).toEqual([['p1', 'b1'], ['p2', 'b2']]);
     expect(env.photos[0].data).toBe(JSON.parse(text).photos[0].data);
   });

@@ -13,7 +13,11 @@ import { checkCell, type CellCheck } from './cells';
 import { IGNORE, type TargetCode, type TargetOption } from './mapping';
 import type { Sheet } from './sheet';
 
-/** The most buildings a terrain may hold (as in the export file). */
+/**
+ * The most buildings a spreadsheet import leaves in a terrain: a park's own company list. The
+ * exchange file allows more per terrain (LIMITS.maxBuildingsPerTerrain, for the largest parks of
+ * a province); this import stays within what one sheet of one park needs.
+ */
 export const MAX_BUILDINGS = 500;
 
 export type RowAction =

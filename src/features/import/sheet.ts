@@ -24,7 +24,7 @@ export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; message: Tex
 
 /** Bigger files are refused before they are read. */
 export const MAX_FILE_BYTES = 5_000_000;
-/** A terrain holds at most 500 buildings (as the export file), so no file needs more rows. */
+/** A spreadsheet import leaves at most MAX_BUILDINGS (500) buildings in a terrain, so no file needs more rows. */
 export const MAX_ROWS = 500;
 export const MAX_COLUMNS = 200;
 

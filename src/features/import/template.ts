@@ -17,6 +17,6 @@ export function templateHeaders(facts: readonly Fact[]): string[] {
   return [...survey, ...factHeaders];
 }
 
-export function templateFile(facts: readonly Fact[]): FileToSave {
+export function templateFile(facts: readonly Fact[]): FileToSave<string> {
   return { name: 'sjabloon-bedrijven.csv', contents: toCsv([templateHeaders(facts)]), type: 'text/csv;charset=utf-8' };
 }

@@ -6,16 +6,32 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { formatBytes, formatDate, lang, t } from '../../i18n';
-import { exchange, photos, save, terrains } from '../../state';
+import { exchange, photos, save, terrains, type ImportProgress } from '../../state';
 import { storageFailureText } from '../../ui/stateText';
 import { saveFile } from '../../ui/saveFile';
+
+/** Reading/checking or writing an import: a progress bar with its figures in words (updated a few times a second by the model). */
+function ImportProgressView({ progress }: { progress: ImportProgress | null }) {
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  const text = !progress
+    ? t('importBusy')
+    : progress.phase === 'reading'
+      ? t('exchangeReading', { done: formatBytes(progress.done), total: formatBytes(progress.total), pct, n: progress.terrains })
+      : t('exchangeWriting', { done: progress.done, total: progress.total, pct });
+  return (
+    <div class="import-progress" role="status" aria-live="polite" data-import="busy" data-phase={progress?.phase ?? 'starting'}>
+      <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label={t('exchangeProgressLabel')} />
+      <p>{text}</p>
+    </div>
+  );
+}
 
 function ImportOutcome() {
   const status = exchange.importStatus.value;
   if (!status) return null;
   switch (status.kind) {
     case 'busy':
-      return <p role="status">{t('importBusy')}</p>;
+      return <ImportProgressView progress={status.progress} />;
     case 'rejected':
       return (
         <p class="notice notice-warning import-result" role="alert" data-import="rejected">
@@ -123,10 +139,10 @@ export function StoragePanel() {
           </p>
         ))}
       <div class="actions">
-        <button type="button" disabled={terrains.list.value.length === 0} onClick={() => void exchange.exportAll().then((file) => file && saveFile(file))}>
+        <button type="button" disabled={terrains.list.value.length === 0 || exchange.exportBusy.value} onClick={() => void exchange.exportAll().then((file) => file && saveFile(file))}>
           {t('exportAll')}
         </button>
-        <button type="button" class="secondary" onClick={() => fileInput.current?.click()}>
+        <button type="button" class="secondary" disabled={exchange.importStatus.value?.kind === 'busy'} onClick={() => fileInput.current?.click()}>
           {t('importFile')}
         </button>
         <input
@@ -145,7 +161,12 @@ export function StoragePanel() {
           }}
         />
       </div>
-      {exchange.lastExportFile.value && (
+      {exchange.exportBusy.value && (
+        <p class="muted" role="status" data-export="busy">
+          {t('exportBusy')}
+        </p>
+      )}
+      {!exchange.exportBusy.value && exchange.lastExportFile.value && (
         <p class="muted" role="status">
           {t('exportDone', { file: exchange.lastExportFile.value })}
         </p>

@@ -67,6 +67,6 @@ export function terrainGeoJson(terrain: Terrain, measures: readonly MeasureResul
 }
 
 /** The file: "<terrein>-gebouwen.geojson", indented JSON as application/geo+json. */
-export function geoJsonFile(terrain: Terrain, measures: readonly MeasureResult[]): FileToSave {
+export function geoJsonFile(terrain: Terrain, measures: readonly MeasureResult[]): FileToSave<string> {
   return { name: `${fileSlug(terrain.name) || 'terrein'}-gebouwen.geojson`, contents: `${JSON.stringify(terrainGeoJson(terrain, measures), null, 2)}\n`, type: GEOJSON_TYPE };
 }
