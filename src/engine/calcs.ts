@@ -8,7 +8,7 @@
  */
 import { buildingCalcs } from './calcs/buildings';
 import { businessCalcs } from './calcs/business';
-import type { CalcSpec, FactNeed, FormulaSpec, Unknown } from './calcs/define';
+import type { CalcSpec, FactNeed, FormulaSpec, GridFigureSpec, Unknown } from './calcs/define';
 import { gridCalcs } from './calcs/grid';
 import { pvCalcs } from './calcs/pv';
 import type { CalcResult, Ctx } from './context';
@@ -23,6 +23,8 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
+  /** A grid figure: the measures whose verdicts it sums (their rules' facts are its facts too). */
+  measures?: string[];
   /** What the formula gets, one property per declared input, each read from the subject on use (so only a parameter really read can make the result "indicatief"). */
   f: object;
   p: object;
@@ -189,8 +191,31 @@ function compileCount(id: string, fact: string, counts: (v: Exclude<FactValue, n
   };
 }
 
+/** A figure of the terrain's grid: made by grid.ts once the buildings' verdicts are in (run.gridFigures); unknown before. */
+function compileGridFigure(spec: GridFigureSpec): CompiledCalc {
+  return {
+    id: spec.id,
+    kind: 'grid',
+    facts: [...spec.facts],
+    params: [...spec.params],
+    uses: [],
+    measures: [...spec.measures],
+    f: {},
+    p: {},
+    c: {},
+    run(ctx) {
+      const r = ctx.run.gridFigures?.[spec.id];
+      if (!r) return unknown(NONE);
+      if (r.indicative) ctx.run.calcUnconfirmed = true;
+      return r.upper ? { value: r.value, exact: r.exact, upper: true, missing: r.missing, indicative: false } : { value: r.value, exact: r.exact, missing: r.missing, indicative: false };
+    },
+  };
+}
+
 /** Every calc, in slot order. */
-export const calcs: CompiledCalc[] = specs.map((s, i) => (s.kind === 'formula' ? compileFormula(s, i) : compileCount(s.id, s.fact, s.counts)));
+export const calcs: CompiledCalc[] = specs.map((s, i) =>
+  s.kind === 'formula' ? compileFormula(s, i) : s.kind === 'count' ? compileCount(s.id, s.fact, s.counts) : compileGridFigure(s),
+);
 
 /** The slot of a calc id (its place in `calcs`); -1 for an id the engine does not know. */
 export function calcIndex(id: string): number {

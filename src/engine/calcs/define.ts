@@ -52,7 +52,23 @@ export interface CountSpec {
   counts: (value: Exclude<FactValue, null>) => boolean;
 }
 
-export type CalcSpec = ({ kind: 'formula' } & FormulaSpec<Record<string, FactNeed>, string, string>) | ({ kind: 'count' } & CountSpec);
+/**
+ * A figure of the terrain as one grid (../grid.ts), read by terrain-level rules: it exists only
+ * once the buildings' verdicts are made, so the engine assesses a measure that reads one after
+ * them. Its facts are the grid's own and, through `measures`, every fact those verdicts could
+ * read (the program adds them); `params` are what the figure may rest on ("indicatief").
+ */
+export interface GridFigureSpec {
+  id: string;
+  facts: readonly string[];
+  measures: readonly string[];
+  params: readonly string[];
+}
+
+export type CalcSpec =
+  | ({ kind: 'formula' } & FormulaSpec<Record<string, FactNeed>, string, string>)
+  | ({ kind: 'count' } & CountSpec)
+  | ({ kind: 'grid' } & GridFigureSpec);
 
 /** Declares a formula (see FormulaSpec); the const type parameters make the declared lists the records' keys. */
 export function defineCalc<const F extends Record<string, FactNeed> = Record<never, FactNeed>, const P extends string = never, const U extends string = never>(spec: FormulaSpec<F, P, U>): CalcSpec {
@@ -62,6 +78,11 @@ export function defineCalc<const F extends Record<string, FactNeed> = Record<nev
 /** Declares a count over the buildings (see CountSpec). */
 export function defineCount(spec: CountSpec): CalcSpec {
   return { kind: 'count', ...spec };
+}
+
+/** Declares a grid figure (see GridFigureSpec). */
+export function defineGridFigure(spec: GridFigureSpec): CalcSpec {
+  return { kind: 'grid', ...spec };
 }
 
 /** Watts per kilowatt: PV sizes are in kWp, prices per Wp. */
