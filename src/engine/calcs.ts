@@ -8,7 +8,7 @@
  */
 import { buildingCalcs } from './calcs/buildings';
 import { businessCalcs } from './calcs/business';
-import type { CalcSpec, FactNeed, FormulaSpec, GridFigureSpec, Unknown } from './calcs/define';
+import type { CalcSpec, FactKind, FactNeed, FormulaSpec, GridFigureSpec, Unknown } from './calcs/define';
 import { gridCalcs } from './calcs/grid';
 import { pvCalcs } from './calcs/pv';
 import type { CalcResult, Ctx } from './context';
@@ -36,7 +36,7 @@ export interface CompiledCalc {
 interface FactInput {
   id: string;
   slot: number;
-  numeric: boolean;
+  kind: FactKind;
   /** Must be known (`number`, `option`); else the formula decides (`number?`, `option?`). */
   required: boolean;
   alone: string[];
@@ -59,9 +59,9 @@ export function union(a: readonly string[], b: readonly string[], c: readonly st
   return out;
 }
 
-/** A fact's value as a formula sees it: a number or an option, null when unknown. */
-const valueAs = (v: FactValue | undefined, numeric: boolean): number | string | null =>
-  numeric ? (typeof v === 'number' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
+/** A fact's value as a formula sees it: a number, an option or yes/no, null when unknown. */
+const valueAs = (v: FactValue | undefined, kind: FactKind): number | string | boolean | null =>
+  kind === 'number' ? (typeof v === 'number' ? v : null) : kind === 'boolean' ? (typeof v === 'boolean' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
 
 /** The subject whose calc is being computed: what the parameter getters and `unknownBecause` read. */
 let current: Ctx;
@@ -91,7 +91,7 @@ specs.forEach((s, i) => {
 function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, string>, slot: number): CompiledCalc {
   const needs = spec.facts ?? {};
   const inputs = new Map<string, FactInput>(
-    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), numeric: need === 'number' || need === 'number?', required: !need.endsWith('?'), alone: [id] }]),
+    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), kind: need.replace('?', '') as FactKind, required: !need.endsWith('?'), alone: [id] }]),
   );
   const bounds = (spec.upperBoundWhenUnknown ?? []).map((id) => inputs.get(id)!);
   const params = [...(spec.params ?? [])];
@@ -105,7 +105,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     let missing = NONE;
     for (const id of ids) {
       const input = inputs.get(id)!;
-      if (valueAs(current.values[input.slot], input.numeric) === null) (missing === NONE ? (missing = []) : missing).push(id);
+      if (valueAs(current.values[input.slot], input.kind) === null) (missing === NONE ? (missing = []) : missing).push(id);
     }
     return missing === NONE ? NOTHING_MISSING : { missing };
   };
@@ -118,7 +118,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     uses,
     f: record([...inputs.keys()], (id) => {
       const input = inputs.get(id)!;
-      return () => valueAs(current.values[input.slot], input.numeric);
+      return () => valueAs(current.values[input.slot], input.kind);
     }),
     p: record(params, (id) => {
       const at = paramSlot(id);
@@ -142,14 +142,14 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
       const values = ctx.values;
       for (let i = 0; i < required.length; i++) {
         const input = required[i];
-        if (valueAs(values[input.slot], input.numeric) === null) {
+        if (valueAs(values[input.slot], input.kind) === null) {
           missing = both(missing, input.alone);
           unknownInput = true;
         }
       }
       if (unknownInput) return unknown(missing);
       for (let i = 0; i < bounds.length; i++) {
-        if (valueAs(values[bounds[i].slot], bounds[i].numeric) === null) {
+        if (valueAs(values[bounds[i].slot], bounds[i].kind) === null) {
           missing = both(missing, bounds[i].alone);
           upper = true;
         }

@@ -9,13 +9,16 @@
 import type { FactValue } from '../types';
 
 /**
- * What a formula needs of a fact: `number` / `option` must be known (otherwise the calc is
- * unknown and the fact is listed as missing); `number?` / `option?` may be unknown (the
- * formula gets null and decides).
+ * What a formula needs of a fact: `number` / `option` / `boolean` must be known (otherwise the
+ * calc is unknown and the fact is listed as missing); `number?` / `option?` / `boolean?` may be
+ * unknown (the formula gets null and decides).
  */
-export type FactNeed = 'number' | 'option' | 'number?' | 'option?';
-type ValueOf<N extends FactNeed> = N extends 'number' ? number : N extends 'option' ? string : N extends 'number?' ? number | null : string | null;
-type OptionalFacts<F> = { [K in keyof F]: F[K] extends 'number?' | 'option?' ? K : never }[keyof F];
+export type FactNeed = 'number' | 'option' | 'boolean' | 'number?' | 'option?' | 'boolean?';
+/** The kind of value a need reads. */
+export type FactKind = 'number' | 'option' | 'boolean';
+type Known<N> = N extends 'number' | 'number?' ? number : N extends 'boolean' | 'boolean?' ? boolean : string;
+type ValueOf<N extends FactNeed> = N extends `${string}?` ? Known<N> | null : Known<N>;
+type OptionalFacts<F> = { [K in keyof F]: F[K] extends `${string}?` ? K : never }[keyof F];
 
 /** A formula's answer "unknown, because these facts are": made by its `unknownBecause`. */
 export interface Unknown {

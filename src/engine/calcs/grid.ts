@@ -23,9 +23,13 @@ export const gridCalcs = [
   }),
   defineCalc({
     id: 'chargePointConduits',
-    facts: { parkingSpaces: 'number' },
+    // Conduits are a rule for new build and major renovation only (Bbl / EPBD III); an existing building needs none.
+    facts: { newBuildOrMajorRenovation: 'boolean', parkingSpaces: 'number?' },
     params: ['chargePointConduitRatio'],
-    compute: (f, p) => Math.ceil(f.parkingSpaces / p.chargePointConduitRatio),
+    compute(f, p, _c, unknownBecause) {
+      if (!f.newBuildOrMajorRenovation) return 0;
+      return f.parkingSpaces === null ? unknownBecause('parkingSpaces') : Math.ceil(f.parkingSpaces / p.chargePointConduitRatio);
+    },
   }),
   defineCalc({
     id: 'evChargingExcessKw',
