@@ -151,7 +151,7 @@ function View() {
     case 'assessment':
       return <AssessmentView id={r.id} />;
     case 'report':
-      return <ReportView id={r.id} />;
+      return <ReportView id={r.id} buildingId={r.buildingId} />;
     case 'walk':
       return <WalkView id={r.id} buildingId={r.buildingId} />;
     case 'import':

@@ -22,9 +22,9 @@ export { bundledToolbox, indexToolbox } from './toolbox';
 export { crossWarnings, CROSS_CHECKS, type CrossWarning } from './crossChecks';
 export { checkFactValue, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
-export { formatValue, formatExpected, unitIn } from './format';
+export { comparisonWords, formatRequirement, formatValue, listWords, requirementWords, unitIn } from './format';
+export { exprWords } from './words';
 export { fillParams, fillParamsOn, paramText, placeholderIds } from './texts';
-export { OPERATORS } from './operators';
 export { GRID_PARAMETERS } from './grid';
 
 /** The facts a rule could read (see Reason.factIds), in catalogue order, without assessing (the handbook shows them). */

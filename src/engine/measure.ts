@@ -8,10 +8,11 @@ import { businessCase } from './business';
 import { calcAt } from './calcs';
 import type { Ctx } from './context';
 import { decidingLeaf, evaluate, exactSubjectValue, missingFacts, not3, or3, restsOnUnconfirmed, targetValue, type Node, type Tri } from './expr';
-import { fillTemplate, formatExpected, formatValue } from './format';
+import { comparisonWords, dateSubject, fillTemplate, formatRequirement, formatValue, kindOf, listWords, requiredValue } from './format';
 import { CONDITIONAL, EMPTY, FEASIBLE, NEEDS_INFO, STATUS_BY_RANK, type CompiledMeasure, type QuantityUse, type Rule, type SubsidyUse, type TextUse } from './program';
 import { factIdOf, paramSlot } from './slots';
 import { fillParams, paramText } from './texts';
+import { exprWords } from './words';
 import type { Run } from './context';
 import type { Expected, Lang, MeasureResult, ParamValue, Quantity, Reason, SubsidyResult } from './types';
 
@@ -46,7 +47,7 @@ function subjectLabel(ctx: Ctx, leaf: Node, lang: Lang): string {
   if (c.fact) return index.facts.get(c.fact)?.label[lang] ?? c.fact;
   if (c.calc) return index.calcs.get(c.calc)?.label[lang] ?? c.calc;
   if (c.param) return index.parameters.get(c.param)?.label[lang] ?? c.param;
-  return lang === 'nl' ? 'peildatum' : 'assessment date';
+  return dateSubject(lang);
 }
 
 function optionLabel(ctx: Ctx, leaf: Node, lang: Lang): ((v: string) => string) | undefined {
@@ -80,7 +81,6 @@ class RuleReason implements Reason {
   #ctx: Ctx;
   #rule: Rule;
   #leaf: Node | undefined;
-  #result: Tri;
   #rawObserved: ParamValue | null;
 
   constructor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], resolvedBy: string[], leaf: Node | undefined, observed: ParamValue | null, expected: Expected | undefined) {
@@ -99,7 +99,6 @@ class RuleReason implements Reason {
     this.#ctx = ctx;
     this.#rule = rule;
     this.#leaf = leaf;
-    this.#result = result;
     this.#rawObserved = observed;
   }
 
@@ -129,19 +128,29 @@ class RuleReason implements Reason {
     const expected = this.expected;
     const unit = leaf ? unitOf(ctx, leaf) : undefined;
     const label = leaf ? optionLabel(ctx, leaf, lang) : undefined;
-    if (this.#result === -1 && this.kind !== 'obligation') {
-      // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
+    if (this.outcome === 'unknown') {
       const unknownFacts = new Set<number>();
       collectMissing(ctx, this.#rule, unknownFacts);
       const facts = ctx.run.program.index.facts;
       const names = [...unknownFacts].map((slot) => facts.get(factIdOf(slot))?.label[lang] ?? factIdOf(slot)).join(', ');
+      if (this.kind === 'obligation') {
+        // An obligation's sentence states the duty; while it is unknown whether it holds here, it says so first.
+        const duty = dataText(ctx.run, this.#rule.text, lang);
+        return lang === 'nl' ? `Nog onbekend of deze plicht hier geldt${names ? ` (ontbreekt: ${names})` : ''}. ${duty}` : `Not yet known whether this duty applies here${names ? ` (missing: ${names})` : ''}. ${duty}`;
+      }
+      // The rule's sentence describes a failure; for an unknown value say what is missing and what is required.
       const subject = leaf ? subjectLabel(ctx, leaf, lang) : '';
-      const required = leaf ? `${subject} ${formatExpected(expected, lang, unit, label)}` : '';
+      // A test of more than one comparison is required as a whole ("A en B, of C"), never as the one comparison that is open.
+      const required =
+        this.#rule.test.kind !== 'leaf'
+          ? exprWords(this.#rule.expr, lang, ctx.run.program.index, (p, l) => paramText(p, ctx.run.params.values[paramSlot(p.id)], l))
+          : leaf && expected
+            ? comparisonWords(subject, expected.op, requiredValue(expected, lang, unit, label), lang, kindOf(expected.value))
+            : '';
       return lang === 'nl' ? `Nog onbekend: ${names || subject}.${required ? ` Vereist: ${required}.` : ''}` : `Not yet known: ${names || subject}.${required ? ` Required: ${required}.` : ''}`;
     }
-    const value = expected?.value ?? null;
-    const limit = Array.isArray(value) ? value.map((v) => formatValue(v, lang, undefined, label)).join(', ') : formatValue(value, lang, unit, label);
-    return fillTemplate(dataText(ctx.run, this.#rule.text, lang), formatValue(this.#rawObserved, lang, unit, label), formatExpected(expected, lang, unit, label), limit);
+    const limit = expected ? requiredValue(expected, lang, unit, label) : formatValue(null, lang);
+    return fillTemplate(dataText(ctx.run, this.#rule.text, lang), formatValue(this.#rawObserved, lang, unit, label), formatRequirement(expected, lang, unit, label), Array.isArray(limit) ? listWords(limit, lang) : limit);
   }
 }
 
@@ -176,15 +185,17 @@ const NO_SUBSIDIES = EMPTY as unknown as SubsidyResult[];
 
 function quantity(ctx: Ctx, q: QuantityUse): Quantity {
   const r = calcAt(ctx, q.calcSlot);
-  return {
+  const result: Quantity = {
     id: q.id,
-    // An upper bound is shown as the value "up to"; its missing facts say why it is not exact.
     value: (r.exact || r.upper) && r.value !== null ? Math.round(r.value * 10) / 10 : null,
     unit: q.unit,
     parameterIds: q.params,
     missingFacts: r.missing.length ? r.missing.slice() : EMPTY,
     indicative: r.indicative,
   };
+  // An upper bound is shown as "max."; its missing facts say why it is not exact.
+  if (!r.exact && r.upper && r.value !== null) result.upperBound = true;
+  return result;
 }
 
 const SUBSIDY_STATUSES: SubsidyResult['status'][] = ['eligible', 'not-eligible', 'unknown', 'closed'];
@@ -245,7 +256,10 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
     const r = evaluate(ctx, o.test);
     obligation = r === 1 ? (applicability === 1 ? true : null) : r === 0 ? false : null;
     if (r !== 0) {
-      (reasons ??= []).push(reasonFor(ctx, o, r, 'obligation', EMPTY));
+      const reason = reasonFor(ctx, o, r, 'obligation', EMPTY);
+      // A duty that holds on a measure not yet known to apply is not known to hold: its reason says so.
+      if (obligation === null) reason.outcome = 'unknown';
+      (reasons ??= []).push(reason);
       if (r === -1) missingFacts(ctx, o.test, missing);
     }
   }
@@ -316,7 +330,10 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
     indicative,
   };
   if (buildingId) result.buildingId = buildingId;
-  if (kwp) result.potential = { kwp: kwp.value, kwhPerYear: kwh ? kwh.value : null };
+  if (kwp) {
+    result.potential = { kwp: kwp.value, kwhPerYear: kwh ? kwh.value : null };
+    if (kwp.upperBound || kwh?.upperBound) result.potential.upperBound = true;
+  }
   if (measure.business) {
     const business = businessCase(ctx, measure.business);
     result.business = business;

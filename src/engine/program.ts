@@ -36,6 +36,8 @@ export interface TextUse {
 export interface Rule {
   id: string;
   test: Node;
+  /** The test as written, for its words when it is more than one comparison. */
+  expr: Expr;
   when: Node | undefined;
   kind: ConditionKind;
   /** What a definite failure and an unknown value lead to: a status rank (see STATUS_BY_RANK), the steps that resolve it, and their slots. */
@@ -177,8 +179,8 @@ function compileToolbox(toolbox: Toolbox): Program {
   }
   const gridFacts = (test: Node, when: Node | undefined): string[] =>
     dependenciesOf(test, when).calcSlots.flatMap((slot) => (calcs[slot].measures ?? []).flatMap((id) => verdictFacts.get(id) ?? []));
-  const factLists = (test: Node, when: Node | undefined): Pick<Rule, 'factIds' | 'factIdsFirst'> => {
-    const factIds = freeze([...new Set([...factsOf(test, when), ...gridFacts(test, when)])].sort((a, b) => orderOf(a) - orderOf(b)));
+  const factLists = (ids: string[]): Pick<Rule, 'factIds' | 'factIdsFirst'> => {
+    const factIds = freeze(ids.sort((a, b) => orderOf(a) - orderOf(b)));
     const factIdsFirst = new Map<string, string[]>();
     for (const id of factIds) if (id !== factIds[0]) factIdsFirst.set(id, freeze([id, ...factIds.filter((f) => f !== id)]));
     return { factIds, factIdsFirst };
@@ -187,7 +189,7 @@ function compileToolbox(toolbox: Toolbox): Program {
   const rule = (r: Pick<Condition, 'id' | 'test' | 'text' | 'sources'> & Partial<Condition>): Rule => {
     const test = compiler.node(r.test);
     const when = node(r.when);
-    const facts = factLists(test, when);
+    const facts = factLists([...new Set([...factsOf(test, when), ...gridFacts(test, when)])]);
     ruleFacts.set(r.id, facts.factIds);
     const onFail = r.onFail ?? 'blocked';
     const resolvedBy = freeze(r.resolvedBy);
@@ -195,6 +197,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     return {
       id: r.id,
       test,
+      expr: r.test,
       when,
       kind: r.kind ?? 'info',
       onFailRank: onFail === 'conditional' ? CONDITIONAL : BLOCKED,
@@ -209,6 +212,13 @@ function compileToolbox(toolbox: Toolbox): Program {
       dependencies: dependenciesOf(test, when),
       ...facts,
     };
+  };
+
+  // Whether a duty holds here also rests on whether its measure applies: its reason names those facts too.
+  const obligationRule = (r: Rule, applies: Rule[]): Rule => {
+    const facts = factLists([...new Set([...r.factIds, ...applies.flatMap((a) => a.factIds)])]);
+    ruleFacts.set(r.id, facts.factIds);
+    return { ...r, ...facts };
   };
 
   const adviceSlots = (list: Advice[], all: Advice[], slots: Map<string, number>): AdviceUse[] =>
@@ -231,11 +241,12 @@ function compileToolbox(toolbox: Toolbox): Program {
   const readsGrid = (n: Node | undefined) => !!n && dependenciesOf(n).calcSlots.some(isGrid);
   const measures = toolbox.measures.map((m: Measure): CompiledMeasure => {
     const o = m.obligation;
+    const applies = m.applies.map(rule);
     const compiled: CompiledMeasure = {
       id: m.id,
       scope: m.scope,
-      applies: m.applies.map(rule),
-      obligation: o ? rule({ id: o.id, test: o.when, text: o.text, sources: o.sources, kind: 'info' }) : undefined,
+      applies,
+      obligation: o ? obligationRule(rule({ id: o.id, test: o.when, text: o.text, sources: o.sources, kind: 'info' }), applies) : undefined,
       conditions: m.conditions.map(rule),
       steps: m.steps.map((s) => ({ slot: stepSlot(s.step), when: node(s.when) })),
       dos: adviceSlots(m.dos, dos, doSlots),

@@ -159,6 +159,16 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     for (const f of v.needed) if (!skipped.has(f)) sum += critical.get(f) ?? 0;
     if (v.needed.size && sum > best) [best, target, targetDirect] = [sum, v.needed, v.direct];
   }
+  // A verdict is stuck this visit when one of its unknown rules waits only for facts answered "onbekend".
+  const unknownHere = (f: string) => !known(one, f);
+  const stuck = (m: Assessment['measures'][number]) =>
+    m.reasons.some((r) => {
+      if (r.outcome !== 'unknown') return false;
+      const missing = (r.factIds ?? []).filter(unknownHere);
+      return missing.length > 0 && missing.every((f) => skipped.has(f));
+    });
+  const live = new Map<string, number>();
+  for (const m of base.measures) if (m.status === 'needs-info' && !stuck(m)) for (const f of m.missingFacts) add(live, f, 1);
   const questions: (WalkQuestion & { score: number; order: number })[] = [];
   for (const [factId, count] of helps) {
     const fact = index.facts.get(factId);
@@ -170,6 +180,8 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
       for (let i = 0; i < after.length; i++) if (base.measures[i].status === 'needs-info' && after[i].status !== 'needs-info') decided++;
     }
     const decides = decided / Math.max(values.length, 1);
+    // Pointless this visit: every open verdict it helps is stuck on an "onbekend", and alone it decides none.
+    if (!skipped.has(factId) && !live.get(factId) && decides === 0) continue;
     // The verdict in focus first (its directly compared facts before the inputs of its calcs), then by verdicts the fact is decisive for and decides.
     const score = (target?.has(factId) ? 1000 : 0) + (targetDirect?.has(factId) ? 10 : 0) + (critical.get(factId) ?? 0) + decides;
     questions.push({ factId, scope: fact.scope, helps: count, decides, score, order: toolbox.facts.indexOf(fact) });

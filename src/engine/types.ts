@@ -175,8 +175,8 @@ export interface Condition {
   resolvedByWhenUnknown?: string[];
   /** Sentence when the condition fails; may use {observed}, {expected} and {limit}. Every data text may use {param:<id>} (src/engine/texts.ts). */
   text: Text;
-  /** What would make the measure feasible. */
-  fix: Text;
+  /** What would make the measure feasible (every condition has one; an applicability rule has none: there is nothing to do). */
+  fix?: Text;
   sources: string[];
 }
 
@@ -305,6 +305,8 @@ export interface Quantity {
   parameterIds: string[];
   missingFacts: string[];
   indicative: boolean;
+  /** The value is a maximum, not exact (an input it bounds is unknown): shown "max.". */
+  upperBound?: true;
 }
 
 export interface SubsidyResult {
@@ -326,7 +328,7 @@ export interface MeasureResult {
   missingFacts: string[];
   steps: string[];
   quantities: Quantity[];
-  potential?: { kwp: number | null; kwhPerYear: number | null };
+  potential?: { kwp: number | null; kwhPerYear: number | null; /** A maximum, as in Quantity. */ upperBound?: true };
   /** Investment, yearly saving and payback, for measures with a cost model that apply. */
   business?: BusinessCase;
   subsidies: SubsidyResult[];

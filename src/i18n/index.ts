@@ -57,6 +57,18 @@ export function formatNumber(value: number, maximumFractionDigits = 1): string {
   return format.format(value);
 }
 
+/** 1,2 MB (nl) or 1.2 MB (en): bytes in kB, MB, GB of 1,000. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${formatNumber(value)} ${units[unit]}`;
+}
+
 /** A number with its unit, e.g. "1.234,5 kWp". */
 export function formatQuantity(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return t('unknown');

@@ -2,8 +2,8 @@
  * The exchange model: import, export, the export reminder and storage health.
  * - import a file: check it completely (src/storage/restore.ts), ask "replace or keep
  *   both" when an id is already here, then write everything in one transaction
- *   (putTerrains: all or nothing). A rejected or failed import changes nothing;
- * - export all terrains or one, as a file for the view to save;
+ *   (putTerrains: all or nothing, the photos in it too). A rejected or failed import changes nothing;
+ * - export all terrains or one, with their buildings' photos, as a file for the view to save;
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -11,9 +11,10 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
-import type { StoredTerrain } from '../storage/db';
+import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
+import { listTerrainPhotos } from '../storage/photoRepository';
 import { listTerrains, putTerrains } from '../storage/terrainRepository';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
@@ -31,7 +32,7 @@ export interface ImportClash {
 export type ImportStatus =
   | { kind: 'busy' }
   | { kind: 'rejected'; message: Text }
-  | { kind: 'choose'; terrains: ExportedTerrain[]; clashes: ImportClash[] }
+  | { kind: 'choose'; terrains: ExportedTerrain[]; photos: StoredPhoto[]; clashes: ImportClash[] }
   | { kind: 'done'; count: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: StorageFailure };
@@ -112,28 +113,36 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       return show({ kind: 'failed', error: storageFailure(error) });
     }
     const clashes = parsed.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
-    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, clashes });
-    return writeImport(parsed.terrains, { kind: 'replace' });
+    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, photos: parsed.photos, clashes });
+    return writeImport(parsed.terrains, parsed.photos, { kind: 'replace' });
   }
 
   /**
    * Writes imported terrains in one transaction. "replace": a terrain whose id exists
    * takes its place with a higher revision (so another tab with the old one notices);
-   * "keep-both": it gets a new id and the suffix after its name.
+   * "keep-both": it gets a new id and the suffix after its name, and its photos new ids.
+   * The photos go in the same transaction as their terrains.
    */
-  async function writeImport(imported: readonly ExportedTerrain[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
+  async function writeImport(imported: readonly ExportedTerrain[], photos: readonly StoredPhoto[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
     show({ kind: 'busy' });
     try {
       const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
       const now = new Date().toISOString();
+      const renamed = new Map<string, string>();
       const records: StoredTerrain[] = imported.map((terrain) => {
         const clash = existing.get(terrain.id);
         const base = { ...structuredClone(terrain), createdAt: terrain.createdAt ?? now, updatedAt: terrain.updatedAt ?? now };
         if (!clash) return { ...base, revision: 1 };
         if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
-        return { ...base, id: newId(), name: `${terrain.name} ${choice.suffix}`, revision: 1 };
+        const id = newId();
+        renamed.set(terrain.id, id);
+        return { ...base, id, name: `${terrain.name} ${choice.suffix}`, revision: 1 };
       });
-      await putTerrains(records);
+      const photoRecords = photos.map((p) => {
+        const terrainId = renamed.get(p.terrainId);
+        return terrainId ? { ...p, id: newId('p-'), terrainId } : p;
+      });
+      await putTerrains(records, photoRecords);
       terrains.putWritten(records);
       return show({ kind: 'done', count: records.length });
     } catch (error) {
@@ -142,8 +151,9 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   }
 
   async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const { exportEnvelope, exportFileName, serializeEnvelope } = await import('../storage/envelope');
-    const envelope = exportEnvelope(list);
+    const [{ exportEnvelope, exportFileName, serializeEnvelope }, { exportPhotos }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
+    const stored = (await Promise.all(list.map((t) => listTerrainPhotos(t.id)))).flat();
+    const envelope = exportEnvelope(list, { photos: await exportPhotos(list, stored) });
     const name = exportFileName(envelope);
     lastExportFile.value = name;
     return { name, contents: serializeEnvelope(envelope), type: 'application/json' };
@@ -183,7 +193,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async importFile(file) {
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
-      if (file.size > LIMITS.maxBytes) return show({ kind: 'rejected', message: importMessages.tooLarge() });
+      if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.photosTooLarge() });
       let text: string;
       try {
         text = await file.text();
@@ -197,7 +207,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       const status = importStatus.value;
       if (status?.kind !== 'choose') return status;
       if (choice.kind === 'cancel') return show({ kind: 'cancelled' });
-      return writeImport(status.terrains, choice);
+      return writeImport(status.terrains, status.photos, choice);
     },
 
     async exportAll() {

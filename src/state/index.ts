@@ -3,9 +3,11 @@
  * Views import these instances and call their actions; tests make fresh ones with
  * createAppState().
  */
+import { AdviserModel } from './adviser';
 import { AssessmentModel } from './assessment';
 import { DatabaseModel } from './database';
 import { ExchangeModel } from './exchange';
+import { PhotosModel } from './photos';
 import { RouteModel } from './route';
 import { SaveModel } from './save';
 import { TabSyncModel } from './tabSync';
@@ -16,7 +18,9 @@ export type { SaveQuestion, SaveStatus, StorageFailure } from './save';
 export type { ImportStatus } from './exchange';
 export type { BuildingImport } from './terrains';
 export type { ColumnMemory } from '../storage/metaRepository';
-export type { DbEvent, StoredTerrain } from '../storage/db';
+export { checkAdviserValue, type Adviser } from './adviser';
+export type { DbEvent, StoredPhoto, StoredTerrain } from '../storage/db';
+export type { PhotoOutcome, PhotoTotals } from './photos';
 
 export function createAppState(initialPath?: string) {
   const route = new RouteModel(initialPath);
@@ -27,15 +31,17 @@ export function createAppState(initialPath?: string) {
   const exchange = new ExchangeModel(terrains, save);
   const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
   const database = new DatabaseModel();
-  return { route, save, terrains, assessment, exchange, tabSync, database };
+  const photos = new PhotosModel(terrains);
+  const adviser = new AdviserModel();
+  return { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
 
-export const { route, save, terrains, assessment, exchange, tabSync, database } = createAppState();
+export const { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser } = createAppState();
 
-/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events. */
-export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database }): () => void {
-  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen()];
+/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events, photos of deleted buildings. */
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser }): () => void {
+  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen(), state.photos.trackRemovals()];
   return () => stops.forEach((stop) => stop());
 }

@@ -13,14 +13,14 @@ export type Route =
   | { name: 'editor'; id: string; focus?: string }
   | { name: 'assessment'; id: string }
   | { name: 'compare' }
-  | { name: 'report'; id: string }
+  | { name: 'report'; id: string; buildingId?: string }
   | { name: 'walk'; id: string; buildingId: string }
   | { name: 'import'; id: string }
   | { name: 'handbook' }
   | { name: 'not-found' };
 
 export interface RouteModel {
-  /** pathname + hash of the page. */
+  /** pathname + search + hash of the page. */
   path: ReadonlySignal<string>;
   route: ReadonlySignal<Route>;
   /** The terrain the route opens (editor, assessment, report, walk, import), else null. */
@@ -33,11 +33,12 @@ export interface RouteModel {
   listen(): () => void;
 }
 
-const locationPath = (): string => (typeof location === 'undefined' ? '/' : location.pathname + location.hash);
+const locationPath = (): string => (typeof location === 'undefined' ? '/' : location.pathname + location.search + location.hash);
 
-/** Parses a path (with optional #hash) into a route. */
+/** Parses a path (with optional ?query and #hash) into a route; only the report reads a query (?gebouw=<id>: one company). */
 export function parseRoute(p: string): Route {
-  const [pathname, hash = ''] = p.split('#');
+  const [beforeHash, hash = ''] = p.split('#');
+  const [pathname, query = ''] = beforeHash.split('?');
   let parts: string[];
   try {
     parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -48,7 +49,10 @@ export function parseRoute(p: string): Route {
   if (parts[0] === 'terrein' && parts[1]) {
     if (parts.length === 2) return { name: 'editor', id: parts[1], ...(hash ? { focus: hash } : {}) };
     if (parts[2] === 'beoordeling' && parts.length === 3) return { name: 'assessment', id: parts[1] };
-    if (parts[2] === 'rapport' && parts.length === 3) return { name: 'report', id: parts[1] };
+    if (parts[2] === 'rapport' && parts.length === 3) {
+      const buildingId = new URLSearchParams(query).get('gebouw');
+      return { name: 'report', id: parts[1], ...(buildingId ? { buildingId } : {}) };
+    }
     if (parts[2] === 'ronde' && parts[3] && parts.length === 4) return { name: 'walk', id: parts[1], buildingId: parts[3] };
     if (parts[2] === 'importeren' && parts.length === 3) return { name: 'import', id: parts[1] };
   }
@@ -61,7 +65,7 @@ export const hrefs = {
   list: () => '/',
   editor: (id: string, focus?: string) => `/terrein/${encodeURIComponent(id)}${focus ? `#${focus}` : ''}`,
   assessment: (id: string) => `/terrein/${encodeURIComponent(id)}/beoordeling`,
-  report: (id: string) => `/terrein/${encodeURIComponent(id)}/rapport`,
+  report: (id: string, buildingId?: string) => `/terrein/${encodeURIComponent(id)}/rapport${buildingId ? `?gebouw=${encodeURIComponent(buildingId)}` : ''}`,
   walk: (id: string, buildingId: string) => `/terrein/${encodeURIComponent(id)}/ronde/${encodeURIComponent(buildingId)}`,
   import: (id: string) => `/terrein/${encodeURIComponent(id)}/importeren`,
   compare: () => '/vergelijk',

@@ -4,10 +4,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Terrain } from '../engine/types';
+import { summarize, type TerrainSummary } from './summary';
 
 export const DB_NAME = 'energietoolbox-bedrijventerreinen';
 /** Bump with a new step in `migrations` below; never edit an old step. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A terrain as stored: the input plus bookkeeping. */
 export interface StoredTerrain extends Terrain {
@@ -17,8 +18,29 @@ export interface StoredTerrain extends Terrain {
   revision: number;
 }
 
+/** A photo of a building (the roof, the meter cupboard), compressed on the device; kept apart from the terrain so lists stay light. */
+export interface StoredPhoto {
+  id: string;
+  terrainId: string;
+  buildingId: string;
+  blob: Blob;
+  /** MIME type of the blob (image/jpeg, image/webp). */
+  type: string;
+  width: number;
+  height: number;
+  /** Size of the blob in bytes. */
+  bytes: number;
+  /** ISO time the photo was taken or added. */
+  takenAt: string;
+  caption?: string;
+}
+
 export interface ToolboxDB extends DBSchema {
   terrains: { key: string; value: StoredTerrain; indexes: { 'by-updated': string } };
+  /** One light record per terrain for the list, written in the same transaction as its terrain (since version 2). */
+  summaries: { key: string; value: TerrainSummary; indexes: { 'by-updated': string } };
+  /** Photos per building (since version 2). */
+  photos: { key: string; value: StoredPhoto; indexes: { 'by-terrain': string; 'by-building': [string, string] } };
   meta: { key: string; value: unknown };
 }
 
@@ -47,6 +69,17 @@ export const migrations: readonly Migration[] = [
     const terrains = db.createObjectStore('terrains', { keyPath: 'id' });
     terrains.createIndex('by-updated', 'updatedAt');
     db.createObjectStore('meta');
+  },
+  // 1 → 2: summaries for the list (built here for every stored terrain) and photos.
+  async (db, tx) => {
+    db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    const photos = db.createObjectStore('photos', { keyPath: 'id' });
+    photos.createIndex('by-terrain', 'terrainId');
+    photos.createIndex('by-building', ['terrainId', 'buildingId']);
+    const summaries = tx.objectStore('summaries');
+    for (let c = await tx.objectStore('terrains').openCursor(); c; c = await c.continue()) {
+      await summaries.put(summarize(c.value, null));
+    }
   },
 ];
 

@@ -12,6 +12,7 @@ import { version as appVersion } from '../../package.json';
 import { fileSlug } from '../engine/slug';
 import type { Terrain } from '../engine/types';
 import type { StoredTerrain } from './db';
+import type { ExportedPhoto } from './photoFile';
 
 export const EXPORT_TYPE = exportSchema.properties.type.const;
 /**
@@ -27,6 +28,11 @@ export const EXPORT_FORMAT_VERSION: number = exportSchema.properties.formatVersi
  */
 export const LIMITS = {
   maxBytes: 5 * 1024 * 1024,
+  /**
+   * The photos' base64 comes on top of maxBytes: 100 MB holds ~300 photos at the app's compression
+   * (a 50-photo terrain file is ~10 MB: README "Photos"), and a phone can still read such a file.
+   */
+  maxPhotoBytes: 100 * 1024 * 1024,
   maxTerrains: exportSchema.properties.terrains.maxItems,
   maxBuildingsPerTerrain: terrainSchema.properties.buildings.maxItems,
   /** Envelope → terrains → terrain → buildings → building → facts → value is 7 deep. */
@@ -48,10 +54,13 @@ export interface ExportEnvelope {
   appVersion?: string;
   exportedAt: string;
   terrains: ExportedTerrain[];
+  /** The buildings' photos (format 5; absent when there are none). */
+  photos?: ExportedPhoto[];
 }
 
 /** The export file for these terrains (revision is local bookkeeping and stays out). */
-export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date } = {}): ExportEnvelope {
+export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], options: { now?: Date; photos?: ExportedPhoto[] } = {}): ExportEnvelope {
+  const photos = options.photos?.length ? { photos: options.photos } : {};
   return {
     type: EXPORT_TYPE,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -62,6 +71,7 @@ export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], o
       const { revision: _revision, ...rest } = t as Partial<StoredTerrain> & Terrain;
       return structuredClone(rest) as ExportedTerrain;
     }),
+    ...photos,
   };
 }
 
@@ -91,6 +101,7 @@ export type EnvelopeMigration = (envelope: Envelope) => Envelope;
  *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
  *   2 → 3: a building may hold `survey` (address, company, contact, visit date, notes).
  *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand).
+ *   4 → 5: the file may hold `photos` (the buildings' photos, base64: src/storage/photoFile.ts).
  *
  * Each only adds optional fields, so an older file has none and only its version number
  * changes. A step only reshapes; the importer validates the result against the current schema.
@@ -103,4 +114,5 @@ export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = 
   1: versionOnly(2),
   2: versionOnly(3),
   3: versionOnly(4),
+  4: versionOnly(5),
 };

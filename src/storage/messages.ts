@@ -194,7 +194,13 @@ const tooLarge = (): Text =>
     `The file is larger than ${LIMITS.maxBytes / 1024 / 1024} MB, the limit for an import.`,
   );
 /** Messages for a whole file: the last two also for a file rejected before it is read (the browser knows its size). */
-export const importMessages = { notJson, notOurType, tooLarge, newerVersion };
+const photosTooLarge = (): Text =>
+  nothingChanged(
+    `De foto's in het bestand zijn samen groter dan ${LIMITS.maxPhotoBytes / 1024 / 1024} MB, de grens voor een import.`,
+    `The photos in the file are larger than ${LIMITS.maxPhotoBytes / 1024 / 1024} MB together, the limit for an import.`,
+  );
+
+export const importMessages = { notJson, notOurType, tooLarge, photosTooLarge, newerVersion };
 
 // ---------------------------------------------------------------- reading untrusted JSON
 

@@ -4,8 +4,8 @@
  * nothing else) or a Dutch/English message (src/storage/messages.ts).
  *
  * What `parseImport` checks, in this order (the first failure rejects the file):
- *  1. size: at most LIMITS.maxBytes (UTF-8) before anything is parsed;
- *  2. JSON at all;
+ *  1. size: at most LIMITS.maxBytes + LIMITS.maxPhotoBytes (UTF-8) before anything is parsed;
+ *  2. JSON at all, and at most LIMITS.maxBytes besides the photos' base64 (LIMITS.maxPhotoBytes);
  *  3. our type (`type` = EXPORT_TYPE) and a format version this app knows (newer → "update the app");
  *  4. no key of FORBIDDEN_KEYS anywhere, and no nesting deeper than LIMITS.maxDepth;
  *  5. migration to the current format version (ENVELOPE_MIGRATIONS);
@@ -14,7 +14,9 @@
  *     ahead of time: no eval under the CSP);
  *  8. unique terrain ids, unique building ids per terrain, every fact value the catalogue
  *     knows checked with checkFactValue (the one place for fact validation), and every own
- *     parameter value the toolbox knows checked like the engine checks it (adjustable, in range).
+ *     parameter value the toolbox knows checked like the engine checks it (adjustable, in range);
+ *  9. each photo (format 5) belongs to a building of a terrain in the file, has a unique id, and
+ *     its bytes decode and are the image its type says (src/storage/photoFile.ts).
  * Anything unexpected (a bug, a stack overflow) is caught and rejects the file too:
  * nothing throws past this module.
  */
@@ -36,12 +38,15 @@ import {
   type ExportedTerrain,
 } from './envelope';
 import { validate as validateSchema } from './exportValidator.generated.js';
+import type { StoredPhoto } from './db';
+import { photoDataLength, readPhotos } from './photoFile';
 import { buildingLabel, describePath, importMessages, isPlainObject, join, nothingChanged, own, reject, schemaMessage, shown, terrainLabel } from './messages';
 
-export type ImportResult = { ok: true; terrains: ExportedTerrain[]; envelope: ExportEnvelope } | { ok: false; message: Text };
+/** On success: the terrains, their photos (Blobs again; none before format 5) and the envelope without the photos. */
+export type ImportResult = { ok: true; terrains: ExportedTerrain[]; photos: StoredPhoto[]; envelope: ExportEnvelope } | { ok: false; message: Text };
 export type MigrateResult = { ok: true; envelope: Envelope } | { ok: false; message: Text };
 
-const { notJson, notOurType, tooLarge, newerVersion } = importMessages;
+const { notJson, notOurType, tooLarge, photosTooLarge, newerVersion } = importMessages;
 
 /**
  * Lifts an envelope to the target format version, one step at a time. Refuses a newer
@@ -84,15 +89,19 @@ export function parseImport(text: unknown, options: { facts?: readonly Fact[] } 
 
 function parseUnsafe(text: unknown, facts: readonly Fact[]): ImportResult {
   if (typeof text !== 'string') return reject(notJson());
-  if (utf8Length(text) > LIMITS.maxBytes) return reject(tooLarge());
+  const size = utf8Length(text, LIMITS.maxBytes + LIMITS.maxPhotoBytes);
+  if (size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return reject(photosTooLarge());
 
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return reject(notJson());
+    return reject(size > LIMITS.maxBytes ? tooLarge() : notJson());
   }
 
+  const photoChars = photoDataLength(raw);
+  if (size - photoChars > LIMITS.maxBytes) return reject(tooLarge());
+  if (photoChars > LIMITS.maxPhotoBytes) return reject(photosTooLarge());
   if (!isPlainObject(raw) || own(raw, 'type') !== EXPORT_TYPE) return reject(notOurType());
   const version = own(raw, 'formatVersion');
   if (typeof version === 'number' && version > EXPORT_FORMAT_VERSION) return reject(newerVersion(version, EXPORT_FORMAT_VERSION));
@@ -127,6 +136,8 @@ function parseUnsafe(text: unknown, facts: readonly Fact[]): ImportResult {
 
   const semantic = checkContent(valid, facts);
   if (semantic) return reject(semantic);
+  const photos = readPhotos(valid.photos ?? [], valid.terrains);
+  if (!photos.ok) return photos;
 
   const restored: ExportEnvelope = {
     type: EXPORT_TYPE,
@@ -136,7 +147,7 @@ function parseUnsafe(text: unknown, facts: readonly Fact[]): ImportResult {
     exportedAt: valid.exportedAt,
     terrains: valid.terrains.map((t) => restoreRecord(TERRAIN, t) as ExportedTerrain),
   };
-  return { ok: true, terrains: restored.terrains, envelope: restored };
+  return { ok: true, terrains: restored.terrains, photos: photos.photos, envelope: restored };
 }
 
 // ---------------------------------------------------------------- restore from the schema
@@ -278,8 +289,8 @@ function findHostileKey(root: unknown): Text | null {
   return null;
 }
 
-/** UTF-8 length without allocating the encoded bytes. */
-export function utf8Length(text: string): number {
+/** UTF-8 length without allocating the encoded bytes (counting stops once above `limit`). */
+export function utf8Length(text: string, limit: number = LIMITS.maxBytes): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -289,7 +300,7 @@ export function utf8Length(text: string): number {
       bytes += 4;
       i++;
     } else bytes += 3;
-    if (bytes > LIMITS.maxBytes) return bytes; // enough to know it is too large
+    if (bytes > limit) return bytes; // enough to know it is too large
   }
   return bytes;
 }

@@ -1,8 +1,11 @@
 /**
  * Terrains in IndexedDB: list, get, save (with a revision check so two tabs never
  * silently overwrite each other), delete. The model hands it only valid fact values.
+ * Every write of a terrain writes its summary in the same transaction; a delete also
+ * removes the terrain's photos.
  */
-import { openDatabase, type StoredTerrain } from './db';
+import { openDatabase, type StoredPhoto, type StoredTerrain } from './db';
+import { summarize, type SummaryStatusCounts, type TerrainSummary } from './summary';
 import type { Terrain } from '../engine/types';
 
 /** Another tab saved this terrain since we loaded it. */
@@ -38,8 +41,10 @@ export async function getTerrain(id: string): Promise<StoredTerrain | undefined>
  */
 export async function saveTerrain(terrain: Terrain, expectedRevision?: number): Promise<StoredTerrain> {
   const db = await openDatabase();
-  const tx = db.transaction('terrains', 'readwrite');
-  const existing = await tx.store.get(terrain.id);
+  const tx = db.transaction(['terrains', 'summaries'], 'readwrite');
+  const terrainsStore = tx.objectStore('terrains');
+  const summaries = tx.objectStore('summaries');
+  const [existing, summary] = await Promise.all([terrainsStore.get(terrain.id), summaries.get(terrain.id)]);
   if (existing && expectedRevision !== undefined && existing.revision !== expectedRevision) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -59,26 +64,67 @@ export async function saveTerrain(terrain: Terrain, expectedRevision?: number): 
   };
   // One transaction: when the write fails (e.g. QuotaExceededError) it aborts and the
   // previous version stays; awaiting both keeps the abort from going unhandled.
-  await Promise.all([tx.store.put(stored), tx.done]);
+  await Promise.all([terrainsStore.put(stored), summaries.put(summarize(stored, summary?.statusCounts ?? null)), tx.done]);
   return stored;
 }
 
+/** Deletes a terrain with its summary and its photos, in one transaction. */
 export async function deleteTerrain(id: string): Promise<void> {
   const db = await openDatabase();
-  await db.delete('terrains', id);
+  const tx = db.transaction(['terrains', 'summaries', 'photos'], 'readwrite');
+  const photoKeys = await tx.objectStore('photos').index('by-terrain').getAllKeys(id);
+  await Promise.all([tx.objectStore('terrains').delete(id), tx.objectStore('summaries').delete(id), ...photoKeys.map((k) => tx.objectStore('photos').delete(k)), tx.done]);
+}
+
+/** The list's records, most recently changed first: no terrain is read. */
+export async function listSummaries(): Promise<TerrainSummary[]> {
+  const db = await openDatabase();
+  const all = await db.getAllFromIndex('summaries', 'by-updated');
+  return all.reverse();
+}
+
+/**
+ * Stores the status counts of an assessment in the terrain's summary, only when the summary is
+ * still at the revision that was assessed (a save in between makes them stale: not written).
+ */
+export async function putStatusCounts(id: string, statusCounts: SummaryStatusCounts): Promise<boolean> {
+  const db = await openDatabase();
+  const tx = db.transaction('summaries', 'readwrite');
+  const summary = await tx.store.get(id);
+  if (!summary || summary.revision !== statusCounts.revision) {
+    await tx.done;
+    return false;
+  }
+  await Promise.all([tx.store.put({ ...summary, statusCounts }), tx.done]);
+  return true;
 }
 
 /**
  * Writes several terrains in one transaction: all or nothing (import). A record the
  * store refuses (e.g. no id) throws at put() without aborting the transaction, which
- * would then commit the records before it: abort explicitly.
+ * would then commit the records before it: abort explicitly. With `photos` (an import),
+ * the photos are written in the same transaction, and a written terrain's stored photos
+ * of buildings it no longer has are deleted.
  */
-export async function putTerrains(terrains: StoredTerrain[]): Promise<void> {
+export async function putTerrains(terrains: StoredTerrain[], photos?: readonly StoredPhoto[]): Promise<void> {
   const db = await openDatabase();
-  const tx = db.transaction('terrains', 'readwrite');
+  const tx = db.transaction(['terrains', 'summaries', 'photos'], 'readwrite');
+  const photoStore = tx.objectStore('photos');
+  // Read first (awaiting only this transaction's requests keeps it open), then write in one go.
+  const stale = photos
+    ? (await Promise.all(terrains.map((t) => photoStore.index('by-terrain').getAll(t.id)))).flatMap((list, i) => {
+        const keep = new Set(terrains[i].buildings.map((b) => b.id));
+        return list.filter((p) => !keep.has(p.buildingId));
+      })
+    : [];
+  // A photo id already used by another terrain's photo is never overwritten: the newcomer gets a new id.
+  const taken = photos ? await Promise.all(photos.map((p) => photoStore.get(p.id))) : [];
+  const placed = (photos ?? []).map((p, i) => (taken[i] && taken[i].terrainId !== p.terrainId ? { ...p, id: `p-${crypto.randomUUID()}` } : p));
   const writes: Promise<unknown>[] = [tx.done];
   try {
-    for (const t of terrains) writes.push(tx.store.put(t));
+    for (const t of terrains) writes.push(tx.objectStore('terrains').put(t), tx.objectStore('summaries').put(summarize(t, null)));
+    for (const p of stale) writes.push(photoStore.delete(p.id));
+    for (const p of placed) writes.push(photoStore.put(p));
   } catch (error) {
     // The requests already made fail with AbortError: expected, not worth reporting.
     for (const w of writes) w.catch(() => undefined);

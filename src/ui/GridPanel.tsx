@@ -50,8 +50,7 @@ function Bars({ id, title, bars }: { id: string; title: string; bars: GridBar[] 
                 return rect;
               })}
               <text x={x + 4} y="27" class="grid-bar-value">
-                {b.lowerBound ? '≥ ' : ''}
-                {formatNumber(Math.round(barKw(b)))}
+                {b.lowerBound ? t('gridAtLeast', { value: formatNumber(Math.round(barKw(b))) }) : formatNumber(Math.round(barKw(b)))}
               </text>
             </g>
           );
@@ -136,11 +135,16 @@ function Hub({ grid, assessment }: { grid: GridSummary; assessment: Assessment }
   );
 }
 
-export function GridPanel({ assessment, terrain }: { assessment: Assessment; terrain: Terrain }) {
+/**
+ * `heading={false}`: inside a section that has its title already (the assessment's fold).
+ * `cite`: the report's numbers for its sources, printed instead of the source list.
+ */
+export function GridPanel({ assessment, terrain, heading = true, cite }: { assessment: Assessment; terrain: Terrain; heading?: boolean; cite?: (sourceIds: string[]) => string }) {
   const grid = assessment.grid;
+  const Box = heading ? 'section' : 'div';
   return (
-    <section class="card grid-panel" aria-labelledby="grid-title">
-      <h2 id="grid-title">{t('gridTitle')}</h2>
+    <Box class="card grid-panel" aria-labelledby={heading ? 'grid-title' : undefined}>
+      {heading && <h2 id="grid-title">{t('gridTitle')}</h2>}
       <p class="muted">{t('gridIntro')}</p>
       <ul class="grid-congestion">
         <Congestion terrain={terrain} factId="congestionOfftake" />
@@ -171,7 +175,13 @@ export function GridPanel({ assessment, terrain }: { assessment: Assessment; ter
         </table>
       )}
       <Missing grid={grid} terrain={terrain} />
-      <SourceList ids={gridSourceIds(assessment)} />
-    </section>
+      {cite ? (
+        <p class="cite">
+          {t('sources')}: {cite(gridSourceIds(assessment))}
+        </p>
+      ) : (
+        <SourceList ids={gridSourceIds(assessment)} />
+      )}
+    </Box>
   );
 }

@@ -7,7 +7,7 @@ function onLinkClick(event: MouseEvent): void {
   if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   if (a.target || a.origin !== location.origin) return;
   event.preventDefault();
-  route.navigate(a.pathname + a.hash);
+  route.navigate(a.pathname + a.search + a.hash);
 }
 
 export function Link({ href, children, class: className, ...rest }: { href: string; children: ComponentChildren; class?: string; 'aria-label'?: string; 'aria-current'?: 'page' }) {

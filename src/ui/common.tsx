@@ -1,6 +1,6 @@
-/** Small shared pieces: in-app links, status badges, source lists. */
+/** Small shared pieces: in-app links, status badges, source lists and the legend of their kind tags. */
 import { fillParamsOn, indexToolbox, bundledToolbox } from '../engine';
-import type { Status, Text } from '../engine/types';
+import type { SourceKind, Status, Text } from '../engine/types';
 import { lang, t, tx } from '../i18n';
 
 export const toolboxIndex = indexToolbox(bundledToolbox);
@@ -32,7 +32,7 @@ export function SourceList({ ids }: { ids: string[] }) {
     <ul class="sources">
       {sources.map((s) => (
         <li key={s.id}>
-          <span class={`kind kind-${s.kind}`}>{s.kind}</span>{' '}
+          <SourceKindTag kind={s.kind} />{' '}
           <a href={s.url} rel="noreferrer noopener" target="_blank">
             {s.title}
           </a>{' '}
@@ -40,5 +40,36 @@ export function SourceList({ ids }: { ids: string[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The kinds of source in the order the legend explains them (a kind missing here is a type error). */
+const KIND_ORDER: Record<SourceKind, number> = { WET: 0, NET: 1, VERZ: 2, SUB: 3, GP: 4, INFO: 5 };
+const kindWords = (kind: SourceKind): string => t(`kind${kind}` as never);
+
+/** A source's kind tag ("WET"), its meaning on hover; the legend says it for every reader. */
+export function SourceKindTag({ kind }: { kind: SourceKind }) {
+  return (
+    <abbr class={`kind kind-${kind}`} title={kindWords(kind)}>
+      {kind}
+    </abbr>
+  );
+}
+
+/** What the tags WET, NET, VERZ, SUB, GP and INFO mean, for the kinds of these sources (default: all the toolbox cites). */
+export function SourceKindLegend({ sourceIds }: { sourceIds?: readonly string[] }) {
+  const cited = sourceIds ? sourceIds.flatMap((id) => toolboxIndex.sources.get(id) ?? []) : toolboxIndex.toolbox.sources;
+  const kinds = [...new Set(cited.map((s) => s.kind))].sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+  return (
+    <dl class="kind-legend">
+      {kinds.map((k) => (
+        <div key={k}>
+          <dt>
+            <span class={`kind kind-${k}`}>{k}</span>
+          </dt>
+          <dd>{kindWords(k)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -3,6 +3,7 @@
  * view): which bars, their values in kW, their colours, and whether a value is only a lower
  * bound. Pure; the words are message keys, translated by the views.
  */
+import { GRID_COLORS } from './palette';
 import type { GridSum, GridSummary } from '../engine/types';
 import type { MessageKey } from '../i18n/messages';
 
@@ -14,7 +15,6 @@ export interface GridBar {
   lowerBound: boolean;
 }
 
-export const GRID_COLORS = { contract: '#0b5cad', peak: '#4d5560', added: '#8a5300', collective: '#1b6e35', pv: '#b36b00' } as const;
 
 /** Offtake: the contracts against today's peak, the peak with the added demand, and the group's coincident peak against its contract. */
 export function offtakeBars(g: GridSummary): GridBar[] {

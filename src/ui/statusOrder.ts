@@ -2,3 +2,6 @@
 import type { Status } from '../engine/types';
 
 export const STATUS_ORDER: readonly Status[] = ['feasible', 'conditional', 'blocked', 'needs-info', 'not-applicable'];
+
+/** A status as a symbol, beside its colour and (in the legend and the accessible name) its word, so colour never carries it alone. */
+export const STATUS_SYMBOL: Readonly<Record<Status, string>> = { feasible: '✓', conditional: '◐', blocked: '✕', 'needs-info': '?', 'not-applicable': '–' };

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { building, createTerrain, openGroup, roomburg, seedTerrain } from './helpers';
+import { building, createTerrain, openAllDetails, openGroup, roomburg, seedTerrain } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -49,12 +49,8 @@ test('assessment of a filled terrain', async ({ page }) => {
   await seedTerrain(page, terrain);
   await page.goto(`/terrein/${terrain.id}/beoordeling`);
   await expect(page.getByRole('heading', { level: 2, name: 'Stappenplan in verplichte volgorde', exact: true })).toBeVisible();
-  // Open the collapsed parts too: the "not applicable" group, and sources, calculation and subsidies of a solar card.
-  await page.locator('.status-group details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-  await page
-    .getByRole('article', { name: `Zonnepanelen op het dak — ${terrain.buildings[0].name}`, exact: true })
-    .locator('details')
-    .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  // Open every folded part too: status groups, cards (sources, calculation, subsidies), the plan, the grid, the advice.
+  await openAllDetails(page);
   expect(await violations(page)).toEqual([]);
 });
 

@@ -1,29 +1,25 @@
 /**
  * Compare the three example terrains: the indicator table (a column per terrain, values as
- * indicatorsFor(terrain, assess(terrain)) gives them for the example files), the three
- * chart.js charts really drawn on their canvases, each with its data table, chart.js loaded
- * only on this view, and the CSV for Dutch Excel (BOM, ';', decimal comma, one row per
- * terrain, formula-like names neutralised).
+ * indicatorsFor(terrain, assess(terrain)) gives them for the example files: PV, CO₂, money,
+ * per building and per m², statuses, duties, blockers, what the grid lacks, grid figures), the
+ * four chart.js charts really drawn on their canvases in their colours, each with its data
+ * table, chart.js loaded only on this view, the two CSVs for Dutch Excel (BOM, ';', decimal
+ * comma, one row per terrain and one per building, formula-like names neutralised), axe clean.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import type { GridSum } from '../../src/engine/types';
-import { indicatorsFor, type TerrainIndicators } from '../../src/features/compare/indicators';
-import { loadEngine } from './engine';
-import { terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
+import type { TerrainIndicators, Total } from '../../src/features/compare/indicators';
+import { loadEngine, loadIndicators } from './engine';
+import { axeViolations, terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
 import { parseCsv } from '../shared/csv';
+import { FIGURE_HEADER_NL, KIND_NL } from '../shared/compareCsv';
 import { addExamples, data, dutchNumber, EXAMPLE_IDS, readExample } from './toolbox-helpers';
 
-const KIND_NL = {
-  grid: 'net en infrastructuur',
-  roof: 'dak en gebouw',
-  insurance: 'verzekering',
-  organisation: 'organisatie',
-  law: 'wet en subsidie',
-  info: 'informatie ontbreekt',
-} as const;
 const STATUS_COLORS = { feasible: '#1b6e35', conditional: '#b36b00', blocked: '#a4161a', 'needs-info': '#5b3f99', 'not-applicable': '#8a939e' } as const;
-const KIND_COLORS = { grid: '#0b5cad', roof: '#8a5300', insurance: '#a4161a', organisation: '#1b6e35', law: '#12324f', info: '#5b3f99' } as const;
+/** Category colours, none of them a status colour. */
+const KIND_COLORS = { grid: '#0d47a1', roof: '#4a4a00', insurance: '#0097a7', organisation: '#c2185b', law: '#12324f', info: '#9c27b0' } as const;
+const CHART_IDS = ['chart-per-euro', 'chart-grid', 'chart-blockers', 'chart-status'];
 /** The grid figures per terrain, in the table's and the CSV's order, with their Dutch labels. */
 const GRID_NL: [string, (g: TerrainIndicators['grid']) => GridSum][] = [
   ['Gecontracteerd afnamevermogen', (g) => g.contractedOfftakeKw],
@@ -39,10 +35,17 @@ const CHART_VERSION = JSON.parse(readFileSync(new URL('../../node_modules/chart.
 
 const terrains = EXAMPLE_IDS.map(readExample);
 let expected: Map<string, TerrainIndicators>;
+let co2PerKEur: (x: TerrainIndicators) => number | null;
 test.beforeAll(async () => {
   const { assess } = await loadEngine();
-  expected = new Map(terrains.map((t) => [t.name, indicatorsFor(t, assess(t))]));
+  const ind = await loadIndicators();
+  co2PerKEur = ind.co2PerKEur;
+  expected = new Map(terrains.map((t) => [t.name, ind.indicatorsFor(t, assess(t))]));
 });
+const atLeast = (total: Total, text: string) => (total.complete ? text : `ten minste ${text}`);
+// The view writes "€" and the amount with a no-break space, which tableText collapses to a space.
+const euro = (v: number) => `€ ${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(Math.round(v))}`;
+const tonnes = (kg: number) => `${dutchNumber(kg / 1000)} t CO₂/jaar`;
 
 const congestionLabel = (factId: string, value: string | null) => {
   const option = data.facts.find((f) => f.id === factId)?.options?.find((o) => o.value === value);
@@ -125,9 +128,21 @@ test('three example terrains: indicator table, drawn charts with their tables, c
   const expectedBody: [string, (x: TerrainIndicators) => string][] = [
     ['Zon-pv potentieel', (x) => `${dutchNumber(x.pvKwp)} kWp`],
     ['Opbrengst per jaar', (x) => `${dutchNumber(x.pvMwhPerYear)} MWh/jaar`],
+    ['Zon-pv potentieel per gebouw', (x) => `${dutchNumber(x.pvKwp / x.buildings)} kWp`],
+    ['Zon-pv potentieel per m² vloer', (x) => `${dutchNumber((x.floorArea.pvKwp * 1000) / x.floorArea.m2)} Wp`],
+    ['CO₂-reductie per jaar indicatief', (x) => atLeast(x.co2KgPerYear!, tonnes(x.co2KgPerYear!.value))],
+    ['CO₂-reductie per jaar per gebouw indicatief', (x) => atLeast(x.co2KgPerYear!, tonnes(x.co2KgPerYear!.value / x.buildings))],
+    ['CO₂-reductie per jaar per m² vloer indicatief', (x) => `${dutchNumber(x.floorArea.co2Kg / x.floorArea.m2)} kg CO₂/jaar`],
+    ['Vloeroppervlak bekend', (x) => `${dutchNumber(x.floorArea.m2)} m² van ${x.floorArea.buildings} van ${x.buildings} gebouwen`],
+    ['Investering', (x) => atLeast(x.investmentEur, euro(x.investmentEur.value))],
+    ['Besparing per jaar', (x) => atLeast(x.savingsEurPerYear, euro(x.savingsEurPerYear.value))],
+    ['Terugverdientijd (investering gedeeld door besparing)', (x) => `${dutchNumber(x.paybackYears!)} jaar`],
+    ['kg CO₂ per jaar per € 1.000 indicatief', (x) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(co2PerKEur(x)!)],
     ...Object.entries(STATUS_NL).map(([s, label]) => [label, (x: TerrainIndicators) => String(x.byStatus[s as keyof typeof STATUS_NL])] as [string, (x: TerrainIndicators) => string]),
     ['Wettelijke plichten', (x) => String(x.obligations)],
     ...Object.entries(KIND_NL).map(([k, label]) => [`Knelpunten: ${label}`, (x: TerrainIndicators) => String(x.blockers[k as keyof typeof KIND_NL])] as [string, (x: TerrainIndicators) => string]),
+    ['Afname boven de netruimte', (x) => `${dutchNumber(Math.round(x.offtakeShortKw))} kW`],
+    ['Invoeding boven het contract', (x) => `${dutchNumber(Math.round(x.feedInShortKw))} kW`],
     ['Congestie afname', (x) => congestionLabel('congestionOfftake', x.congestionOfftake)],
     ['Congestie invoeding', (x) => congestionLabel('congestionFeedIn', x.congestionFeedIn)],
     ...GRID_NL.map(([label, sum]) => [label, (x: TerrainIndicators) => gridText(sum(x.grid))] as [string, (x: TerrainIndicators) => string]),
@@ -136,21 +151,35 @@ test('three example terrains: indicator table, drawn charts with their tables, c
   // The examples differ, so the comparison is not trivially the same number thrice.
   expect(new Set(columns.map((c) => c.pvKwp)).size).toBe(3);
 
-  // The three charts: canvases drawn with the dataset colours, each with its data table.
+  // The four charts: canvases drawn with the dataset colours, each with its data table.
   const names = header.slice(1);
   const charts = [
     {
-      id: 'chart-status',
-      title: 'Maatregelen per status',
-      series: Object.entries(STATUS_NL).map(([s, label]) => ({ label, color: STATUS_COLORS[s as keyof typeof STATUS_COLORS], values: columns.map((c) => c.byStatus[s as keyof typeof STATUS_NL]) })),
+      id: 'chart-per-euro',
+      title: 'Waar levert een euro het meest op? CO₂-reductie per € 1.000 investering',
+      series: [{ label: 'kg CO₂ per jaar per € 1.000', color: '#0097a7', values: columns.map((c) => Math.round(co2PerKEur(c)!)) }],
     },
-    { id: 'chart-pv', title: 'Zonnepotentieel (kWp)', series: [{ label: 'Zon-pv potentieel', color: '#b36b00', values: columns.map((c) => c.pvKwp) }] },
+    {
+      id: 'chart-grid',
+      title: 'Waar blokkeert het net het meest? Tekort aan netcapaciteit',
+      series: [
+        { label: 'Afname boven de netruimte', color: '#0d47a1', values: columns.map((c) => Math.round(c.offtakeShortKw)), unit: ' kW' },
+        { label: 'Invoeding boven het contract', color: '#c2185b', values: columns.map((c) => Math.round(c.feedInShortKw)), unit: ' kW' },
+      ],
+    },
     {
       id: 'chart-blockers',
       title: 'Knelpunten per soort',
       series: Object.entries(KIND_NL).map(([k, label]) => ({ label, color: KIND_COLORS[k as keyof typeof KIND_COLORS], values: columns.map((c) => c.blockers[k as keyof typeof KIND_NL]) })),
     },
+    {
+      id: 'chart-status',
+      title: 'Maatregelen per status',
+      series: Object.entries(STATUS_NL).map(([s, label]) => ({ label, color: STATUS_COLORS[s as keyof typeof STATUS_COLORS], values: columns.map((c) => c.byStatus[s as keyof typeof STATUS_NL]) })),
+    },
   ];
+  // Where a euro achieves most differs between the examples.
+  expect(new Set(charts[0].series[0].values).size).toBe(3);
   await expect(page.locator('canvas')).toHaveCount(charts.length);
   for (const chart of charts) {
     const figure = page.getByRole('figure', { name: chart.title, exact: true });
@@ -173,8 +202,9 @@ test('three example terrains: indicator table, drawn charts with their tables, c
     const dataTable = figure.getByRole('table', { name: chart.title, exact: true });
     const [chead, ...cbody] = await tableText(dataTable);
     expect(chead).toEqual(['Terrein', ...chart.series.map((s) => s.label)]);
-    expect(cbody).toEqual(names.map((name, i) => [name, ...chart.series.map((s) => dutchNumber(s.values[i]))]));
+    expect(cbody).toEqual(names.map((name, i) => [name, ...chart.series.map((s) => `${dutchNumber(s.values[i])}${'unit' in s ? s.unit : ''}`)]));
   }
+  expect(await axeViolations(page)).toEqual([]);
 
   // chart.js is in a chunk requested only now, on the compare view.
   const compareScripts = scripts.slice(before);
@@ -193,7 +223,7 @@ test('choosing fewer than two terrains hides table and charts; choosing again re
   await openCompare(page);
   const pick = page.getByRole('group', { name: 'Terreinen om te vergelijken', exact: true });
   const table = page.getByRole('table', { name: 'Indicatoren per terrein', exact: true });
-  const pvRows = page.getByRole('figure', { name: 'Zonnepotentieel (kWp)', exact: true }).locator('tbody tr');
+  const pvRows = page.getByRole('figure', { name: 'Knelpunten per soort', exact: true }).locator('tbody tr');
 
   // Two terrains: the charts are redrawn for two.
   await pick.getByRole('checkbox', { name: terrains[0].name, exact: true }).uncheck();
@@ -201,7 +231,7 @@ test('choosing fewer than two terrains hides table and charts; choosing again re
   await expect(pvRows).toHaveCount(2);
   // The list's order (last changed first); the set is what matters here.
   expect((await pvRows.locator('th').allTextContents()).sort()).toEqual([terrains[1].name, terrains[2].name].sort());
-  for (const id of ['chart-status', 'chart-pv', 'chart-blockers']) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} redrawn` }).toBeGreaterThan(500);
+  for (const id of CHART_IDS) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} redrawn` }).toBeGreaterThan(500);
 
   // One terrain: a message instead of table, charts and CSV.
   await pick.getByRole('checkbox', { name: terrains[1].name, exact: true }).uncheck();
@@ -213,8 +243,8 @@ test('choosing fewer than two terrains hides table and charts; choosing again re
   // Back to two: new canvases, drawn again.
   await pick.getByRole('checkbox', { name: terrains[1].name, exact: true }).check();
   await expect(table.locator('thead th')).toHaveCount(3);
-  await expect(page.locator('canvas')).toHaveCount(3);
-  for (const id of ['chart-status', 'chart-pv', 'chart-blockers']) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn again` }).toBeGreaterThan(500);
+  await expect(page.locator('canvas')).toHaveCount(4);
+  for (const id of CHART_IDS) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn again` }).toBeGreaterThan(500);
 });
 
 test('at most ten terrains: the other boxes are disabled, and ten columns, chart rows and CSV rows', async ({ page }) => {
@@ -249,8 +279,8 @@ test('at most ten terrains: the other boxes are disabled, and ten columns, chart
   expect(states.filter((s) => s.checked).every((s) => !s.disabled)).toBe(true);
 
   await expect(page.getByRole('table', { name: 'Indicatoren per terrein', exact: true }).locator('thead th')).toHaveCount(11);
-  await expect(page.getByRole('figure', { name: 'Zonnepotentieel (kWp)', exact: true }).locator('tbody tr')).toHaveCount(10);
-  for (const id of ['chart-status', 'chart-pv', 'chart-blockers']) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn` }).toBeGreaterThan(500);
+  await expect(page.getByRole('figure', { name: 'Knelpunten per soort', exact: true }).locator('tbody tr')).toHaveCount(10);
+  for (const id of CHART_IDS) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn` }).toBeGreaterThan(500);
   const rows = parseCsv((await downloadCsv(page)).subarray(3).toString('utf8'));
   expect(rows).toHaveLength(11);
 
@@ -269,15 +299,16 @@ test('offline, the compare view still loads chart.js and draws its charts', asyn
   const response = await page.reload();
   expect(response?.fromServiceWorker()).toBe(true);
   await openCompare(page);
-  await expect(page.locator('canvas')).toHaveCount(3);
-  for (const id of ['chart-status', 'chart-pv', 'chart-blockers']) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn offline` }).toBeGreaterThan(500);
+  await expect(page.locator('canvas')).toHaveCount(4);
+  for (const id of CHART_IDS) await expect.poll(async () => (await canvasPixels(page, id, [])).coloured, { message: `${id} drawn offline` }).toBeGreaterThan(500);
   await context.setOffline(false);
 });
 
-/** Downloads the CSV and returns its bytes. */
-async function downloadCsv(page: Page): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden (Excel)', exact: true }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^vergelijking-terreinen-\d{4}-\d{2}-\d{2}\.csv$/);
+/** Downloads a CSV (the per-terrain one unless the building button is named) and returns its bytes. */
+async function downloadCsv(page: Page, perBuilding = false): Promise<Buffer> {
+  const button = perBuilding ? 'CSV per gebouw downloaden (Excel)' : 'CSV downloaden (Excel)';
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(perBuilding ? /^vergelijking-gebouwen-\d{4}-\d{2}-\d{2}\.csv$/ : /^vergelijking-terreinen-\d{4}-\d{2}-\d{2}\.csv$/);
   return readFileSync(await download.path());
 }
 
@@ -286,11 +317,7 @@ const CSV_HEADER = [
   'Terrein',
   'Gemeente',
   'Gebouwen',
-  'Zon-pv potentieel (kWp)',
-  'Opbrengst per jaar (MWh)',
-  ...Object.values(STATUS_NL),
-  'Wettelijke plichten',
-  ...Object.values(KIND_NL).map((k) => `Knelpunten: ${k}`),
+  ...FIGURE_HEADER_NL,
   'Congestie afname',
   'Congestie invoeding',
   ...GRID_NL.map(([label]) => `${label} (kW)`),
@@ -324,9 +351,17 @@ test('the CSV: UTF-8 with BOM, ";" separator, decimal comma, CRLF, one row per t
       String(x.buildings),
       decimal(x.pvKwp),
       decimal(x.pvMwhPerYear),
+      decimal(Math.round(x.co2KgPerYear!.value / 100) / 10),
+      String(Math.round(x.investmentEur.value)),
+      String(Math.round(x.savingsEurPerYear.value)),
+      decimal(Math.round(x.paybackYears! * 10) / 10),
+      String(Math.round(co2PerKEur(x)!)),
       ...Object.keys(STATUS_NL).map((s) => String(x.byStatus[s as keyof typeof STATUS_NL])),
       String(x.obligations),
       ...Object.keys(KIND_NL).map((k) => String(x.blockers[k as keyof typeof KIND_NL])),
+      String(Math.round(x.offtakeShortKw)),
+      decimal(Math.round(x.feedInShortKw)),
+      x.co2KgPerYear!.complete && x.investmentEur.complete && x.savingsEurPerYear.complete ? 'ja' : 'nee',
       congestionLabel('congestionOfftake', x.congestionOfftake),
       congestionLabel('congestionFeedIn', x.congestionFeedIn),
       ...GRID_NL.map(([, sum]) => String(Math.round(sum(x.grid).kw))),
@@ -381,4 +416,22 @@ test('formula-like terrain names and municipality are neutralised in the CSV', a
   expect(byName.get("'@SUM(1)")![1]).toBe(`'=HYPERLINK("http://x";"klik")`);
   // The numbers are still numbers.
   expect(byName.get("'=cmd|' /C calc'!A0")![3]).toBe(decimal(expected.get(terrains[0].name)!.pvKwp));
+});
+
+test('the per-building CSV: one row per building of the compared terrains, its terrain first', async ({ page }) => {
+  await addExamples(page);
+  await openCompare(page);
+  const bytes = await downloadCsv(page, true);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+  expect(rows[0]).toEqual(['Terrein', 'Gebouw', 'Bedrijf', 'Vloeroppervlak (m²)', ...FIGURE_HEADER_NL]);
+  const buildings = terrains.flatMap((t) => t.buildings.map((b) => [t.name, b.name]));
+  expect(rows.slice(1).map((r) => [r[0], r[1]]).sort()).toEqual(buildings.sort());
+  for (const row of rows.slice(1)) {
+    expect(row).toHaveLength(rows[0].length);
+    const b = expected.get(row[0])!.perBuilding.find((x) => x.name === row[1])!;
+    expect(row[4]).toBe(decimal(Math.round(b.pvKwp * 10) / 10));
+    expect(row[6]).toBe(decimal(Math.round(b.co2KgPerYear!.value / 100) / 10));
+    expect(row[7]).toBe(String(Math.round(b.investmentEur.value)));
+  }
 });

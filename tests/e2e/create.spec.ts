@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadEngine } from './engine';
-import { EXAMPLE, createExampleTerrain, exampleTerrain, readStoredTerrain, STATUS_NL } from './helpers';
+import { EXAMPLE, createExampleTerrain, openAllDetails, exampleTerrain, readStoredTerrain, STATUS_NL } from './helpers';
 
 test('a terrain entered in the UI is assessed exactly as the engine assesses it', async ({ page }) => {
   const id = await createExampleTerrain(page);
@@ -29,9 +29,8 @@ test('a terrain entered in the UI is assessed exactly as the engine assesses it'
   await expect(page).toHaveURL(`/terrein/${id}/beoordeling`);
   await expect(page.getByRole('heading', { level: 1, name: `Beoordeling: ${EXAMPLE.name}`, exact: true })).toBeVisible();
 
-  // Show the collapsed "Niet van toepassing" group too, so every card is visible.
-  const notApplicable = page.getByRole('region', { name: /^Niet van toepassing/ });
-  if (await notApplicable.count()) await notApplicable.locator('summary').first().click();
+  // Open the folded status groups and cards, so every card and its reasons are visible.
+  await openAllDetails(page);
 
   // Every measure verdict: one card per measure (and building), grouped by status in the
   // page's order (feasible … not applicable), in the engine's order within a group.

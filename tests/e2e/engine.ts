@@ -13,3 +13,12 @@ export function loadEngine(): Promise<Engine> {
   engine ??= tsImport('../../src/engine/index.ts', import.meta.url) as Promise<Engine>;
   return engine;
 }
+
+type Indicators = typeof import('../../src/features/compare/indicators');
+let indicators: Promise<Indicators> | null = null;
+
+/** The compare indicators (they read the toolbox's parameters, so they come through tsx too). */
+export function loadIndicators(): Promise<Indicators> {
+  indicators ??= tsImport('../../src/features/compare/indicators.ts', import.meta.url) as Promise<Indicators>;
+  return indicators;
+}

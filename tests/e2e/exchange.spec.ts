@@ -35,7 +35,7 @@ test('export all, import on another device: the same terrains, under the CSP', a
   const { download: file, text } = await download(page, () => panel.getByRole('button', { name: 'Alles exporteren', exact: true }).click());
   expect(file.suggestedFilename()).toMatch(/^energietoolbox-terreinen-\d{4}-\d{2}-\d{2}\.json$/);
   const envelope = JSON.parse(text);
-  expect(envelope).toMatchObject({ type: 'energietoolbox-bedrijventerreinen/terrains', formatVersion: 4, toolboxVersion: expect.any(String), exportedAt: expect.stringMatching(/Z$/) });
+  expect(envelope).toMatchObject({ type: 'energietoolbox-bedrijventerreinen/terrains', formatVersion: 5, toolboxVersion: expect.any(String), exportedAt: expect.stringMatching(/Z$/) });
   const stored = (await dumpDb(page)).terrains;
   expect(byId(envelope.terrains)).toEqual(byId(stored.map(withoutRevision)));
   await expect(panel).toContainText('0 opgeslagen wijzigingen sinds de laatste export');
@@ -80,7 +80,7 @@ test('hostile and broken files are refused in Dutch, and nothing in the database
   const cases: [file: string, message: RegExp][] = [
     ['export-rejected/not-json.json', /^Dit bestand is geen JSON/],
     ['export-rejected/wrong-type.json', /^Dit is geen exportbestand van de Energietoolbox Bedrijventerreinen/],
-    ['export-rejected/future-version.json', /nieuwere versie van de app \(formaatversie 5; .*Werk de app bij/],
+    ['export-rejected/future-version.json', /nieuwere versie van de app \(formaatversie 6; .*Werk de app bij/],
     ['export-rejected/own-value-out-of-range.json', /eigen waarde "Investering zon op bedrijfsdak, 15-100 kWp" \(pvCostEurPerWp\): Mag niet groter zijn dan 5 €\/Wp\./],
     ['export-rejected/proto-key.json', /niet toegestane sleutel "__proto__"/],
     ['export-rejected/constructor-key.json', /niet toegestane sleutel "constructor"/],

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Assessment, GridSum } from '../../src/engine/types';
-import { GRID_COLORS } from '../../src/ui/gridFigures';
+import { GRID_COLORS } from '../../src/ui/palette';
 import { loadEngine } from './engine';
-import { STATUS_NL, waitForServiceWorkerControl } from './helpers';
+import { openFold, STATUS_NL, waitForServiceWorkerControl } from './helpers';
 import { addExamples, collapse, pdfPages, readExample } from './toolbox-helpers';
 
 const ID = 'example-roomburg';
@@ -79,6 +79,7 @@ test('the grid panel: charts drawn with their tables, the hub verdict beside the
   await waitForServiceWorkerControl(page);
   await addExamples(page);
   await page.goto(`/terrein/${ID}/beoordeling`);
+  await openFold(page, 'Het terrein als één net');
   const panel = page.getByRole('region', { name: 'Het terrein als één net', exact: true });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();

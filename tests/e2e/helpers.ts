@@ -1,4 +1,5 @@
 /** Shared steps for the browser tests: the Dutch UI driven through accessible locators. */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Terrain } from '../../src/engine/types';
@@ -55,13 +56,33 @@ export async function openGroup(scope: Locator, group: string): Promise<Locator>
   return details;
 }
 
-/** Opens every <details> in the main content (sources, calculations, subsidies, collapsed groups). */
+/**
+ * Opens every <details> in the main content (sources, calculations, subsidies, collapsed groups,
+ * the assessment's folds and cards, whose content appears once open): round by round until none
+ * is closed. Returns how many were opened.
+ */
 export async function openAllDetails(page: Page): Promise<number> {
-  return page.locator('main').evaluate((main) => {
-    const all = main.querySelectorAll('details');
-    all.forEach((d) => (d.open = true));
-    return all.length;
-  });
+  let total = 0;
+  for (let round = 0; round < 10; round++) {
+    const opened = await page.locator('main').evaluate(async (main) => {
+      const closed = [...main.querySelectorAll('details:not([open])')] as HTMLDetailsElement[];
+      closed.forEach((d) => (d.open = true));
+      // The toggle events, and the render they cause, come after this task.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return closed.length;
+    });
+    if (!opened) return total;
+    total += opened;
+  }
+  throw new Error('details kept appearing closed');
+}
+
+/** Opens a folded section of the assessment (its <summary> holds the title), unless it is open already. */
+export async function openFold(page: Page, title: string): Promise<Locator> {
+  const fold = page.locator('section.fold').filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+  if (!(await fold.locator(':scope > details').evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator(':scope > details > summary').click();
+  await expect(fold.locator(':scope > details')).toHaveAttribute('open', '');
+  return fold;
 }
 
 /** Chooses ja / nee / onbekend for a yes-no fact. */
@@ -149,13 +170,24 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-/** The document's scroll width, and the elements that stick out past the viewport's right edge. */
+/** axe-core's WCAG 2.0/2.1 A and AA violations on the page, one readable line each (rule and offending elements). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The document's scroll width, and the elements that stick out past the viewport's right edge (not those a scroll region clips). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; culprits: string[] }> {
   const width = page.viewportSize()?.width ?? 0;
   return page.evaluate((width) => {
     const culprits: string[] = [];
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && clipped(el)) continue;
       if (r.width > 0 && r.right > width + 0.5) culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right edge ${Math.round(r.right)})`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 10) };
@@ -212,7 +244,7 @@ export async function createExampleTerrain(page: Page): Promise<string> {
   await kantoor.getByLabel('Monumentstatus', { exact: true }).selectOption({ label: 'geen' });
   await kantoor.getByLabel('Eigendom', { exact: true }).selectOption({ label: 'huurder' });
   await openGroup(kantoor, 'Aansluiting');
-  await kantoor.getByLabel('Elektriciteitsaansluiting', { exact: true }).selectOption({ label: 'kleinverbruik (≤ 3x80 A)' });
+  await kantoor.getByLabel('Elektriciteitsaansluiting', { exact: true }).selectOption({ label: 'kleinverbruik (tot en met 3x80 A)' });
   await openGroup(kantoor, 'Dak');
   await kantoor.getByLabel('Dakoppervlak (m²)', { exact: true }).fill('900');
   await kantoor.getByLabel('Daktype', { exact: true }).selectOption({ label: 'plat' });

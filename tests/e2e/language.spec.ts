@@ -3,7 +3,7 @@
  * back; a number typed the English way ("1,234.5") is stored as 1234.5.
  */
 import { expect, test } from '@playwright/test';
-import { building, exampleTerrain, openGroup, readStoredTerrain, saveIndicator, seedTerrain, waitSaved } from './helpers';
+import { building, exampleTerrain, openAllDetails, openGroup, readStoredTerrain, saveIndicator, seedTerrain, waitSaved } from './helpers';
 
 test('switch to English and back', async ({ page }) => {
   await page.goto('/');
@@ -28,6 +28,7 @@ test('the assessment in English, and an English number is stored as a number', a
   const terrain = exampleTerrain();
   await seedTerrain(page, terrain);
   await page.goto(`/terrein/${terrain.id}/beoordeling`);
+  await openAllDetails(page);
   const pv = page.getByRole('article', { name: 'Zonnepanelen op het dak — Hal A', exact: true });
   await expect(pv.locator('.badges .badge').first()).toHaveText('Haalbaar na voorwaarden');
 

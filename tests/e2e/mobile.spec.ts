@@ -29,6 +29,7 @@ test('creating a terrain works on a 360 px screen, without horizontal scrolling'
 
   await page.getByRole('link', { name: 'Naar de volledige beoordeling', exact: true }).click();
   await expect(page).toHaveURL(`/terrein/${id}/beoordeling`);
+  await openAllDetails(page);
   await expect(page.getByRole('article', { name: 'Zonnepanelen op het dak — Hal M', exact: true })).toBeVisible();
   await expectNoHorizontalScroll(page, 'assessment');
 

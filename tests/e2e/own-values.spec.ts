@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { loadEngine } from './engine';
-import { openGroup, readStoredTerrain, roomburg, seedTerrain, terrainCard, waitSaved } from './helpers';
+import { openAllDetails, openGroup, readStoredTerrain, roomburg, seedTerrain, terrainCard, waitSaved } from './helpers';
 
 const GROUP = 'Eigen waarden (offerte, tarief)';
 const COST = 'Investering zon op bedrijfsdak, 15-100 kWp (€/Wp)';
@@ -53,6 +53,7 @@ test('an own price and tariff: checked, stored, used by the assessment as by the
   const used = page.getByRole('region', { name: 'Eigen waarden in deze beoordeling', exact: true });
   await expect(used).toContainText('Investering zon op bedrijfsdak, 15-100 kWp: 0,85 €/Wp (in plaats van 0,8 €/Wp uit de toolbox, indicatief)');
   await expect(used).toContainText('Kale leveringsprijs elektriciteit (zonder energiebelasting): 0,215 €/kWh (in plaats van 0,11 €/kWh uit de toolbox, indicatief)');
+  await openAllDetails(page); // the folded status groups and cards
   const card = page.getByRole('article', { name: `Zonnepanelen op het dak — ${b1.name}`, exact: true });
   // The card shows investment, yearly saving and payback, "indicatief" (energy tax is still unconfirmed) and the values used.
   const nl = (v: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(v);

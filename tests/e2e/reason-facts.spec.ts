@@ -1,12 +1,12 @@
 /**
  * A reason names the facts it rests on (SPEC §7, reasons[].factIds): in the assessment each is
- * a link that opens the editor at its field, focused; the report prints them as names; the
- * handbook lists them per condition. The case: PV on a large connection whose design feeds in
+ * a link that opens the editor at its field, focused; the handbook lists them per condition.
+ * The report, a hand-out, prints the reason with its source numbers and leaves the facts out. The case: PV on a large connection whose design feeds in
  * more than the contract while feed-in congestion is orange (R-PV-10, a calc and a fact).
  */
 import { expect, test } from '@playwright/test';
 import { loadEngine } from './engine';
-import { seedTerrain } from './helpers';
+import { openAllDetails, seedTerrain } from './helpers';
 import { data } from './toolbox-helpers';
 
 const TERRAIN = {
@@ -28,6 +28,7 @@ test('R-PV-10 on orange feed-in links to the congestion and the feed-in contract
 
   await seedTerrain(page, TERRAIN);
   await page.goto(`/terrein/${TERRAIN.id}/beoordeling`);
+  await openAllDetails(page);
   const card = page.getByRole('article', { name: `${pvLabel} — Hal Noord` });
   const item = card.locator('li.reason').filter({ hasText: '(R-PV-10)' });
   const line = item.locator('p.facts');
@@ -49,10 +50,12 @@ test('R-PV-10 on orange feed-in links to the congestion and the feed-in contract
   await expect(page.locator('#f-terrain-congestionFeedIn')).toBeFocused();
   await expect(page.locator('#f-terrain-congestionFeedIn')).toHaveValue('orange');
 
-  // The report prints the same names as plain text.
+  // The report's company sheet prints the reason as text with its source numbers, without the facts.
   await page.goto(`/terrein/${TERRAIN.id}/rapport`);
-  const printed = page.locator('.annex-building', { has: page.getByRole('heading', { name: 'Hal Noord' }) }).locator('.annex-reasons li').filter({ hasText: reason.text });
-  await expect(printed).toContainText(`Bepaald door: ${names.join(', ')}`);
+  const printed = page.locator('section.company-sheet[data-building="b1"] .annex-reasons li').filter({ hasText: reason.text });
+  await expect(printed).toHaveCount(1);
+  await expect(printed.locator('.cite')).toHaveText(/^\[\d+(, \d+)*\]$/);
+  await expect(printed).not.toContainText('Bepaald door');
   await expect(printed.getByRole('link')).toHaveCount(0);
 
   // The handbook lists them under the condition (statically: no deciding fact, catalogue order).

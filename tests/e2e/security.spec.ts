@@ -8,7 +8,7 @@
  *   inline event handler and an image from another origin are all refused and reported).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { building, createTerrain, renameBuilding, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { building, createTerrain, openAllDetails, renameBuilding, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { download, expectNoImgInjected, fixture, importFile, importResult, storagePanel, watchCsp } from './data-safety';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -60,6 +60,7 @@ test('a hostile name is text everywhere; a full session has no CSP violation, no
   // Assessment: the terrain in the heading, the building beside its measures.
   await page.getByRole('link', { name: `Beoordeling: ${HOSTILE}`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Beoordeling: ${HOSTILE}`, exact: true })).toBeVisible();
+  await openAllDetails(page); // the folded status groups and cards
   await expect(page.locator('main')).toContainText(`— ${HOSTILE}`);
   await shownAsText(page, 2);
 
@@ -123,7 +124,7 @@ test('a hostile name is text everywhere; a full session has no CSP violation, no
 test('the Content Security Policy is in force: inline script, inline handlers and another origin are refused and reported', async ({ page, request }) => {
   // The served page carries the policy and has no inline script at all.
   const html = await (await request.get('/')).text();
-  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;`);
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;`);
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     expect(attrs).toMatch(/\bsrc="\/[^"]+"/);
     expect(body.trim()).toBe('');

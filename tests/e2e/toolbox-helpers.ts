@@ -93,9 +93,12 @@ export function pdfInfo(file: string): PdfInfo {
   return { pages: Number(pages[1]), width: Number(size[1]), height: Number(size[2]) };
 }
 
-/** The text of each page (pdftotext -layout; pages end with a form feed). */
-export function pdfPages(file: string): string[] {
-  const out = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * The text of each page (pages end with a form feed): by layout (pdftotext -layout), or with
+ * `raw` in the order Chromium wrote it, i.e. the page's reading order also across text columns.
+ */
+export function pdfPages(file: string, { raw = false } = {}): string[] {
+  const out = execFileSync('pdftotext', [raw ? '-raw' : '-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const pages = out.split('\f');
   if (pages.length && pages[pages.length - 1].trim() === '') pages.pop();
   return pages;

@@ -6,7 +6,7 @@
  * building it names, every time; a deleted building can be brought back.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { building, createTerrain, openGroup, readStoredTerrain, renameBuilding, roomburg, seedTerrain, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { building, createTerrain, openAllDetails, openGroup, readStoredTerrain, renameBuilding, roomburg, seedTerrain, waitForServiceWorkerControl, waitSaved } from './helpers';
 
 const PHONE = { width: 360, height: 740 };
 const roofOf = (page: Page, name: string) => building(page, name).getByLabel('Dakoppervlak (m²)', { exact: true });
@@ -106,6 +106,8 @@ test.describe('on a phone', () => {
     const id = roomburg().id;
     await page.goto(`/terrein/${id}/beoordeling`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Roomburg');
+    // Everything opened (the cards and folds are kept open in the history entry, so Back finds the page as tall).
+    await openAllDetails(page);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(6000);
     // A slow phone: the view renders well after the browser's own restoration has run.
     const cdp = await page.context().newCDPSession(page);

@@ -1,32 +1,10 @@
-/** Reads CSV back in tests: RFC 4180 with ';' as separator (enough for the app's exports). */
+/**
+ * Reads the app's CSV back in tests with papaparse, the reader the import uses
+ * (src/features/import/sheet.ts): ';' between cells, CRLF between rows, quotes as RFC 4180.
+ * The text is given without its BOM; the empty line after the last CRLF is not a row.
+ */
+import Papa from 'papaparse';
+
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return Papa.parse<string[]>(text, { delimiter: ';', newline: '\r\n', skipEmptyLines: true }).data;
 }

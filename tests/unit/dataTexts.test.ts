@@ -187,6 +187,12 @@ describe('toolbox texts: placeholders', () => {
     expect(literalProblems(tb)).toEqual([]);
   });
 
+  it('no text writes a rule symbol ("≥", "≤", "∈", "∉", "≠"): a reader gets words ("ten minste", "hoogstens"), also in labels', () => {
+    const labels = [...tb.facts.flatMap((f) => [f.label, ...(f.options ?? []).map((o) => o.label)]), ...tb.conditions.map((c) => c.label), ...tb.calcs.map((c) => c.label), ...tb.parameters.map((p) => p.label)];
+    const texts = [...textSites(tb).map((site) => ({ where: site.where, text: site.text })), ...labels.map((text) => ({ where: 'label', text }))];
+    expect(texts.flatMap(({ where, text }) => (['nl', 'en'] as const).filter((l) => /[≥≤∈∉≠]/.test(text[l])).map((l) => `${where} [${l}]: ${text[l]}`))).toEqual([]);
+  });
+
   it('the texts use placeholders (the toolbox has them in every kind of text)', () => {
     const kinds = new Set(textSites(tb).filter((s) => placeholderIds(s.text.nl).length > 0).map((s) => s.where.replace(/^\S+ /, '').replace(/^(R|A)-[A-Z0-9-]+ /, '').replace(/^(do|dont)-.*/, '$1').replace(/ .*/, '')));
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['do', 'dont', 'fix', 'subsidy', 'summary', 'text']));
@@ -194,7 +200,7 @@ describe('toolbox texts: placeholders', () => {
 
   it('the checks are not vacuous: a reintroduced "55 kWp", an unknown placeholder and a dated edge placeholder are reported', () => {
     const broken = structuredClone(tb);
-    const fix = pvRoof(broken).conditions.find((c) => c.id === 'R-PV-11')!.fix;
+    const fix = pvRoof(broken).conditions.find((c) => c.id === 'R-PV-11')!.fix!;
     fix.nl = fix.nl.replace('{param:smallConnectionMaxKva}', '55 kWp');
     broken.measures.find((m) => m.id === 'ev-charging')!.summary.en += ' From 1 January 2025.';
     broken.steps[0].description.nl += ' {param:noSuchParam}';
@@ -214,8 +220,8 @@ describe('toolbox texts: filling', () => {
 
   it('fills a value with its unit in the UI number format, dates written out and euros sign first; an unknown id stays as written', () => {
     expect(fillParams('tot {param:a} en {param:b}', (id) => (id === 'a' ? '55 kVA' : undefined))).toBe('tot 55 kVA en {param:b}');
-    expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'nl')).toBe('50.000 kWh/jaar');
-    expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'en')).toBe('50,000 kWh/year');
+    expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'nl')).toBe('50.000 kWh per jaar');
+    expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'en')).toBe('50,000 kWh per year');
     expect(paramText(parameter('storageRegistrationMinKw'), 0.8, 'nl')).toBe('0,8 kW');
     expect(paramText(parameter('eiaMinInvestmentEur'), 2_500, 'nl')).toBe('€ 2.500');
     expect(paramText(parameter('officeLabelCFrom'), '2023-01-01', 'nl')).toBe('1 januari 2023');

@@ -172,10 +172,10 @@ describe('fixtures of format version 4 (tests/fixtures/export-v4): the building 
     expect(locations.map((l) => l.source).sort()).toEqual(['gps', 'hand']);
   });
 
-  it('a format-3 file lifts to format 4 by its version number and keeps its survey', () => {
+  it('a format-3 file lifts to the current format by its version number and keeps its survey', () => {
     const v3 = JSON.parse(read('tests/fixtures/export-v3/survey.json')) as ExportEnvelope;
     const result = accepted(parseImport(JSON.stringify(v3)));
-    expect(result.envelope.formatVersion).toBe(4);
+    expect(result.envelope.formatVersion).toBe(EXPORT_FORMAT_VERSION);
     expect(result.terrains).toEqual(v3.terrains);
   });
 });
@@ -188,7 +188,7 @@ describe('rejected files (tests/fixtures/export-rejected) say why, in Dutch', ()
     'duplicate-terrain-id.json': /^Terrein 2 .*de id "example-roomburg" komt meer dan eens voor/,
     'empty-name.json': /veld "naam": mag niet leeg zijn/,
     'empty.json': /geen JSON/,
-    'future-version.json': /nieuwere versie van de app \(formaatversie 5; deze app kent tot en met versie 4\)\. Werk de app bij/,
+    'future-version.json': /nieuwere versie van de app \(formaatversie 6; deze app kent tot en met versie 5\)\. Werk de app bij/,
     'location-out-of-range.json': /gebouw 1 \("Hal A \(groothandel\)"\), veld "Locatie", veld "Breedtegraad": moet hoogstens 90 zijn/,
     'location-bad-source.json': /gebouw 2 \("Kantoor B \(adviesbureau\)"\), veld "Locatie", veld "Bron van de locatie": moet een van "gps", "hand" zijn/,
     'own-value-not-adjustable.json': /^Terrein 1 \("Roomburg \(fictief voorbeeld\)"\), eigen waarde "[^"]+" \(energySavingDutyKwh\): Deze waarde uit de toolbox kan niet worden aangepast\. In het bestand staat 100000\./,
@@ -346,13 +346,12 @@ describe('migrateEnvelope: the format version ladder', () => {
     expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: env });
   });
 
-  it('formats 1, 2 and 3 become format 4 by their version number alone (they have no own values, no survey, no location)', () => {
-    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1', '2', '3']);
+  it('formats 1 to 4 become format 5 by their version number alone (they have no own values, no survey, no location, no photos)', () => {
+    expect(Object.keys(ENVELOPE_MIGRATIONS)).toEqual(['1', '2', '3', '4']);
     const env = v1();
-    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
+    expect(migrateEnvelope(env)).toEqual({ ok: true, envelope: { ...env, formatVersion: 5 } });
     expect(migrateEnvelope(env, ENVELOPE_MIGRATIONS, 2)).toEqual({ ok: true, envelope: { ...env, formatVersion: 2 } });
-    expect(migrateEnvelope({ ...env, formatVersion: 2 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
-    expect(migrateEnvelope({ ...env, formatVersion: 3 })).toEqual({ ok: true, envelope: { ...env, formatVersion: 4 } });
+    for (const from of [2, 3, 4]) expect(migrateEnvelope({ ...env, formatVersion: from })).toEqual({ ok: true, envelope: { ...env, formatVersion: 5 } });
   });
 
   it('a newer version is refused with "update the app"', () => {

@@ -1,10 +1,10 @@
 /**
  * Database migrations: every fixture in tests/fixtures/db/ (one per schema version the app
  * has ever written) is built as that version wrote it and opened with today's app; nothing
- * may be lost. The ladder machinery is proven with a pretend version 2 (a data migration
+ * may be lost. The ladder machinery is proven with a pretend next version (a data migration
  * through a cursor plus a new index) and a failing step (the upgrade aborts, data intact).
- * When DB_VERSION becomes 2, add tests/fixtures/db/v2.json and keep v1.json: the first
- * test then fails until it exists.
+ * When DB_VERSION goes up, add tests/fixtures/db/v<new>.json and keep the older ones: the
+ * first test then fails until it exists.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
@@ -53,9 +53,10 @@ describe('database fixtures of every version', () => {
 });
 
 describe('the ladder machinery', () => {
-  const v1 = fixtures.find((f) => f.fixture.dbVersion === 1)!.fixture;
+  const latest = fixtures.find((f) => f.fixture.dbVersion === DB_VERSION)!.fixture;
+  const NEXT = DB_VERSION + 1;
 
-  /** A pretend step 1 → 2: every building gets `storeys: null`, and terrains get an index by name. */
+  /** A pretend next step: every building gets `storeys: null`, and terrains get an index by name. */
   const toV2: Migration = async (_db, tx) => {
     const store = tx.objectStore('terrains');
     (store as unknown as { createIndex(name: string, keyPath: string): void }).createIndex('by-name', 'name');
@@ -64,61 +65,61 @@ describe('the ladder machinery', () => {
     }
   };
 
-  it('opening a version-1 database at version 2 runs only step 1 → 2, rewrites every record, loses nothing', async () => {
-    await createDatabaseAt(v1);
+  it('opening a database of the current version at the next one runs only the new step, rewrites every record, loses nothing', async () => {
+    await createDatabaseAt(latest);
     let ran: number[] = [];
     const spyLadder: Migration[] = [...migrations, toV2].map((step, i) => (db, tx) => {
       ran.push(i);
       return step(db, tx);
     });
-    const db = await openDB<ToolboxDB>(DB_NAME, 2, {
+    const db = await openDB<ToolboxDB>(DB_NAME, NEXT, {
       upgrade(database, oldVersion, newVersion, tx) {
-        void upgradeDatabase(database, oldVersion, newVersion ?? 2, tx, spyLadder);
+        void upgradeDatabase(database, oldVersion, newVersion ?? NEXT, tx, spyLadder);
       },
     });
-    expect(ran).toEqual([1]);
-    expect(db.version).toBe(2);
+    expect(ran).toEqual([DB_VERSION]);
+    expect(db.version).toBe(NEXT);
     const raw = unwrap(db);
     expect([...raw.transaction('terrains').objectStore('terrains').indexNames].sort()).toEqual(['by-name', 'by-updated']);
     const after = sortedStores(await dumpDatabase(raw)).terrains as StoredTerrain[];
-    const before = sortedStores(v1.stores).terrains as StoredTerrain[];
+    const before = sortedStores(latest.stores).terrains as StoredTerrain[];
     expect(after).toEqual(before.map((t) => ({ ...t, buildings: t.buildings.map((b) => ({ ...b, storeys: null })) })));
-    expect(sortedStores(await dumpDatabase(raw)).meta).toEqual(sortedStores(v1.stores).meta);
+    expect(sortedStores(await dumpDatabase(raw)).meta).toEqual(sortedStores(latest.stores).meta);
     db.close();
 
-    // A fresh database runs every step, 0 → 1 → 2.
+    // A fresh database runs every step, from 0.
     globalThis.indexedDB = new IDBFactory();
     ran = [];
-    const fresh = await openDB<ToolboxDB>(DB_NAME, 2, {
+    const fresh = await openDB<ToolboxDB>(DB_NAME, NEXT, {
       upgrade(database, oldVersion, newVersion, tx) {
-        void upgradeDatabase(database, oldVersion, newVersion ?? 2, tx, spyLadder);
+        void upgradeDatabase(database, oldVersion, newVersion ?? NEXT, tx, spyLadder);
       },
     });
-    expect(ran).toEqual([0, 1]);
+    expect(ran).toEqual(Array.from({ length: NEXT }, (_, i) => i));
     fresh.close();
   });
 
-  it('a step that fails aborts the upgrade: the database stays at version 1 with every record', async () => {
-    await createDatabaseAt(v1);
+  it('a step that fails aborts the upgrade: the database stays at its version with every record', async () => {
+    await createDatabaseAt(latest);
     const failing: Migration = async (_db, tx) => {
       const store = tx.objectStore('terrains');
       const cursor = await store.openCursor();
       await cursor!.update({ ...cursor!.value, name: 'half-way' });
-      throw new Error('step 1 → 2 failed');
+      throw new Error('the next step failed');
     };
     await expect(
-      openDB<ToolboxDB>(DB_NAME, 2, {
+      openDB<ToolboxDB>(DB_NAME, NEXT, {
         upgrade(database, oldVersion, newVersion, tx) {
-          runUpgrade(database, oldVersion, newVersion ?? 2, tx, [...migrations, failing]);
+          runUpgrade(database, oldVersion, newVersion ?? NEXT, tx, [...migrations, failing]);
         },
       }),
     ).rejects.toBeTruthy();
     const db = await openDatabase();
-    expect(db.version).toBe(1);
-    expect(sortedStores(await dumpDatabase(unwrap(db)))).toEqual(sortedStores(v1.stores));
+    expect(db.version).toBe(DB_VERSION);
+    expect(sortedStores(await dumpDatabase(unwrap(db)))).toEqual(sortedStores(latest.stores));
   });
 
   it('a missing step is an error, not a silent skip', () => {
-    expect(() => upgradeDatabase({} as never, 1, 3, {} as never, migrations)).toThrow(/no migration from database version 1/);
+    expect(() => upgradeDatabase({} as never, DB_VERSION, DB_VERSION + 2, {} as never, migrations)).toThrow(new RegExp(`no migration from database version ${DB_VERSION}`));
   });
 });

@@ -69,7 +69,8 @@ describe('Content Security Policy (index.html)', () => {
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
-    ['img-src', ["'self'", 'data:']],
+    // blob: only for images: the thumbnails of stored photos are object URLs of their blobs.
+    ['img-src', ["'self'", 'data:', 'blob:']],
     ['connect-src', ["'self'"]],
     ['worker-src', ["'self'"]],
     ['manifest-src', ["'self'"]],
@@ -82,7 +83,9 @@ describe('Content Security Policy (index.html)', () => {
 
   it('allows no inline script, no eval, no other origin', () => {
     const all = [...policy.values()].flat();
-    for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:', 'blob:']) expect(all).not.toContain(unsafe);
+    for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:']) expect(all).not.toContain(unsafe);
+    const beyondImages = [...policy].filter(([name]) => name !== 'img-src').flatMap(([, values]) => values);
+    expect(beyondImages).not.toContain('blob:');
   });
 
   it('index.html itself has no inline script or style', () => {

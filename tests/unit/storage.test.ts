@@ -48,17 +48,22 @@ afterEach(async () => {
 });
 
 describe('database schema', () => {
-  it('is created at DB_VERSION with the terrains store (keyPath id, index by-updated) and the meta store', async () => {
+  it('is created at DB_VERSION with the terrains, summaries, photos and meta stores', async () => {
     const db = await openDatabase();
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'terrains']);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'photos', 'summaries', 'terrains']);
 
-    const tx = db.transaction(['terrains', 'meta'], 'readonly');
+    const tx = db.transaction(['terrains', 'summaries', 'photos', 'meta'], 'readonly');
     const terrains = tx.objectStore('terrains');
     expect(terrains.keyPath).toBe('id');
     expect([...terrains.indexNames]).toEqual(['by-updated']);
     expect(terrains.index('by-updated').keyPath).toBe('updatedAt');
+    expect(tx.objectStore('summaries').keyPath).toBe('id');
+    expect(tx.objectStore('summaries').index('by-updated').keyPath).toBe('updatedAt');
+    const photos = tx.objectStore('photos');
+    expect([...photos.indexNames].sort()).toEqual(['by-building', 'by-terrain']);
+    expect(photos.index('by-building').keyPath).toEqual(['terrainId', 'buildingId']);
     // meta uses out-of-line keys.
     expect(tx.objectStore('meta').keyPath).toBeNull();
     await tx.done;
@@ -90,7 +95,7 @@ describe('database schema', () => {
     await closeDatabase();
     const raw = await rawOpen();
     expect(raw.version).toBe(DB_VERSION);
-    expect([...raw.objectStoreNames].sort()).toEqual(['meta', 'terrains']);
+    expect([...raw.objectStoreNames].sort()).toEqual(['meta', 'photos', 'summaries', 'terrains']);
     raw.close();
   });
 });
@@ -232,12 +237,12 @@ describe('terrain repository', () => {
     expect((await getTerrain('a'))?.revision).toBe(7);
   });
 
-  it('putTerrains uses one transaction', async () => {
+  it('putTerrains uses one transaction (the photos store in it: an import writes photos with their terrains)', async () => {
     const db = await openDatabase();
     const spy = vi.spyOn(db, 'transaction');
     await putTerrains([stored('a', '2026-11-01T00:00:00.000Z'), stored('b', '2026-11-02T00:00:00.000Z')]);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]?.slice(0, 2)).toEqual(['terrains', 'readwrite']);
+    expect(spy.mock.calls[0]?.slice(0, 2)).toEqual([['terrains', 'summaries', 'photos'], 'readwrite']);
     spy.mockRestore();
   });
 

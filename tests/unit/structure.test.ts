@@ -63,7 +63,13 @@ describe('structure', () => {
   });
 
   it('a file is downloaded in one place only', () => {
+    const users = handWritten.filter((f) => /\.download\s*=|\bdownload=/.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(users).toEqual(['src/ui/saveFile.ts']);
+  });
+
+  it('object URLs are made only by the download and the photo thumbnails (which revoke them)', () => {
     const users = handWritten.filter((f) => /createObjectURL/.test(readFileSync(f, 'utf8'))).map(rel);
-    expect(users.length).toBe(1);
+    expect(users.sort()).toEqual(['src/ui/Photos.tsx', 'src/ui/saveFile.ts']);
+    for (const f of users) expect(readFileSync(f, 'utf8')).toMatch(/revokeObjectURL/);
   });
 });

@@ -203,6 +203,16 @@ describe('the current terrain comes from the route', () => {
     expect(parseRoute('/terrein/a%20b#f-b1-roofAreaM2')).toEqual({ name: 'editor', id: 'a b', focus: 'f-b1-roofAreaM2' });
   });
 
+  it("a report of one company: ?gebouw=<id>, made by hrefs.report and read back (any other query is ignored)", () => {
+    expect(hrefs.report('t 1', 'b/2')).toBe('/terrein/t%201/rapport?gebouw=b%2F2');
+    expect(parseRoute(hrefs.report('t 1', 'b/2'))).toEqual({ name: 'report', id: 't 1', buildingId: 'b/2' });
+    expect(parseRoute(hrefs.report('t'))).toEqual({ name: 'report', id: 't' });
+    expect(parseRoute('/terrein/t/rapport?x=1')).toEqual({ name: 'report', id: 't' });
+    expect(parseRoute('/terrein/t/beoordeling?gebouw=b1')).toEqual({ name: 'assessment', id: 't' });
+    app.route.navigate(hrefs.report('t', 'b1'));
+    expect(app.route.route.value).toEqual({ name: 'report', id: 't', buildingId: 'b1' });
+  });
+
   it('every navigation counts as a visit, also to the page already shown', () => {
     const before = app.route.visits.value;
     app.route.navigate(hrefs.editor('x', 'f-b1-roofAreaM2'));

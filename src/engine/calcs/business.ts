@@ -13,6 +13,10 @@ export function band(use: number, from: readonly number[], rates: readonly numbe
   return rate;
 }
 
+/** The electricity (kWh per year) a heat pump uses for the heat a gas boiler now makes from `gasM3` (also the compare view's CO₂ figure). */
+export const heatPumpElectricityKwh = (gasM3: number, p: { readonly gasKwhPerM3: number; readonly boilerEfficiency: number; readonly heatPumpCop: number }): number =>
+  (gasM3 * p.gasKwhPerM3 * p.boilerEfficiency) / p.heatPumpCop;
+
 /** Simple payback: investment over yearly saving; never paid back without a positive saving. */
 const payback = (investment: number, saving: number): number => (saving > 0 ? investment / saving : Number.POSITIVE_INFINITY);
 
@@ -107,8 +111,7 @@ export const businessCalcs = [
     uses: ['gasTariffEurPerM3', 'electricityTariffEurPerKwh'],
     compute(f, p, c, unknownBecause) {
       if (f.heating !== 'gas') return unknownBecause();
-      const heatKwh = f.gasM3 * p.gasKwhPerM3 * p.boilerEfficiency;
-      return f.gasM3 * c.gasTariffEurPerM3 - (heatKwh / p.heatPumpCop) * c.electricityTariffEurPerKwh;
+      return f.gasM3 * c.gasTariffEurPerM3 - heatPumpElectricityKwh(f.gasM3, p) * c.electricityTariffEurPerKwh;
     },
   }),
   paybackCalc('heatPumpPaybackYears', 'heatPumpCostEur', 'heatPumpSavingsEurPerYear'),

@@ -1,13 +1,18 @@
-/** One measure verdict: status, duty, potential, business case, every reason with observed/expected value, the facts it rests on (links to their fields), fix, steps and sources. */
+/**
+ * One measure verdict, folded to its heading and badges until opened: then status, duty,
+ * potential, business case, every reason with observed/expected value, the facts it rests on
+ * (links to their fields), fix, steps and sources. Its body is rendered only while open.
+ */
 import { Fragment } from 'preact';
 import { hrefs } from '../../state';
-import { formatExpected, formatValue } from '../../engine';
+import { formatRequirement, formatValue } from '../../engine';
 import type { MeasureResult, Reason, Terrain } from '../../engine/types';
-import { formatQuantity, lang, t, tx } from '../../i18n';
-import { BusinessCase } from '../../ui/BusinessCase';
+import { lang, t, tx } from '../../i18n';
+import { BusinessCase, potentialText } from '../../ui/BusinessCase';
 import { IndicativeBadge, Link, SourceList, StatusBadge, toolboxIndex } from '../../ui/common';
 import { fieldDomId } from '../editor/FactField';
 import { calcLabel, factLabel, measureById, optionLabel } from '../../ui/labels';
+import { verdictKey } from './glance';
 
 function unitOf(reason: Reason): string | undefined {
   return reason.factId ? toolboxIndex.facts.get(reason.factId)?.unit : undefined;
@@ -31,10 +36,13 @@ function FactLinks({ label, factIds, terrain, buildingId }: { label: string; fac
   );
 }
 
-function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: Terrain; buildingId: string | undefined }) {
+function ReasonItem({ reason, result, terrain }: { reason: Reason; result: MeasureResult; terrain: Terrain }) {
   const l = lang.value;
   const label = optionLabel(reason.factId);
   const subject = reason.factId ? factLabel(reason.factId) : reason.calcId ? calcLabel(reason.calcId) : null;
+  // A calculated value that is only known as a maximum shows that maximum, never a bare "onbekend".
+  const bound = reason.observed === null ? result.quantities.find((q) => q.id === reason.calcId && q.upperBound) : undefined;
+  const buildingId = result.buildingId;
   return (
     <li class={`reason reason-${reason.outcome}`}>
       <p>
@@ -42,8 +50,8 @@ function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: 
       </p>
       {subject && reason.expected && (
         <p class="observed">
-          {subject}: {t('observed')} <strong>{formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
-          <strong>{formatExpected(reason.expected, l, unitOf(reason), label)}</strong>
+          {subject}: {t('observed')} <strong>{bound ? t('upTo', { value: formatValue(bound.value, l, bound.unit) }) : formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
+          <strong>{formatRequirement(reason.expected, l, unitOf(reason), label)}</strong>
         </p>
       )}
       {reason.factIds.length > 0 && <FactLinks label={t('determinedBy')} factIds={reason.factIds} terrain={terrain} buildingId={buildingId} />}
@@ -67,39 +75,44 @@ function ReasonItem({ reason, terrain, buildingId }: { reason: Reason; terrain: 
   );
 }
 
-export function MeasureCard({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
+export function MeasureCard({ result, terrain, open, onToggle }: { result: MeasureResult; terrain: Terrain; open: boolean; onToggle: (open: boolean) => void }) {
   const measure = measureById(result.measureId);
   const building = result.buildingId ? terrain.buildings.find((b) => b.id === result.buildingId) : undefined;
+  const key = verdictKey(result);
+  return (
+    <article id={`card-${key}`} class={`card measure status-border-${result.status}`} aria-labelledby={`m-${key}`}>
+      <details open={open} onToggle={(e) => onToggle((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary class="measure-head">
+          <h3 id={`m-${key}`}>
+            {tx(measure?.label)} <span class="muted">— {building ? building.name : t('terrainLevel')}</span>
+          </h3>
+          <span class="badges">
+            <StatusBadge status={result.status} />
+            {result.obligation === true && <span class="badge badge-duty">{t('obligation')}</span>}
+            {result.obligation === null && <span class="badge badge-duty-unknown">{t('obligationUnknown')}</span>}
+            {result.indicative && <IndicativeBadge />}
+          </span>
+        </summary>
+        {open && <CardBody result={result} terrain={terrain} />}
+      </details>
+    </article>
+  );
+}
+
+function CardBody({ result, terrain }: { result: MeasureResult; terrain: Terrain }) {
   const l = lang.value;
   return (
-    <article class={`card measure status-border-${result.status}`} aria-labelledby={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
-      <header class="measure-head">
-        <h3 id={`m-${result.measureId}-${result.buildingId ?? 'terrain'}`}>
-          {tx(measure?.label)} <span class="muted">— {building ? building.name : t('terrainLevel')}</span>
-        </h3>
-        <div class="badges">
-          <StatusBadge status={result.status} />
-          {result.obligation === true && <span class="badge badge-duty">{t('obligation')}</span>}
-          {result.obligation === null && <span class="badge badge-duty-unknown">{t('obligationUnknown')}</span>}
-          {result.indicative && <IndicativeBadge />}
-        </div>
-      </header>
+    <>
       {result.potential && result.potential.kwp !== null && (
         <p class="potential">
-          {t('potential')}: <strong>{formatQuantity(result.potential.kwp, 'kWp')}</strong>
-          {result.potential.kwhPerYear !== null && (
-            <>
-              {' '}
-              · <strong>{formatQuantity(result.potential.kwhPerYear / 1000, t('mwhPerYear'))}</strong>
-            </>
-          )}
+          {t('potential')}: <strong>{potentialText(result.potential)}</strong>
         </p>
       )}
       {result.business && <BusinessCase business={result.business} />}
       {result.reasons.length > 0 && (
         <ul class="reasons">
           {result.reasons.map((r) => (
-            <ReasonItem key={r.ruleId} reason={r} terrain={terrain} buildingId={result.buildingId} />
+            <ReasonItem key={r.ruleId} reason={r} result={result} terrain={terrain} />
           ))}
         </ul>
       )}
@@ -136,6 +149,6 @@ export function MeasureCard({ result, terrain }: { result: MeasureResult; terrai
           </ul>
         </details>
       )}
-    </article>
+    </>
   );
 }

@@ -1,4 +1,4 @@
-/** The step plan in required order, by phase, with why each step stands where it does. */
+/** The step plan in required order, by phase, with why a step stands after another (nothing for a step that needs none). */
 import type { Assessment, Phase, Terrain } from '../../engine/types';
 import { lang, t } from '../../i18n';
 import { dataText, SourceList, toolboxIndex } from '../../ui/common';
@@ -29,11 +29,10 @@ export function PlanList({ assessment, terrain }: { assessment: Assessment; terr
                       <span class="label">{t('forMeasures')}:</span> {item.measureIds.map(measureLabel).join(', ')}
                       {item.buildingIds.length > 0 && ` (${item.buildingIds.map((id) => buildingName(terrain, id)).join(', ')})`}
                     </p>
-                    <div class="why">
-                      <span class="label">{t('whyHere')}:</span>
-                      {item.reasons.length === 0 ? (
-                        <p>{t('firstInPhase')}</p>
-                      ) : (
+                    {/* A step that needs no earlier step says nothing here (its place is its phase). */}
+                    {item.reasons.length > 0 && (
+                      <div class="why">
+                        <span class="label">{t('whyHere')}:</span>
                         <ul>
                           {item.reasons.map((r) => (
                             <li key={r.after}>
@@ -43,8 +42,8 @@ export function PlanList({ assessment, terrain }: { assessment: Assessment; terr
                             </li>
                           ))}
                         </ul>
-                      )}
-                    </div>
+                      </div>
+                    )}
                   </li>
                 );
               })}

@@ -58,9 +58,9 @@ export function Timeline({ assessment }: { assessment: Assessment }) {
           </span>
         </div>
       </div>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="timeline-table-caption">
         <table class="data-table timeline-table">
-          <caption>{t('timelineTableCaption')}</caption>
+          <caption id="timeline-table-caption">{t('timelineTableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('timelineStep')}</th>

@@ -1,19 +1,20 @@
 /**
- * Compare pilot terrains: pick two to ten, see a table of indicators and chart.js charts
- * (each with its data as a table beside it), and download a CSV for Dutch Excel.
+ * Compare pilot terrains: pick two to ten, see a table of indicators per terrain (also per
+ * building and per m² of floor), charts that answer a question (where a euro achieves most,
+ * where the grid blocks most; each with its table twin), and download two CSVs for Dutch
+ * Excel: one row per terrain, and one per building.
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { BLOCKER_KINDS, indicatorsFor, type TerrainIndicators } from './indicators';
-import { toCsv } from './csv';
-import type { BarChartSpec } from './charts';
+import { useEffect } from 'preact/hooks';
+import { BLOCKER_KINDS, co2PerKEur, indicatorsFor, type TerrainIndicators } from './indicators';
+import { buildingCsv, terrainCsv } from './csv';
+import { ChartWithTable } from './ChartWithTable';
+import { IndicatorTable } from './IndicatorTable';
+import { KIND_COLORS, SERIES_COLORS, STATUS_COLORS } from '../../ui/palette';
 import { formatNumber, lang, t } from '../../i18n';
 import { assessment, terrains } from '../../state';
-import { toolboxIndex } from '../../ui/common';
-import { calcLabel, STATUS_ORDER } from '../../ui/labels';
+import { STATUS_ORDER } from '../../ui/labels';
 import { saveFile } from '../../ui/saveFile';
-import { GRID_FIGURES } from '../../ui/gridFigures';
-import { sumText } from '../../ui/GridPanel';
 
 export const MAX_COMPARE = 10;
 /** How many terrains are selected when the view opens with none. */
@@ -50,98 +51,6 @@ const indicators = computed<TerrainIndicators[]>(() => {
     .map((terrain) => indicatorsFor(terrain, e.assess(terrain)));
 });
 
-const STATUS_COLORS: Record<string, string> = { feasible: '#1b6e35', conditional: '#b36b00', blocked: '#a4161a', 'needs-info': '#5b3f99', 'not-applicable': '#8a939e' };
-const KIND_COLORS: Record<string, string> = { grid: '#0b5cad', roof: '#8a5300', insurance: '#a4161a', organisation: '#1b6e35', law: '#12324f', info: '#5b3f99' };
-
-function congestionLabel(value: string | null, factId: string): string {
-  if (!value) return t('unknown');
-  const option = toolboxIndex.facts.get(factId)?.options?.find((o) => o.value === value);
-  return option ? option.label[lang.value] : value;
-}
-
-function ChartWithTable({ id, title, spec }: { id: string; title: string; spec: BarChartSpec }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    let destroy: (() => void) | null = null;
-    let cancelled = false;
-    void import('./charts').then(({ drawBarChart }) => {
-      if (!cancelled && canvas.current) destroy = drawBarChart(canvas.current, spec);
-    });
-    return () => {
-      cancelled = true;
-      destroy?.();
-    };
-  }, [JSON.stringify(spec)]);
-  return (
-    <figure class="chart card" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>
-        <h3>{title}</h3>
-      </figcaption>
-      <div class="chart-box">
-        <canvas ref={canvas} id={id} role="img" aria-label={`${title}: ${t('chartTableBelow')}`} />
-      </div>
-      <table class="data-table">
-        <caption class="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('terrain')}</th>
-            {spec.datasets.map((d) => (
-              <th scope="col" key={d.label}>
-                {d.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {spec.labels.map((label, i) => (
-            <tr key={label + i}>
-              <th scope="row">{label}</th>
-              {spec.datasets.map((d) => (
-                <td key={d.label}>{formatNumber(d.data[i])}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
-  );
-}
-
-/** The CSV of the compared terrains, one row per terrain. */
-export function compareCsv(rows: TerrainIndicators[]): string {
-  const header = [
-    t('terrain'),
-    t('fieldMunicipality'),
-    t('buildingsSection'),
-    `${calcLabel('pvKwp')} (kWp)`,
-    `${calcLabel('pvKwhPerYear')} (MWh)`,
-    ...STATUS_ORDER.map((s) => t(`status${s}` as never)),
-    t('obligationsOpen'),
-    ...BLOCKER_KINDS.map((k) => `${t('blockers')}: ${t(`kind${k}` as never)}`),
-    t('congestionOfftakeShort'),
-    t('congestionFeedInShort'),
-    ...GRID_FIGURES.map((f) => `${t(f.key)} (kW)`),
-    t('gridComplete'),
-  ];
-  return toCsv([
-    header,
-    ...rows.map((r) => [
-      r.name,
-      r.municipality,
-      r.buildings,
-      r.pvKwp,
-      r.pvMwhPerYear,
-      ...STATUS_ORDER.map((s) => r.byStatus[s]),
-      r.obligations,
-      ...BLOCKER_KINDS.map((k) => r.blockers[k]),
-      congestionLabel(r.congestionOfftake, 'congestionOfftake'),
-      congestionLabel(r.congestionFeedIn, 'congestionFeedIn'),
-      ...GRID_FIGURES.map((f) => Math.round(f.sum(r.grid).kw)),
-      r.grid.incomplete ? t('no') : t('yes'),
-    ]),
-  ]);
-}
-
 export function CompareView() {
   const list = terrains.list.value;
   useEffect(() => selected.startWith(list.map((x) => x.id)), [list.length]);
@@ -149,6 +58,9 @@ export function CompareView() {
   const rows = indicators.value;
   const names = rows.map((r) => r.name);
   const locale = lang.value === 'nl' ? 'nl-NL' : 'en-GB';
+  const day = new Date().toISOString().slice(0, 10);
+  const count = (v: number | null) => (v === null ? t('unknown') : formatNumber(v));
+  const kw = (v: number | null) => (v === null ? t('unknown') : `${formatNumber(Math.round(v))} kW`);
   return (
     <div class="compare">
       <h1>{t('compareTitle')}</h1>
@@ -174,96 +86,48 @@ export function CompareView() {
       ) : (
         <>
           <div class="actions">
-            <button type="button" onClick={() => saveFile({ name: `vergelijking-terreinen-${new Date().toISOString().slice(0, 10)}.csv`, contents: compareCsv(rows), type: 'text/csv;charset=utf-8' })}>
+            <button type="button" onClick={() => saveFile({ name: `vergelijking-terreinen-${day}.csv`, contents: terrainCsv(rows), type: 'text/csv;charset=utf-8' })}>
               {t('downloadCsv')}
             </button>
+            <button type="button" onClick={() => saveFile({ name: `vergelijking-gebouwen-${day}.csv`, contents: buildingCsv(rows), type: 'text/csv;charset=utf-8' })}>
+              {t('downloadBuildingCsv')}
+            </button>
           </div>
-          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="indicator-table-caption">
-            <table class="data-table indicators">
-              <caption id="indicator-table-caption">{t('indicatorTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicator')}</th>
-                  {rows.map((r) => (
-                    <th scope="col" key={r.terrainId}>
-                      {r.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{calcLabel('pvKwp')}</th>
-                  {rows.map((r) => (
-                    <td key={r.terrainId}>{formatNumber(r.pvKwp)} kWp</td>
-                  ))}
-                </tr>
-                <tr>
-                  <th scope="row">{calcLabel('pvKwhPerYear')}</th>
-                  {rows.map((r) => (
-                    <td key={r.terrainId}>
-                      {formatNumber(r.pvMwhPerYear)} {t('mwhPerYear')}
-                    </td>
-                  ))}
-                </tr>
-                {STATUS_ORDER.map((s) => (
-                  <tr key={s}>
-                    <th scope="row">{t(`status${s}` as never)}</th>
-                    {rows.map((r) => (
-                      <td key={r.terrainId}>{r.byStatus[s]}</td>
-                    ))}
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t('obligationsOpen')}</th>
-                  {rows.map((r) => (
-                    <td key={r.terrainId}>{r.obligations}</td>
-                  ))}
-                </tr>
-                {BLOCKER_KINDS.map((k) => (
-                  <tr key={k}>
-                    <th scope="row">
-                      {t('blockers')}: {t(`kind${k}` as never)}
-                    </th>
-                    {rows.map((r) => (
-                      <td key={r.terrainId}>{r.blockers[k]}</td>
-                    ))}
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t('congestionOfftakeShort')}</th>
-                  {rows.map((r) => (
-                    <td key={r.terrainId}>{congestionLabel(r.congestionOfftake, 'congestionOfftake')}</td>
-                  ))}
-                </tr>
-                <tr>
-                  <th scope="row">{t('congestionFeedInShort')}</th>
-                  {rows.map((r) => (
-                    <td key={r.terrainId}>{congestionLabel(r.congestionFeedIn, 'congestionFeedIn')}</td>
-                  ))}
-                </tr>
-                {GRID_FIGURES.map((f) => (
-                  <tr key={f.key}>
-                    <th scope="row">{t(f.key)}</th>
-                    {rows.map((r) => (
-                      <td key={r.terrainId}>{sumText(f.sum(r.grid))}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IndicatorTable indicators={rows} />
+          <p class="muted">{t('compareMethod')}</p>
           <div class="charts">
             <ChartWithTable
-              id="chart-status"
-              title={t('chartStatus')}
-              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUS_ORDER.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
+              id="chart-per-euro"
+              title={t('chartPerEuro')}
+              cell={(v) => (v === null ? t('unknown') : formatNumber(v, 0))}
+              spec={{ labels: names, stacked: false, yTitle: t('co2PerKEur'), locale, datasets: [{ label: t('co2PerKEur'), data: rows.map((r) => roundOrNull(co2PerKEur(r))), color: SERIES_COLORS.perEuro }] }}
             />
-            <ChartWithTable id="chart-pv" title={t('chartPv')} spec={{ labels: names, stacked: false, yTitle: 'kWp', locale, datasets: [{ label: calcLabel('pvKwp'), data: rows.map((r) => r.pvKwp), color: '#b36b00' }] }} />
+            <ChartWithTable
+              id="chart-grid"
+              title={t('chartGridShort')}
+              cell={kw}
+              spec={{
+                labels: names,
+                stacked: false,
+                yTitle: 'kW',
+                locale,
+                datasets: [
+                  { label: t('offtakeShort'), data: rows.map((r) => Math.round(r.offtakeShortKw)), color: SERIES_COLORS.offtakeShort },
+                  { label: t('feedInShort'), data: rows.map((r) => Math.round(r.feedInShortKw)), color: SERIES_COLORS.feedInShort },
+                ],
+              }}
+            />
             <ChartWithTable
               id="chart-blockers"
               title={t('chartBlockers')}
+              cell={count}
               spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: BLOCKER_KINDS.map((k) => ({ label: t(`kind${k}` as never), data: rows.map((r) => r.blockers[k]), color: KIND_COLORS[k] })) }}
+            />
+            <ChartWithTable
+              id="chart-status"
+              title={t('chartStatus')}
+              cell={count}
+              spec={{ labels: names, stacked: true, yTitle: t('chartCount'), locale, datasets: STATUS_ORDER.map((s) => ({ label: t(`status${s}` as never), data: rows.map((r) => r.byStatus[s]), color: STATUS_COLORS[s] })) }}
             />
           </div>
         </>
@@ -271,3 +135,5 @@ export function CompareView() {
     </div>
   );
 }
+
+const roundOrNull = (v: number | null): number | null => (v === null ? null : Math.round(v));

@@ -8,11 +8,14 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
 
 export interface BarChartSpec {
   labels: string[];
-  datasets: { label: string; data: number[]; color: string }[];
+  datasets: { label: string; data: (number | null)[]; color: string }[];
   stacked: boolean;
   yTitle: string;
   locale: string;
 }
+
+const TICK_CHARS = 40;
+const shorten = (label: string): string => (label.length > TICK_CHARS ? `${label.slice(0, TICK_CHARS - 1)}…` : label);
 
 /** Draws (or redraws) a bar chart on a canvas; returns a function that destroys it. */
 export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () => void {
@@ -27,7 +30,8 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () 
       locale: spec.locale,
       plugins: { legend: { position: 'bottom' } },
       scales: {
-        x: { stacked: spec.stacked },
+        // A long name is shortened under its bar (the table beside the chart gives it in full).
+        x: { stacked: spec.stacked, ticks: { callback: (_value, index) => shorten(spec.labels[index] ?? '') } },
         y: { stacked: spec.stacked, beginAtZero: true, title: { display: true, text: spec.yTitle } },
       },
     },

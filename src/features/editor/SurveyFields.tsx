@@ -1,12 +1,14 @@
 /**
  * A building's section "Bedrijf en bezoek": what a site visit gathers (address, company, KvK
  * number, contact, visit date, notes), generated from the survey properties of
- * toolbox-data/schema/terrain.schema.json as src/ui/survey.ts reads them. A field that fails its check shows the schema's message and is not stored; an
+ * toolbox-data/schema/terrain.schema.json as src/ui/survey.ts reads them, and its photos
+ * (src/ui/Photos.tsx). A field that fails its check shows the schema's message and is not stored; an
  * emptied field is removed. The engine never reads these fields.
  */
 import type { Building, Survey } from '../../engine/types';
 import { tx } from '../../i18n';
 import { terrains } from '../../state';
+import { buildingPhotos, PhotoControls } from '../../ui/Photos';
 import { TextField } from '../../ui/TextField';
 import { checkSurveyValue, SURVEY_FIELDS, SURVEY_LABEL } from '../../ui/survey';
 
@@ -18,7 +20,7 @@ export function SurveyFields({ terrainId, building }: { terrainId: string; build
     terrains.updateBuilding(terrainId, building.id, { survey: Object.keys(next).length > 0 ? next : undefined });
   };
   return (
-    <details class="fact-group" open={Object.keys(values).length > 0}>
+    <details class="fact-group" open={Object.keys(values).length > 0 || buildingPhotos(terrainId, building.id).length > 0}>
       <summary>{tx(SURVEY_LABEL)}</summary>
       <div class="grid">
         {SURVEY_FIELDS.map((field) => (
@@ -38,6 +40,7 @@ export function SurveyFields({ terrainId, building }: { terrainId: string; build
           />
         ))}
       </div>
+      <PhotoControls terrainId={terrainId} buildingId={building.id} buildingName={building.name || building.id} />
     </details>
   );
 }

@@ -4,9 +4,12 @@
  * field (also the same one twice) opens its group and focuses it; a building's name stays in
  * view while its card is; a deleted building can be brought back where it stood. A card can
  * copy another building's facts, give one answer to all buildings, and shows cross-field warnings.
+ * A card hides the questions that cannot matter for its building (`relevantFacts`) unless they
+ * hold a value or an error; "Toon alle vragen" (a checkbox read by CSS, no state) shows them.
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { crossWarnings } from '../../engine';
+import { bundledToolbox, crossWarnings } from '../../engine';
+import { factsReadBy, relevantFacts } from '../../engine/questions';
 import type { Building, Fact, FactGroup, Scope } from '../../engine/types';
 import { t, tx } from '../../i18n';
 import { assessment as assessments, hrefs, route, terrains } from '../../state';
@@ -29,12 +32,16 @@ const groupsOf = (scope: Scope): { group: FactGroup; facts: Fact[] }[] =>
 
 const terrainGroups = groupsOf('terrain');
 const buildingGroups = groupsOf('building');
+/** Facts some measure reads: only these can be hidden (one no measure reads describes the building and always shows). */
+const readByMeasures = new Set([...factsReadBy(bundledToolbox).values()].flatMap((s) => [...s]));
 const { addBuilding, duplicateBuilding, removeBuilding, setBuildingName, setFact, setTerrainField } = terrains;
 
-/** Opens any closed <details> around a field, scrolls to it and focuses it. */
+/** Opens any closed <details> around a field (and shows all questions when it is a hidden one), scrolls to it and focuses it. */
 function focusField(domId: string): void {
   const el = document.getElementById(domId);
   if (!el) return;
+  const showAll = el.closest('.fact-irrelevant') && el.closest('.building')?.querySelector<HTMLInputElement>('.show-all');
+  if (showAll) showAll.checked = true;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   el.scrollIntoView({ block: 'center' });
   (el as HTMLElement).focus();
@@ -46,9 +53,12 @@ function focusField(domId: string): void {
  * typing in one of 50 buildings re-renders that card, not all 50. Keep this free of
  * useState (hook state turns that skip off) and its props plain values.
  */
-function BuildingCard({ terrainId, building: b, index, roster }: { terrainId: string; building: Building; index: number; roster: Roster }) {
+function BuildingCard({ terrainId, terrainFacts, date, building: b, index, roster }: { terrainId: string; terrainFacts: Record<string, unknown>; date?: string; building: Building; index: number; roster: Roster }) {
   const warnings = new Map(crossWarnings(b.facts).map((w) => [w.factId, tx(w.message)]));
   const several = roster.length > 1;
+  const relevant = relevantFacts({ id: terrainId, name: '', facts: terrainFacts, assessmentDate: date, buildings: [b] }, b.id);
+  const shown = (fact: Fact): boolean => relevant.has(fact.id) || b.facts[fact.id] !== undefined || !readByMeasures.has(fact.id);
+  const hidden = buildingGroups.reduce((n, g) => n + g.facts.filter((f) => !shown(f)).length, 0);
   return (
     <section class="card building" aria-labelledby={`h-${b.id}`}>
       <h3 class="building-name" id={`h-${b.id}`}>
@@ -73,20 +83,27 @@ function BuildingCard({ terrainId, building: b, index, roster }: { terrainId: st
       </div>
       <TextField id={`name-${b.id}`} label={t('buildingName')} value={b.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setBuildingName(terrainId, b.id, v)} />
       {several && <CopyFromBuilding terrainId={terrainId} buildingId={b.id} roster={roster} />}
+      {hidden > 0 && (
+        <p class="show-all-switch">
+          <input type="checkbox" class="show-all" id={`all-${b.id}`} />
+          <label for={`all-${b.id}`}>{t('showAllQuestions', { n: hidden })}</label>
+        </p>
+      )}
       {buildingGroups.map(({ group, facts }, gi) => (
         <details key={group.id} class="fact-group" open={gi === 0}>
           <summary>{tx(group.label)}</summary>
           <div class="grid">
             {facts.map((fact) => (
-              <FactField
-                key={fact.id}
-                fact={fact}
-                value={b.facts[fact.id]}
-                fieldId={fieldDomId(b.id, fact.id)}
-                onChange={(v) => setFact(terrainId, b.id, fact.id, v)}
-                warning={warnings.get(fact.id)}
-                action={several && <AnswerForAll terrainId={terrainId} fact={fact} value={b.facts[fact.id]} />}
-              />
+              <div key={fact.id} class={shown(fact) ? 'fact-slot' : 'fact-slot fact-irrelevant'}>
+                <FactField
+                  fact={fact}
+                  value={b.facts[fact.id]}
+                  fieldId={fieldDomId(b.id, fact.id)}
+                  onChange={(v) => setFact(terrainId, b.id, fact.id, v)}
+                  warning={warnings.get(fact.id)}
+                  action={several && <AnswerForAll terrainId={terrainId} fact={fact} value={b.facts[fact.id]} />}
+                />
+              </div>
             ))}
           </div>
         </details>
@@ -137,7 +154,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
   const assessment = assessments.current.value;
   const removed = terrains.lastRemovedBuilding.value;
   const roster = useRoster(terrain.buildings);
-  const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} building={b} index={index} roster={roster} />);
+  const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} terrainFacts={terrain.facts} date={terrain.assessmentDate} building={b} index={index} roster={roster} />);
   if (removed?.terrainId === id) cards.splice(Math.min(removed.index, cards.length), 0, <UndoRemoveBuilding key="undo-remove-building" name={removed.building.name} />);
   const counts = new Map<Status, number>();
   for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);

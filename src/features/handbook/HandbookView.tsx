@@ -1,13 +1,14 @@
 /**
- * The toolbox as a handbook: every measure with its conditions in words (thresholds and
+ * The toolbox as a handbook: a table of contents, every measure with its conditions in words (thresholds and
  * validity dates) and the facts each rests on, the steps and their required order with why, do's and don'ts, the
- * parameters and the sources. Searchable, printable as one A4 document.
+ * parameters, the sources and what their kind tags mean. Searchable, printable as one A4 document.
  */
 import { action, signal } from '@preact/signals';
 import { ruleFactIds } from '../../engine';
 import type { Condition, Measure, Phase } from '../../engine/types';
 import { formatDate, lang, t, tx, formatNumber } from '../../i18n';
-import { SourceList, toolboxIndex } from '../../ui/common';
+import { SourceKindLegend, SourceKindTag, SourceList, toolboxIndex } from '../../ui/common';
+import { HANDBOOK_SECTIONS as S, HandbookToc, measureAnchor } from './HandbookToc';
 import { exprWords, handbookText, parameterValues } from './exprWords';
 import { factLabel, stepLabel } from '../../ui/labels';
 
@@ -65,7 +66,7 @@ function measureText(m: Measure): string {
 function MeasureEntry({ m }: { m: Measure }) {
   const l = lang.value;
   return (
-    <article class="card handbook-measure" id={`hb-${m.id}`}>
+    <article class="card handbook-measure" id={measureAnchor(m.id)} tabIndex={-1}>
       <h3>
         {tx(m.label)} <span class="muted">({t(`scope${m.scope}` as never)})</span>
       </h3>
@@ -84,7 +85,7 @@ function MeasureEntry({ m }: { m: Measure }) {
         <>
           <h4>{t('obligationWhen')}</h4>
           <p>
-            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l).replace(/\{(observed|expected|limit)\}/g, '…')}
+            <span class="rule-id">{m.obligation.id}</span> {exprWords(m.obligation.when, l)}. {handbookText(m.obligation.text, l)}
           </p>
           <RuleFacts id={m.obligation.id} />
           <SourceList ids={m.obligation.sources} />
@@ -181,10 +182,11 @@ export function HandbookView() {
         <input id="handbook-search" type="search" value={query.value} onInput={(e) => search(e.currentTarget.value)} />
       </div>
       {nothing && <p role="status">{t('noMatches', { q: query.value })}</p>}
+      <HandbookToc measures={measures} steps={steps.length > 0} params={parameters.length > 0} sources={sources.length > 0} />
 
       {measures.length > 0 && (
-        <section aria-labelledby="hb-measures">
-          <h2 id="hb-measures">{t('handbookMeasures')}</h2>
+        <section aria-labelledby={S.measures}>
+          <h2 id={S.measures} tabIndex={-1}>{t('handbookMeasures')}</h2>
           {measures.map((m) => (
             <MeasureEntry key={m.id} m={m} />
           ))}
@@ -192,8 +194,8 @@ export function HandbookView() {
       )}
 
       {steps.length > 0 && (
-        <section aria-labelledby="hb-steps" class="handbook-steps">
-          <h2 id="hb-steps">{t('handbookSteps')}</h2>
+        <section aria-labelledby={S.steps} class="handbook-steps">
+          <h2 id={S.steps} tabIndex={-1}>{t('handbookSteps')}</h2>
           {([1, 2, 3, 4, 5] as Phase[]).map((phase) => {
             const inPhase = steps.filter((s) => s.phase === phase).sort((a, b) => a.priority - b.priority);
             if (!inPhase.length) return null;
@@ -228,9 +230,9 @@ export function HandbookView() {
       )}
 
       {parameters.length > 0 && (
-        <section aria-labelledby="hb-params">
-          <h2 id="hb-params">{t('handbookParameters')}</h2>
-          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="hb-params">
+        <section aria-labelledby={S.params}>
+          <h2 id={S.params} tabIndex={-1}>{t('handbookParameters')}</h2>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby={S.params}>
             <table class="data-table">
               <thead>
                 <tr>
@@ -264,12 +266,12 @@ export function HandbookView() {
       )}
 
       {sources.length > 0 && (
-        <section aria-labelledby="hb-sources">
-          <h2 id="hb-sources">{t('handbookSources')}</h2>
+        <section aria-labelledby={S.sources}>
+          <h2 id={S.sources} tabIndex={-1}>{t('handbookSources')}</h2>
           <ol class="source-list">
             {sources.map((s) => (
               <li key={s.id} id={`hb-src-${s.id}`}>
-                <span class={`kind kind-${s.kind}`}>{s.kind}</span> {s.title} — {s.publisher}, {t('reportChecked', { date: formatDate(s.checked) })}.{' '}
+                <SourceKindTag kind={s.kind} /> {s.title} — {s.publisher}, {t('reportChecked', { date: formatDate(s.checked) })}.{' '}
                 <a href={s.url} rel="noreferrer noopener" target="_blank">
                   {s.url}
                 </a>
@@ -278,6 +280,14 @@ export function HandbookView() {
           </ol>
         </section>
       )}
+
+      <section aria-labelledby={S.kinds}>
+        <h2 id={S.kinds} tabIndex={-1}>
+          {t('handbookKinds')}
+        </h2>
+        <p>{t('handbookKindsIntro')}</p>
+        <SourceKindLegend />
+      </section>
     </div>
   );
 }

@@ -69,6 +69,7 @@ function Preview({ sheet, plan, codes }: { sheet: Sheet; plan: ImportPlan; codes
   const rejected = plan.rows.flatMap((row, r) =>
     row.cells.flatMap((check: CellCheck | null, c) => (check && !check.ok ? [{ key: `${r}:${c}`, line: row.line, header: sheet.headers[c], value: shown(sheet.rows[r][c]), message: check.message }] : [])),
   );
+  const warned = plan.rows.flatMap((row) => row.warnings.map((w) => ({ key: `${row.line}:${w.checkId}`, line: row.line, message: w.message })));
   return (
     <section class="card" aria-labelledby="import-preview">
       <h2 id="import-preview">{t('importPreviewTitle')}</h2>
@@ -86,6 +87,18 @@ function Preview({ sheet, plan, codes }: { sheet: Sheet; plan: ImportPlan; codes
         </>
       ) : (
         <p>{t('importNoneRejected')}</p>
+      )}
+      {warned.length > 0 && (
+        <>
+          <h3 id="import-warnings">{t('importWarningCount', { n: warned.length })}</h3>
+          <ul class="import-warnings" aria-labelledby="import-warnings">
+            {warned.map((w) => (
+              <li key={w.key} class="field-warning">
+                {t('importWarningRow', { line: String(w.line), message: tx(w.message) })}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="import-table-caption">
         <table class="data-table import-table">

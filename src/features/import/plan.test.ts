@@ -30,6 +30,14 @@ const existing: Building[] = [
 ];
 
 describe('import plan', () => {
+  it('gives each row the cross-field warnings of the building as it would be (stored anyway)', () => {
+    const withFloor: Building[] = [{ id: 'b1', name: 'Hal A', facts: { floorAreaM2: 1000 }, survey: { companyName: 'Bakkerij De Molen' } }];
+    const p = plan('Bedrijfsnaam;Kantooroppervlak (m²);Vloeroppervlak (m²)\nBakkerij De Molen;1.200;\nNieuw B.V.;300;200\nDerde B.V.;100;200\n', withFloor);
+    expect(p.rows.map((r) => r.warnings.map((w) => [w.checkId, w.factId]))).toEqual([[['office-within-floor', 'officeAreaM2']], [['office-within-floor', 'officeAreaM2']], []]);
+    expect(p.rows[0].warnings[0].message.nl).toMatch(/^Het kantooroppervlak \(1\.200 m²\) is groter dan het vloeroppervlak \(1\.000 m²\)\. Wel opgeslagen/);
+    expect(p.changes.update[0].facts).toEqual({ officeAreaM2: 1200 });
+  });
+
   it('adds new companies with their valid cells; a rejected cell is counted and left out', () => {
     const p = plan('Bedrijfsnaam;KvK-nummer;Dakoppervlak (m²);Asbest in het dak\nNieuw B.V.;1234567;1.250,5;misschien\n');
     expect(p.rejectedCells).toBe(2);

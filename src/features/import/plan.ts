@@ -3,8 +3,10 @@
  * checked, every row matched to a building of the terrain by KvK number, else company name,
  * else building name (added when none matches), and the changes for the terrains model's one
  * write. An update takes only the mapped cells that are valid and given; a rejected cell, an
- * empty one or an unmapped column leaves the building's value as it is.
+ * empty one or an unmapped column leaves the building's value as it is. The cross-field
+ * warnings (src/engine/crossChecks.ts) of each row are those of the building as it would be.
  */
+import { crossWarnings, type CrossWarning } from '../../engine/crossChecks';
 import type { Building, FactValue, Survey, Text } from '../../engine/types';
 import type { BuildingImport } from '../../state';
 import { checkCell, type CellCheck } from './cells';
@@ -25,6 +27,8 @@ export interface PlannedRow {
   /** One check per column (null: the column is not imported). */
   cells: (CellCheck | null)[];
   action: RowAction;
+  /** Values that do not fit together in the building after this row (stored anyway, as in the form). */
+  warnings: CrossWarning[];
 }
 
 export interface ImportPlan {
@@ -82,20 +86,21 @@ export function planImport(sheet: Sheet, codes: readonly TargetCode[], options: 
       else facts[target.fact.id] = check.value as FactValue;
     });
     const { kvkNumber: kvk, companyName: company } = survey;
-    if (!kvk && !company && !name) return { line, cells, action: { kind: 'skip', message: { nl: 'Geen geldige bedrijfsnaam, KvK-nummer of naam: deze rij wordt overgeslagen.', en: 'No valid company name, KvK number or name: this row is skipped.' } } };
+    const none: CrossWarning[] = [];
+    if (!kvk && !company && !name) return { line, cells, warnings: none, action: { kind: 'skip', message: { nl: 'Geen geldige bedrijfsnaam, KvK-nummer of naam: deze rij wordt overgeslagen.', en: 'No valid company name, KvK number or name: this row is skipped.' } } };
     const match = find(kvk, company, name);
     const claims = match ? [`b:${match.id}`] : [kvk && `kvk:${kvk}`, (company ?? name) && `name:${key(company ?? name!)}`].filter((k): k is string => !!k);
     const earlier = claims.map((k) => claimed.get(k)).find((l) => l !== undefined);
-    if (earlier !== undefined) return { line, cells, action: { kind: 'skip', message: { nl: `Dit bedrijf staat al in regel ${earlier}: deze rij wordt overgeslagen.`, en: `This company is already on line ${earlier}: this row is skipped.` } } };
+    if (earlier !== undefined) return { line, cells, warnings: none, action: { kind: 'skip', message: { nl: `Dit bedrijf staat al in regel ${earlier}: deze rij wordt overgeslagen.`, en: `This company is already on line ${earlier}: this row is skipped.` } } };
     for (const k of claims) claimed.set(k, line);
     const surveyPart = Object.keys(survey).length > 0 ? { survey } : {};
     if (match) {
       changes.update.push({ id: match.id, ...(name !== undefined ? { name } : {}), facts, ...surveyPart });
-      return { line, cells, action: { kind: 'update', buildingId: match.id, name: name ?? match.name } };
+      return { line, cells, warnings: crossWarnings({ ...match.facts, ...facts }), action: { kind: 'update', buildingId: match.id, name: name ?? match.name } };
     }
     const newName = name ?? company ?? `KvK ${kvk}`;
     changes.add.push({ name: newName, facts, ...surveyPart });
-    return { line, cells, action: { kind: 'add', name: newName } };
+    return { line, cells, warnings: crossWarnings(facts), action: { kind: 'add', name: newName } };
   });
 
   const total = buildings.length + changes.add.length;

@@ -1,25 +1,14 @@
 /**
- * "Opslag": whether the browser keeps the data, how full its storage is, how many
+ * "Opslag": whether the browser keeps the data, how full its storage is (and how much of it
+ * photos take, also in the near-quota warning), how many
  * changes are not in an export file yet, and the export/import buttons with the
  * import's outcome (or its "replace or keep both" question).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDate, formatNumber, lang, t } from '../../i18n';
-import { exchange, save, terrains } from '../../state';
+import { formatBytes, formatDate, lang, t } from '../../i18n';
+import { exchange, photos, save, terrains } from '../../state';
 import { storageFailureText } from '../../ui/stateText';
 import { saveFile } from '../../ui/saveFile';
-
-/** 1,2 MB / 1.2 MB. */
-function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${formatNumber(value)} ${units[unit]}`;
-}
 
 function ImportOutcome() {
   const status = exchange.importStatus.value;
@@ -81,7 +70,10 @@ export function StoragePanel() {
   const changes = exchange.meta.value?.changesSinceExport ?? 0;
   useEffect(() => {
     void exchange.refreshStorageHealth();
+    void photos.refreshTotals();
   }, [changes, exchange.importStatus.value?.kind]);
+  const photoTotals = photos.totals.value;
+  const photoBytes = photoTotals && photoTotals.count > 0 ? formatBytes(photoTotals.bytes) : null;
 
   const health = exchange.storageHealth.value;
   const ratio = exchange.usageRatio.value;
@@ -103,6 +95,11 @@ export function StoragePanel() {
       {health && health.usage !== null && health.quota !== null && pct !== null && (
         <p class="storage-usage">{t('storageUsage', { used: formatBytes(health.usage), quota: formatBytes(health.quota), pct })}</p>
       )}
+      {photoBytes && photoTotals && (
+        <p class="storage-photos" data-photo-bytes={photoTotals.bytes}>
+          {t('storagePhotos', { n: photoTotals.count, size: photoBytes })}
+        </p>
+      )}
       {save.storageFull.value ? (
         <p class="notice notice-warning" role="alert" data-warning="storage-full">
           {t('storageFullNotice')}
@@ -111,7 +108,7 @@ export function StoragePanel() {
         exchange.nearQuota.value &&
         pct !== null && (
           <p class="notice notice-warning" role="alert" data-warning="near-quota">
-            {t('storageNearQuota', { pct })}
+            {photoBytes ? t('storageNearQuotaPhotos', { pct, size: photoBytes }) : t('storageNearQuota', { pct })}
           </p>
         )
       )}

@@ -1,247 +1,201 @@
 /**
- * The adviser's report, laid out for A4 print: cover, one-page summary, the plan in
- * required order with why, the do's and don'ts that apply here, a per-building annex
- * (each reason with the facts it rests on) and the sources. Page breaks keep a step with its text.
+ * The adviser's report, a hand-out laid out for A4: a cover (terrain, date, toolbox version, the
+ * adviser), a summary of at most two pages (the matrix, the totals, next questions, the terrain
+ * as one grid), one sheet per company each on a new page (also printable alone:
+ * ?gebouw=<id>), the do's and don'ts that apply, once, and exactly the sources it cites.
+ * The cover and summary render at once, the sheets in idle slices; printing waits for all.
  */
-import { hrefs } from '../../state';
-import { indicatorsFor } from '../compare/indicators';
-import type { Assessment, MeasureResult, Terrain } from '../../engine/types';
-import { formatDate, formatNumber, lang, t } from '../../i18n';
-import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { adviser, hrefs } from '../../state';
+import type { Assessment, Terrain } from '../../engine/types';
+import { dateAfterWeeks } from '../../engine/timeline';
+import { formatDate, lang, t } from '../../i18n';
+import { Link, SourceKindLegend, toolboxIndex } from '../../ui/common';
 import { OwnValuesUsed } from '../editor/OwnValues';
-import { PlanList } from '../assessment/PlanList';
-import { Timeline } from '../assessment/Timeline';
 import { TerrainGate } from '../../ui/TerrainGate';
-import { businessFigures, valueLabels } from '../../ui/BusinessCase';
 import { GridPanel, gridSourceIds } from '../../ui/GridPanel';
-import { buildingName, factLabel, measureLabel, STATUS_ORDER } from '../../ui/labels';
+import { buildingName, factLabel } from '../../ui/labels';
+import { Matrix, Totals } from '../assessment/Glance';
+import { AdviserForm } from './AdviserForm';
+import { citeText, reportContent, type ReportContent } from './content';
+import { CompanySheet } from './Sheet';
+import { useSlices } from './slices';
 
+/** Building columns per printed matrix table (an A4 page's width). */
+const MATRIX_COLUMNS = 12;
 
-/** Every source the report cites, in order of title. */
-function citedSources(assessment: Assessment): string[] {
-  const ids = new Set<string>();
-  for (const m of assessment.measures) {
-    if (m.status === 'not-applicable') continue;
-    m.reasons.forEach((r) => r.sourceIds.forEach((s) => ids.add(s)));
-    m.subsidies.forEach((s) => s.sourceIds.forEach((x) => ids.add(x)));
-  }
-  assessment.plan.forEach((p) => p.reasons.forEach((r) => r.sourceIds.forEach((s) => ids.add(s))));
-  [...assessment.dos, ...assessment.donts].forEach((a) => a.sourceIds.forEach((s) => ids.add(s)));
-  gridSourceIds(assessment).forEach((s) => ids.add(s));
-  return [...ids].filter((id) => toolboxIndex.sources.has(id)).sort((a, b) => toolboxIndex.sources.get(a)!.title.localeCompare(toolboxIndex.sources.get(b)!.title));
-}
-
-/** The business case in one line of the annex, with "indicatief" and the values it used. */
-function ReportBusiness({ business }: { business: NonNullable<MeasureResult['business']> }) {
-  const f = businessFigures(business);
-  return (
-    <div class="muted report-business">
-      {t('investment')} {f.investment} · {t('savingsPerYear')} {f.savings} · {t('payback')} {f.payback}
-      {business.indicative ? ` (${t('indicative')})` : ''}
-      <div>
-        {t('valuesUsed')}: {valueLabels(business).join('; ')}
-      </div>
+function Cover({ terrain, assessment, company }: { terrain: Terrain; assessment: Assessment; company?: string }) {
+  const a = adviser.adviser.value;
+  const adviserLines = [a.name, a.organisation, a.contact].filter(Boolean);
+  const fact = (label: string, value: string | number) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
     </div>
   );
-}
-
-function AnnexTable({ results }: { results: MeasureResult[] }) {
-  const l = lang.value;
   return (
-    <table class="data-table annex-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('measure')}</th>
-          <th scope="col">{t('status')}</th>
-          <th scope="col">{t('reasons')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {results.map((m) => (
-          <tr key={m.measureId}>
-            <th scope="row">
-              {measureLabel(m.measureId)}
-              {m.obligation === true && m.status !== 'not-applicable' && (
-                <>
-                  {' '}
-                  <span class="badge badge-duty">{t('obligation')}</span>
-                </>
-              )}
-            </th>
-            <td>
-              <StatusBadge status={m.status} />
-              {m.potential?.kwp ? <div class="muted">{formatNumber(m.potential.kwp)} kWp</div> : null}
-              {m.business && <ReportBusiness business={m.business} />}
-            </td>
-            <td>
-              <ul class="annex-reasons">
-                {m.reasons.map((r) => (
-                  <li key={r.ruleId}>
-                    {l === 'nl' ? r.text : r.textEn}
-                    {r.indicative ? ` (${t('indicative')})` : ''}
-                    {r.factIds.length > 0 && (
-                      // The space keeps the sentence and the facts apart in the text too (copy, PDF text).
-                      <>
-                        {' '}
-                        <div class="muted">
-                          {t('determinedBy')}: {r.factIds.map(factLabel).join(', ')}
-                        </div>
-                      </>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section class="report-cover">
+      <p class="report-kicker">{t('reportSubtitle')}</p>
+      <h1>
+        {t('reportTitle')}: {terrain.name}
+      </h1>
+      <dl class="cover-facts">
+        {company && fact(t('sheetCompany'), company)}
+        {terrain.municipality && fact(t('fieldMunicipality'), terrain.municipality)}
+        {terrain.postcode4 && fact(t('fieldPostcode'), terrain.postcode4)}
+        {fact(t('fieldDate'), formatDate(assessment.assessmentDate))}
+        {!company && fact(t('buildingsSection'), terrain.buildings.length)}
+        {adviserLines.length > 0 && fact(t('adviserTitle'), adviserLines.join(' · '))}
+      </dl>
+      <p class="muted">{t('reportGenerated', { date: formatDate(new Date().toISOString()), version: assessment.toolboxVersion })}</p>
+      <p class="muted">{t('reportDisclaimer')}</p>
+    </section>
   );
 }
 
-export function ReportBody({ terrain, assessment }: { terrain: Terrain; assessment: Assessment }) {
-  const l = lang.value;
-  const ind = indicatorsFor(terrain, assessment);
-  const duties = assessment.measures.filter((m) => m.obligation === true && m.status !== 'not-applicable');
-  const sources = citedSources(assessment);
+/** Two pages at most: the matrix, the totals and the next questions; then the terrain as one grid. */
+function Summary({ terrain, assessment, numbers, withGrid }: { terrain: Terrain; assessment: Assessment; numbers: Map<string, number>; withGrid: boolean }) {
+  const { weeks, weeksMax } = assessment.timeline;
   return (
-    <article class="report">
-      <section class="report-cover">
-        <p class="report-kicker">{t('reportSubtitle')}</p>
-        <h1>
-          {t('reportTitle')}: {terrain.name}
-        </h1>
-        <dl class="cover-facts">
-          {terrain.municipality && (
-            <div>
-              <dt>{t('fieldMunicipality')}</dt>
-              <dd>{terrain.municipality}</dd>
-            </div>
-          )}
-          {terrain.postcode4 && (
-            <div>
-              <dt>{t('fieldPostcode')}</dt>
-              <dd>{terrain.postcode4}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('fieldDate')}</dt>
-            <dd>{formatDate(assessment.assessmentDate)}</dd>
-          </div>
-          <div>
-            <dt>{t('buildingsSection')}</dt>
-            <dd>{terrain.buildings.length}</dd>
-          </div>
-        </dl>
-        <p class="muted">{t('reportGenerated', { date: formatDate(new Date().toISOString()), version: assessment.toolboxVersion })}</p>
-        <p class="muted">{t('reportDisclaimer')}</p>
-      </section>
-
-      <section class="report-section report-summary">
-        <h2>{t('reportSummary')}</h2>
-        <ul class="status-counts">
-          {STATUS_ORDER.filter((s) => ind.byStatus[s] > 0).map((s) => (
-            <li key={s}>
-              <StatusBadge status={s} /> <strong>{ind.byStatus[s]}</strong>
-            </li>
-          ))}
-        </ul>
-        <p>
-          {t('reportPvTotal')}: <strong>{formatNumber(ind.pvKwp)} kWp</strong> · <strong>{formatNumber(ind.pvMwhPerYear)} {t('mwhPerYear')}</strong>
-        </p>
-        <OwnValuesUsed assessment={assessment} headingLevel={3} />
-        <h3>{t('reportObligations')}</h3>
-        {duties.length === 0 ? (
-          <p>{t('reportNoObligations')}</p>
-        ) : (
-          <ul>
-            {duties.map((m) => (
-              <li key={`${m.measureId}-${m.buildingId ?? ''}`}>
-                {measureLabel(m.measureId)} — {buildingName(terrain, m.buildingId)}
+    <section class="report-section report-summary">
+      <h2>{t('reportSummary')}</h2>
+      <Matrix terrain={terrain} assessment={assessment} groupSize={MATRIX_COLUMNS} />
+      <Totals assessment={assessment} />
+      {assessment.plan.length > 0 && <p>{t('timelineSummary', { weeks, date: formatDate(dateAfterWeeks(assessment.assessmentDate, weeks)), weeksMax })}</p>}
+      <OwnValuesUsed assessment={assessment} headingLevel={3} />
+      {assessment.nextQuestions.length > 0 && (
+        <>
+          <h3>{t('nextQuestions')}</h3>
+          <ol class="report-questions">
+            {assessment.nextQuestions.slice(0, 5).map((q) => (
+              <li key={q.factId}>
+                {factLabel(q.factId)}
+                {q.scope === 'building' && `: ${q.buildingIds.map((id) => buildingName(terrain, id)).join(', ')}`} ({t('nextQuestionDecides', { n: q.count })})
               </li>
             ))}
-          </ul>
-        )}
-        <h3>{t('nextQuestions')}</h3>
-        <ol>
-          {assessment.nextQuestions.slice(0, 5).map((q) => (
-            <li key={q.factId}>
-              {factLabel(q.factId)} ({t('nextQuestionDecides', { n: q.count })})
-            </li>
-          ))}
-        </ol>
-      </section>
+          </ol>
+        </>
+      )}
+      {withGrid && (
+        <div class="summary-grid">
+          <GridPanel assessment={assessment} terrain={terrain} cite={(ids) => citeText(numbers, ids)} />
+        </div>
+      )}
+    </section>
+  );
+}
 
-      <section class="report-section">
-        <h2>{t('planTitle')}</h2>
-        <Timeline assessment={assessment} />
-        <PlanList assessment={assessment} terrain={terrain} />
-      </section>
-
-      <section class="report-section">
-        <h2>{t('dosTitle')}</h2>
-        <ul class="advice">
-          {assessment.dos.map((a) => (
-            <li key={a.id}>{l === 'nl' ? a.text : a.textEn}</li>
-          ))}
-        </ul>
-        <h2>{t('dontsTitle')}</h2>
-        <ul class="advice">
-          {assessment.donts.map((a) => (
-            <li key={a.id}>{l === 'nl' ? a.text : a.textEn}</li>
-          ))}
-        </ul>
-      </section>
-
-      <div class="report-section">
-        <GridPanel assessment={assessment} terrain={terrain} />
+function Advice({ content }: { content: ReportContent }) {
+  const l = lang.value;
+  const list = (items: ReportContent['advice']['dos']) => (
+    <ul class="advice">
+      {items.map((a) => (
+        <li key={a.id}>
+          {l === 'nl' ? a.text : a.textEn} <span class="cite">{citeText(content.numbers, a.sourceIds)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  if (!content.advice.dos.length && !content.advice.donts.length) return null;
+  return (
+    <section class="report-section report-advice">
+      <h2>{t('dosAndDonts')}</h2>
+      <div class="advice-columns">
+        <h3>{t('dosTitle')}</h3>
+        {list(content.advice.dos)}
+        <h3>{t('dontsTitle')}</h3>
+        {list(content.advice.donts)}
       </div>
+    </section>
+  );
+}
 
-      <section class="report-section">
-        <h2>{t('reportAnnex')}</h2>
-        <h3>{t('reportTerrainLevel')}</h3>
-        <AnnexTable results={assessment.measures.filter((m) => !m.buildingId)} />
-        {terrain.buildings.map((b) => (
-          <section key={b.id} class="annex-building">
-            <h3>{b.name}</h3>
-            <AnnexTable results={assessment.measures.filter((m) => m.buildingId === b.id)} />
-          </section>
+/** The cited sources by number; the date most of them were checked on is said once, another date at its source. */
+function Sources({ content }: { content: ReportContent }) {
+  const sources = content.sources.map((id) => toolboxIndex.sources.get(id));
+  const dates = new Map<string, number>();
+  for (const s of sources) if (s) dates.set(s.checked, (dates.get(s.checked) ?? 0) + 1);
+  const common = [...dates].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return (
+    <section class="report-section report-sources">
+      <h2>{t('reportSources')}</h2>
+      {common && <p class="muted">{t('reportCheckedMost', { date: formatDate(common) })}</p>}
+      <ol class="source-list">
+        {sources.map((s, i) => (
+          <li key={content.sources[i]} data-source={content.sources[i]}>
+            {s ? (
+              <>
+                {s.title} — {s.publisher} [{s.kind}]{s.checked === common ? '' : `, ${t('reportChecked', { date: formatDate(s.checked) })}`}. <span class="url">{s.url}</span>
+              </>
+            ) : (
+              content.sources[i]
+            )}
+          </li>
         ))}
-      </section>
+      </ol>
+      <SourceKindLegend sourceIds={content.sources} />
+    </section>
+  );
+}
 
-      <section class="report-section">
-        <h2>{t('reportSources')}</h2>
-        <ol class="source-list">
-          {sources.map((id) => {
-            const s = toolboxIndex.sources.get(id)!;
-            return (
-              <li key={id}>
-                {s.title} — {s.publisher} [{s.kind}], {t('reportChecked', { date: formatDate(s.checked) })}. <span class="url">{s.url}</span>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+/** `buildingId`: the report of one company (its sheet, its advice, its sources). */
+export function ReportBody({ terrain, assessment, buildingId, printAsked = false, onPrinted }: { terrain: Terrain; assessment: Assessment; buildingId?: string; printAsked?: boolean; onPrinted?: () => void }) {
+  const content = useMemo(() => reportContent(terrain, assessment, buildingId, buildingId ? [] : gridSourceIds(assessment)), [terrain, assessment, buildingId]);
+  const shown = useSlices(content.sheets.length, printAsked);
+  const complete = shown >= content.sheets.length;
+  useEffect(() => {
+    if (complete && printAsked) {
+      onPrinted?.();
+      window.print();
+    }
+  }, [complete, printAsked]);
+  const company = buildingId ? buildingName(terrain, buildingId) : undefined;
+  return (
+    <article class="report" data-complete={complete ? 'true' : 'false'}>
+      <Cover terrain={terrain} assessment={assessment} company={company} />
+      {/* The grid's page comes with the first slice: the first page is the cover and the matrix. */}
+      {!buildingId && <Summary terrain={terrain} assessment={assessment} numbers={content.numbers} withGrid={shown > 0 || complete} />}
+      {content.sheets.slice(0, shown).map((s) => (
+        <CompanySheet key={s.buildingId ?? ''} sheet={s} terrain={terrain} numbers={content.numbers} printLink={!buildingId} />
+      ))}
+      {complete && <Advice content={content} />}
+      {complete && <Sources content={content} />}
+      {!complete && <p class="no-print muted" role="status">{t('reportRendering', { n: shown, total: content.sheets.length })}</p>}
     </article>
   );
 }
 
-export function ReportView({ id }: { id: string }) {
+export function ReportView({ id, buildingId }: { id: string; buildingId?: string }) {
+  const [printAsked, setPrintAsked] = useState(false);
+  useEffect(() => void adviser.load(), []);
   return (
     <TerrainGate id={id} title={t('report')}>
-      {(terrain, assessment) => (
-        <>
-          <div class="actions no-print report-actions">
-            <button type="button" onClick={() => window.print()}>
-              {t('print')}
-            </button>
-            <Link class="button secondary" href={hrefs.assessment(id)}>
-              {t('assessmentTitle')}
-            </Link>
-          </div>
-          <ReportBody terrain={terrain} assessment={assessment} />
-        </>
-      )}
+      {(terrain, assessment) => {
+        const known = !buildingId || terrain.buildings.some((b) => b.id === buildingId);
+        return (
+          <>
+            <div class="actions no-print report-actions">
+              <button type="button" onClick={() => setPrintAsked(true)}>
+                {t('print')}
+              </button>
+              {buildingId && (
+                <Link class="button secondary" href={hrefs.report(id)}>
+                  {t('wholeReport')}
+                </Link>
+              )}
+              <Link class="button secondary" href={hrefs.assessment(id)}>
+                {t('assessmentTitle')}
+              </Link>
+            </div>
+            <AdviserForm />
+            {known ? (
+              <ReportBody key={buildingId ?? ''} terrain={terrain} assessment={assessment} buildingId={buildingId} printAsked={printAsked} onPrinted={() => setPrintAsked(false)} />
+            ) : (
+              <p>{t('buildingNotFound')}</p>
+            )}
+          </>
+        );
+      }}
     </TerrainGate>
   );
 }

@@ -4,15 +4,18 @@
  * (ja / nee / onbekend, or the fact's options) or a number field; the building's verdict
  * counts, the save state and the progress stay in a sticky bar. Answers go through the
  * terrains model's setFact (autosaved like every edit); "onbekend" moves a question last.
+ * "Foto maken" below the questions stores a photo of the building as the editor does; the
+ * cross-field warnings of the building's answers show under the bar, as in the editor.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
+import { checkFactValue, crossWarnings, parseNumberInput, unitIn } from '../../engine';
 import { walkQuestions, type WalkQuestion } from '../../engine/questions';
 import type { Fact, FactValue, Status } from '../../engine/types';
 import { lang, t, tx } from '../../i18n';
 import { assessment as assessments, hrefs, save, terrains } from '../../state';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { STATUS_ORDER } from '../../ui/labels';
+import { PhotoControls } from '../../ui/Photos';
 import { saveStatusText } from '../../ui/stateText';
 import { buildingsDecided } from './progress';
 
@@ -128,6 +131,7 @@ export function WalkView({ id, buildingId }: { id: string; buildingId: string })
   const total = plan.answered.length + plan.questions.length;
   const whole = assessments.current.value;
   const decidedBuildings = whole ? buildingsDecided(whole) : 0;
+  const warnings = crossWarnings(building.facts);
 
   const answer = (q: WalkQuestion, v: FactValue) => {
     if (v === null) setSkipped(new Map(skipped).set(buildingId, new Set(mySkipped).add(q.factId)));
@@ -155,12 +159,27 @@ export function WalkView({ id, buildingId }: { id: string; buildingId: string })
         </ul>
         <p class="walk-save">{saveStatusText(save.status.value)}</p>
       </div>
+      {warnings.length > 0 && (
+        <div class="walk-warnings" role="status" aria-labelledby="walk-warnings">
+          <h2 id="walk-warnings" class="visually-hidden">
+            {t('walkWarnings')}
+          </h2>
+          {warnings.map((w) => (
+            <p key={w.checkId} class="field-warning" data-check={w.checkId}>
+              {tx(w.message)}
+            </p>
+          ))}
+        </div>
+      )}
       {open.length === 0 ? <p class="notice">{plan.questions.length ? t('walkOnlySkipped') : t('walkDone')}</p> : null}
       <ol class="walk-questions" aria-label={t('walkQuestions')}>
         {(open.length ? open : plan.questions).slice(0, SHOWN).map((q) => (
           <Question key={q.factId} q={q} buildingId={buildingId} onAnswer={(v) => answer(q, v)} />
         ))}
       </ol>
+      <div class="card walk-photos">
+        <PhotoControls key={buildingId} terrainId={id} buildingId={buildingId} buildingName={building.name || `#${index + 1}`} />
+      </div>
       <nav class="actions walk-nav" aria-label={t('walkTitle')}>
         {terrain.buildings.length > 1 && (
           <Link class="button" href={hrefs.walk(id, next.id)}>

@@ -6,6 +6,7 @@
  */
 import { calcParams, calcs } from '../../../src/engine/calcs';
 import { GRID_PARAMETERS } from '../../../src/engine/grid';
+import { CO2_PARAMETERS } from '../../../src/features/compare/co2';
 import type { Expr, Fact, Operand, Toolbox } from '../../../src/engine/types';
 import { allComparisons, citations, conditionsOf, duplicates, expressions, refOf, refsIn, stepRefs } from './toolboxWalk';
 
@@ -300,6 +301,8 @@ export function usedParameters(tb: Toolbox): Set<string> {
   for (const id of usedCalcs) calcParams(id).forEach((p) => used.add(p));
   // The grid summary reads a few parameters itself (src/engine/grid.ts).
   for (const id of GRID_PARAMETERS) used.add(id);
+  // The compare view's CO₂ figure reads its emission factors (src/features/compare/co2.ts).
+  for (const id of CO2_PARAMETERS) used.add(id);
   return used;
 }
 

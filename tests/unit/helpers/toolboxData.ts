@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
+import type { Terrain } from '../../../src/engine/types';
 import { addAnnotationKeywords } from '../../../scripts/gen-export-validator';
 
 const DATA_DIR = fileURLToPath(new URL('../../../toolbox-data/', import.meta.url));
@@ -26,6 +27,8 @@ export const DATA_FILES: [file: string, schema: string][] = [
 export const EXAMPLES = readdirSync(join(DATA_DIR, 'examples'))
   .filter((f) => f.endsWith('.json'))
   .sort();
+/** The example terrains themselves, in file order. */
+export const exampleTerrains = (): Terrain[] => EXAMPLES.map((f) => readJson(`examples/${f}`) as Terrain);
 
 /** Ajv with every schema in toolbox-data/schema/ registered under its $id (the file name). */
 function makeAjv(): Ajv {
