@@ -8,7 +8,7 @@
  */
 import { buildingCalcs } from './calcs/buildings';
 import { businessCalcs } from './calcs/business';
-import type { CalcSpec, FactNeed, FormulaSpec, Unknown } from './calcs/define';
+import type { CalcSpec, FactKind, FactNeed, FormulaSpec, GridFigureSpec, Unknown } from './calcs/define';
 import { gridCalcs } from './calcs/grid';
 import { pvCalcs } from './calcs/pv';
 import type { CalcResult, Ctx } from './context';
@@ -23,6 +23,8 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
+  /** A grid figure: the measures whose verdicts it sums (their rules' facts are its facts too). */
+  measures?: string[];
   /** What the formula gets, one property per declared input, each read from the subject on use (so only a parameter really read can make the result "indicatief"). */
   f: object;
   p: object;
@@ -34,7 +36,7 @@ export interface CompiledCalc {
 interface FactInput {
   id: string;
   slot: number;
-  numeric: boolean;
+  kind: FactKind;
   /** Must be known (`number`, `option`); else the formula decides (`number?`, `option?`). */
   required: boolean;
   alone: string[];
@@ -57,9 +59,9 @@ export function union(a: readonly string[], b: readonly string[], c: readonly st
   return out;
 }
 
-/** A fact's value as a formula sees it: a number or an option, null when unknown. */
-const valueAs = (v: FactValue | undefined, numeric: boolean): number | string | null =>
-  numeric ? (typeof v === 'number' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
+/** A fact's value as a formula sees it: a number, an option or yes/no, null when unknown. */
+const valueAs = (v: FactValue | undefined, kind: FactKind): number | string | boolean | null =>
+  kind === 'number' ? (typeof v === 'number' ? v : null) : kind === 'boolean' ? (typeof v === 'boolean' ? v : null) : typeof v === 'string' && v !== '' ? v : null;
 
 /** The subject whose calc is being computed: what the parameter getters and `unknownBecause` read. */
 let current: Ctx;
@@ -89,7 +91,7 @@ specs.forEach((s, i) => {
 function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, string>, slot: number): CompiledCalc {
   const needs = spec.facts ?? {};
   const inputs = new Map<string, FactInput>(
-    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), numeric: need === 'number' || need === 'number?', required: !need.endsWith('?'), alone: [id] }]),
+    Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), kind: need.replace('?', '') as FactKind, required: !need.endsWith('?'), alone: [id] }]),
   );
   const bounds = (spec.upperBoundWhenUnknown ?? []).map((id) => inputs.get(id)!);
   const params = [...(spec.params ?? [])];
@@ -103,7 +105,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     let missing = NONE;
     for (const id of ids) {
       const input = inputs.get(id)!;
-      if (valueAs(current.values[input.slot], input.numeric) === null) (missing === NONE ? (missing = []) : missing).push(id);
+      if (valueAs(current.values[input.slot], input.kind) === null) (missing === NONE ? (missing = []) : missing).push(id);
     }
     return missing === NONE ? NOTHING_MISSING : { missing };
   };
@@ -116,7 +118,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     uses,
     f: record([...inputs.keys()], (id) => {
       const input = inputs.get(id)!;
-      return () => valueAs(current.values[input.slot], input.numeric);
+      return () => valueAs(current.values[input.slot], input.kind);
     }),
     p: record(params, (id) => {
       const at = paramSlot(id);
@@ -140,14 +142,14 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
       const values = ctx.values;
       for (let i = 0; i < required.length; i++) {
         const input = required[i];
-        if (valueAs(values[input.slot], input.numeric) === null) {
+        if (valueAs(values[input.slot], input.kind) === null) {
           missing = both(missing, input.alone);
           unknownInput = true;
         }
       }
       if (unknownInput) return unknown(missing);
       for (let i = 0; i < bounds.length; i++) {
-        if (valueAs(values[bounds[i].slot], bounds[i].numeric) === null) {
+        if (valueAs(values[bounds[i].slot], bounds[i].kind) === null) {
           missing = both(missing, bounds[i].alone);
           upper = true;
         }
@@ -189,8 +191,31 @@ function compileCount(id: string, fact: string, counts: (v: Exclude<FactValue, n
   };
 }
 
+/** A figure of the terrain's grid: made by grid.ts once the buildings' verdicts are in (run.gridFigures); unknown before. */
+function compileGridFigure(spec: GridFigureSpec): CompiledCalc {
+  return {
+    id: spec.id,
+    kind: 'grid',
+    facts: [...spec.facts],
+    params: [...spec.params],
+    uses: [],
+    measures: [...spec.measures],
+    f: {},
+    p: {},
+    c: {},
+    run(ctx) {
+      const r = ctx.run.gridFigures?.[spec.id];
+      if (!r) return unknown(NONE);
+      if (r.indicative) ctx.run.calcUnconfirmed = true;
+      return r.upper ? { value: r.value, exact: r.exact, upper: true, missing: r.missing, indicative: false } : { value: r.value, exact: r.exact, missing: r.missing, indicative: false };
+    },
+  };
+}
+
 /** Every calc, in slot order. */
-export const calcs: CompiledCalc[] = specs.map((s, i) => (s.kind === 'formula' ? compileFormula(s, i) : compileCount(s.id, s.fact, s.counts)));
+export const calcs: CompiledCalc[] = specs.map((s, i) =>
+  s.kind === 'formula' ? compileFormula(s, i) : s.kind === 'count' ? compileCount(s.id, s.fact, s.counts) : compileGridFigure(s),
+);
 
 /** The slot of a calc id (its place in `calcs`); -1 for an id the engine does not know. */
 export function calcIndex(id: string): number {

@@ -35,6 +35,8 @@ export interface Run {
   calcUnconfirmed: boolean;
   /** Scratch: the facts (by slot) missing for the verdict being made. */
   missing: SlotSet;
+  /** The grid's figures that terrain-level rules read (see calcs/define.ts, GridFigureSpec), by calc id; set once the buildings' verdicts are made. */
+  gridFigures?: Record<string, CalcResult>;
   /** Steps, advice and questions gathered across the subjects. */
   collect: Collector;
   /** Parts of results that are the same for every subject on this date (and every assessment with the same parameter values, see index.ts), made once and frozen: expected values resting on a parameter (by node slot), subsidy verdicts (by route slot × status × indicative). */

@@ -8,6 +8,7 @@
  * summed as 0: a sum with an unknown part is a lower bound, and the building is listed.
  */
 import type { Run } from './context';
+import { OFFTAKE_MEASURES } from './calcs/grid';
 import { factSlot, paramSlot } from './slots';
 import type { FactValue, GridSum, GridSummary, GridValueId, GridYear, MeasureResult, Quantity } from './types';
 
@@ -27,9 +28,12 @@ const F = {
 class Sum {
   kw = 0;
   complete = true;
-  add(v: number | null): void {
-    if (v === null) this.complete = false;
-    else this.kw += v;
+  /** Adds the known parts; an unknown one (null) makes the sum a lower bound. */
+  add(...parts: (number | null)[]): void {
+    for (const v of parts) {
+      if (v === null) this.complete = false;
+      else this.kw += v;
+    }
   }
   out(): GridSum {
     return { kw: this.kw, complete: this.complete };
@@ -42,17 +46,26 @@ const num = (v: FactValue | undefined): number | null => (typeof v === 'number' 
 interface Adds {
   heatPumpKw: number | null;
   heatCounted: boolean;
-  chargeKw: number;
+  /** A heat pump whose verdict is still open (needs-info): the facts it waits for; it adds an unknown amount unless the other source's verdict counts. */
+  heatPending: readonly string[] | null;
+  chargeKw: number | null;
   fleetKw: number | null;
   fleetYear: number;
   feedInKw: number;
   feedInUnknown: boolean;
+  /** The facts whose being unknown leaves this building's added offtake unknown. */
+  missing: string[];
+  /** An added figure rests on an UNCONFIRMED value. */
+  indicative: boolean;
 }
 
-/** Sums the grid of one assessment; `measures` are its verdicts, in the engine's order. */
-export function gridSummary(run: Run, buildingIds: string[], measures: MeasureResult[]): GridSummary {
+const FEEDS = new Set<string>([...OFFTAKE_MEASURES, 'pv-roof', 'pv-carport']);
+
+/** Sums the grid of one assessment; `measures` are the buildings' verdicts, in the engine's order. Also sets the figures terrain-level rules read (run.gridFigures). */
+export function gridSummary(run: Run, buildingIds: string[], measures: readonly (MeasureResult | undefined)[]): GridSummary {
   const p = run.params;
   const param = (id: (typeof GRID_PARAMETERS)[number]) => p.values[paramSlot(id)];
+  const unconfirmed = (id: string) => p.unconfirmed[paramSlot(id)] === 1;
   const smallKva = num(param('smallConnectionMaxKva') as FactValue);
   const evKw = (param('evChargerKw') as number) ?? 0;
   const simultaneity = Math.min(1, Math.max(0, (param('groupSimultaneityFactor') as number) ?? 1));
@@ -62,15 +75,18 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
 
   const at = new Map<string, number>();
   buildingIds.forEach((id, i) => at.set(id, i));
-  const adds: Adds[] = buildingIds.map(() => ({ heatPumpKw: 0, heatCounted: false, chargeKw: 0, fleetKw: 0, fleetYear: assessmentYear, feedInKw: 0, feedInUnknown: false }));
+  const adds: Adds[] = buildingIds.map(() => ({ heatPumpKw: 0, heatCounted: false, heatPending: null, chargeKw: 0, fleetKw: 0, fleetYear: assessmentYear, feedInKw: 0, feedInUnknown: false, missing: [], indicative: false }));
   // The quantities read (their parameter lists and "indicatief" are what the figures rest on).
   const read = new Set<Quantity['parameterIds']>();
   let quantityIndicative = false;
-  const take = (m: MeasureResult, id: string): number | null => {
+  /** A quantity of a verdict; for an offtake one (`offtake` given) its being unknown or indicative is that building's too. */
+  const take = (m: MeasureResult, id: string, offtake?: Adds): number | null => {
     for (const q of m.quantities) {
       if (q.id !== id) continue;
       read.add(q.parameterIds);
       if (q.indicative) quantityIndicative = true;
+      if (offtake && q.indicative) offtake.indicative = true;
+      if (offtake && q.value === null) offtake.missing.push(...q.missingFacts);
       return q.value;
     }
     return null;
@@ -78,21 +94,32 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   let usedEv = false;
   let usedFeedIn = false;
   for (const m of measures) {
+    if (!m || m.buildingId === undefined || !FEEDS.has(m.measureId)) continue;
     const id = m.measureId;
-    if (id !== 'heat-pump' && id !== 'ground-source' && id !== 'ev-charging' && id !== 'fleet-charging' && id !== 'pv-roof' && id !== 'pv-carport') continue;
-    if (m.buildingId === undefined || !ADDS.has(m.status)) continue;
     const i = at.get(m.buildingId);
     if (i === undefined) continue;
     const a = adds[i];
-    if (id === 'heat-pump' || id === 'ground-source') {
+    const heat = id === 'heat-pump' || id === 'ground-source';
+    if (m.status === 'needs-info') {
+      // An open verdict may still go ahead: what it would add is unknown, never 0.
+      if (heat) a.heatPending = a.heatPending ? [...a.heatPending, ...m.missingFacts] : m.missingFacts;
+      else if (id === 'ev-charging') a.chargeKw = null;
+      else if (id === 'fleet-charging') a.fleetKw = null;
+      else a.feedInUnknown = true;
+      if (id === 'ev-charging' || id === 'fleet-charging') a.missing.push(...m.missingFacts);
+      continue;
+    }
+    if (!ADDS.has(m.status)) continue;
+    if (heat) {
       // One planned heat pump, whichever source it uses: counted once.
-      if (!a.heatCounted) a.heatPumpKw = take(m, 'heatPumpElectricKw');
+      if (!a.heatCounted) a.heatPumpKw = take(m, 'heatPumpElectricKw', a);
       a.heatCounted = true;
     } else if (id === 'ev-charging') {
       a.chargeKw = evKw;
       usedEv = true;
+      if (unconfirmed('evChargerKw')) a.indicative = true;
     } else if (id === 'fleet-charging') {
-      a.fleetKw = take(m, 'fleetChargingDemandKw');
+      a.fleetKw = take(m, 'fleetChargingDemandKw', a);
       // A fleet that only delivers into the zero-emission zone must be electric by the zone's end date; a planned one comes now.
       a.fleetYear = run.buildings[i][F.fleetElectrification] === true ? assessmentYear : zeYear;
     } else {
@@ -101,6 +128,11 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
       if (kwp === null) a.feedInUnknown = true;
       else a.feedInKw += kwp * kwPerKwp;
     }
+  }
+  for (const a of adds) {
+    if (a.heatCounted || !a.heatPending) continue;
+    a.heatPumpKw = null;
+    a.missing.push(...a.heatPending);
   }
 
   const contracted = new Sum();
@@ -118,13 +150,23 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   const unknown: GridSummary['unknown'] = [];
   const group: string[] = [];
   let usedSmall = false;
+  // What the energy hub's figures wait for: a building that may be a large connection, a member's unknown value.
+  let connectionUnknown = false;
+  const freedMissing = new Set<string>();
+  const roomMissing = new Set<string>();
+  let roomIndicative = false;
 
   for (let i = 0; i < buildingIds.length; i++) {
     const facts = run.buildings[i];
     const missing: GridValueId[] = [];
     const connection = facts[F.connection];
     const large = connection === 'large';
-    if (connection !== 'large' && connection !== 'small') missing.push('connection');
+    if (connection !== 'large' && connection !== 'small') {
+      missing.push('connection');
+      connectionUnknown = true;
+      freedMissing.add('connection');
+      roomMissing.add('connection');
+    }
     // A small connection has no contract: its capacity is the connection's fixed maximum, both ways.
     if (connection === 'small') usedSmall = true;
     const offtake = connection === 'small' ? smallKva : large ? num(facts[F.contractedOfftakeKw]) : null;
@@ -138,23 +180,29 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
     peak.add(pk);
 
     const a = adds[i];
-    const now = a.heatPumpKw === null ? null : a.heatPumpKw + a.chargeKw;
-    const total = now === null || a.fleetKw === null ? null : now + a.fleetKw;
-    if (total === null) missing.push('addedOfftakeKw');
-    added.add(total);
+    const known = a.heatPumpKw !== null && a.chargeKw !== null && a.fleetKw !== null;
+    if (!known) missing.push('addedOfftakeKw');
+    added.add(a.heatPumpKw, a.chargeKw, a.fleetKw);
     by.heatPumpsKw += a.heatPumpKw ?? 0;
-    by.chargePointsKw += a.chargeKw;
+    by.chargePointsKw += a.chargeKw ?? 0;
     by.fleetsKw += a.fleetKw ?? 0;
-    yearSum(assessmentYear).add(now);
+    yearSum(assessmentYear).add(a.heatPumpKw, a.chargeKw);
     yearSum(a.fleetYear).add(a.fleetKw);
     if (a.feedInUnknown) missing.push('feedInPotentialKw');
-    potential.add(a.feedInUnknown ? null : a.feedInKw);
+    potential.add(a.feedInKw, a.feedInUnknown ? null : 0);
 
     if (large) {
       group.push(buildingIds[i]);
       groupContracted.add(offtake);
       groupPeak.add(pk);
-      groupAdded.add(total);
+      groupAdded.add(a.heatPumpKw, a.chargeKw, a.fleetKw);
+      if (pk === null) {
+        freedMissing.add('peakOfftakeKw');
+        roomMissing.add('peakOfftakeKw');
+      }
+      if (offtake === null) roomMissing.add('contractedOfftakeKw');
+      if (!known) for (const f of a.missing) roomMissing.add(f);
+      if (a.indicative) roomIndicative = true;
     }
     if (missing.length) unknown.push({ buildingId: buildingIds[i], values: missing });
   }
@@ -174,7 +222,14 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   const freedKw = { kw: (1 - simultaneity) * gp.kw, complete: gp.complete };
   const gc = groupContracted.out();
   const ga = groupAdded.out();
-  const groupRoomKw = group.length && gc.complete && gp.complete && ga.complete ? gc.kw - collectivePeakKw.kw - ga.kw : null;
+  // Room is known only when every member's values are, and no building of unknown connection could still join.
+  const groupRoomKw = group.length && gc.complete && gp.complete && ga.complete && !connectionUnknown ? gc.kw - collectivePeakKw.kw - ga.kw : null;
+  const simultaneityIndicative = group.length > 0 && unconfirmed('groupSimultaneityFactor');
+  run.gridFigures = {
+    // Without every peak, or with a building that may still join, the freed room is a lower bound (peaks are never negative).
+    groupFreedKw: { value: freedKw.kw, exact: gp.complete && !connectionUnknown, missing: [...freedMissing], indicative: simultaneityIndicative },
+    groupRoomKw: { value: groupRoomKw, exact: true, missing: groupRoomKw === null ? [...roomMissing] : [], indicative: simultaneityIndicative || roomIndicative },
+  };
 
   const ids = new Set<string>();
   const use = (id: string) => ids.add(id);
@@ -185,7 +240,6 @@ export function gridSummary(run: Run, buildingIds: string[], measures: MeasureRe
   if (years.length > 1) use('zeZoneAllZeroEmissionFrom');
   for (const list of read) list.forEach(use);
   const parameterIds = [...ids];
-  const unconfirmed = (id: string) => p.unconfirmed[paramSlot(id)] === 1;
   const indicative = quantityIndicative || (usedFeedIn && unconfirmed('pvFeedInKwPerKwp')) || (group.length > 0 && unconfirmed('groupSimultaneityFactor'));
 
   return {

@@ -90,9 +90,16 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
   const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };
   const buildingCtx: Ctx[] = buildingValues.map((values, i) => ({ run, values, memo, base: (i + 1) * program.nodeCount, calcs: newCalcCache() }));
 
-  const measures: MeasureResult[] = [];
+  const measures: (MeasureResult | undefined)[] = [];
+  // A terrain-level measure that reads the grid waits for the buildings' verdicts; its place is kept.
+  let late: number[] | undefined;
   for (let m = 0; m < program.measures.length; m++) {
     const measure = program.measures[m];
+    if (measure.readsGrid) {
+      (late ??= []).push(m, measures.length);
+      measures.push(undefined);
+      continue;
+    }
     const terrainLevel = measure.scope === 'terrain';
     const count = terrainLevel ? 1 : buildingCtx.length;
     for (let i = 0; i < count; i++) {
@@ -104,19 +111,30 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
       if (result.status !== 'not-applicable') collect.advice(ctx, measure.dos, measure.donts);
     }
   }
+  const grid = gridSummary(run, buildingIds, measures);
+  if (late) {
+    collect.late(program.measureOrder);
+    for (let k = 0; k < late.length; k += 2) {
+      const measure = program.measures[late[k]];
+      collect.subject(late[k], measure.id, -1, undefined);
+      const result = assessMeasure(terrainCtx, measure, undefined);
+      measures[late[k + 1]] = result;
+      if (result.status !== 'not-applicable') collect.advice(terrainCtx, measure.dos, measure.donts);
+    }
+  }
 
   return {
     toolboxVersion: toolbox.meta.version,
     assessmentDate: date,
     terrainId: typeof input.id === 'string' ? input.id : '',
     ownValues: ownValueList(toolbox, own, date),
-    measures,
+    measures: measures as MeasureResult[],
     ...orderSteps(index, program.stepIds, collect.steps(), date),
     dos: collect.dos(run),
     donts: collect.donts(run),
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
-    grid: gridSummary(run, buildingIds, measures),
+    grid,
   };
 }
 

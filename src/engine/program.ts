@@ -6,7 +6,7 @@
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
 import { compileBusiness, type BusinessUse } from './business';
-import { calcIndex, calcParams } from './calcs';
+import { calcIndex, calcParams, calcs } from './calcs';
 import { dependenciesOf, ExprCompiler, factsOf, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
 import { factSlot, factSlotCount } from './slots';
@@ -102,6 +102,8 @@ export interface CompiledMeasure {
   subsidies: SubsidyUse[];
   quantities: QuantityUse[];
   business: BusinessUse | undefined;
+  /** It reads a figure of the terrain's grid (a terrain-level measure), so it is assessed after the buildings' verdicts. */
+  readsGrid: boolean;
 }
 
 export interface Program {
@@ -124,6 +126,8 @@ export interface Program {
   stepIds: string[];
   /** The fact list of every rule by rule id (see Rule.factIds), for the views that show rules without assessing. */
   ruleFacts: ReadonlyMap<string, string[]>;
+  /** Each measure's place in the toolbox, by id. */
+  measureOrder: ReadonlyMap<string, number>;
   /** Advice items, merged by id, in the order of their first appearance in the toolbox. */
   dos: Advice[];
   donts: Advice[];
@@ -166,6 +170,15 @@ function compileToolbox(toolbox: Toolbox): Program {
   const catalogueOrder = new Map(toolbox.facts.map((f, i) => [f.id, i]));
   const orderOf = (id: string) => catalogueOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
   const ruleFacts = new Map<string, string[]>();
+  // A grid figure sums verdicts (and waits for their missing facts): the facts its measures' rules could read are its facts too.
+  const verdictFacts = new Map<string, string[]>();
+  for (const m of toolbox.measures) {
+    const nodes = [...m.applies, ...m.conditions].flatMap((r) => [compiler.node(r.test), node(r.when)]);
+    if (m.obligation) nodes.push(compiler.node(m.obligation.when));
+    verdictFacts.set(m.id, factsOf(...nodes));
+  }
+  const gridFacts = (test: Node, when: Node | undefined): string[] =>
+    dependenciesOf(test, when).calcSlots.flatMap((slot) => (calcs[slot].measures ?? []).flatMap((id) => verdictFacts.get(id) ?? []));
   const factLists = (ids: string[]): Pick<Rule, 'factIds' | 'factIdsFirst'> => {
     const factIds = freeze(ids.sort((a, b) => orderOf(a) - orderOf(b)));
     const factIdsFirst = new Map<string, string[]>();
@@ -176,7 +189,7 @@ function compileToolbox(toolbox: Toolbox): Program {
   const rule = (r: Pick<Condition, 'id' | 'test' | 'text' | 'sources'> & Partial<Condition>): Rule => {
     const test = compiler.node(r.test);
     const when = node(r.when);
-    const facts = factLists(factsOf(test, when));
+    const facts = factLists([...new Set([...factsOf(test, when), ...gridFacts(test, when)])]);
     ruleFacts.set(r.id, facts.factIds);
     const onFail = r.onFail ?? 'blocked';
     const resolvedBy = freeze(r.resolvedBy);
@@ -224,10 +237,12 @@ function compileToolbox(toolbox: Toolbox): Program {
   const dontSlots = new Map<string, number>();
 
   let subsidyCount = 0;
+  const isGrid = (slot: number) => slot >= 0 && calcs[slot].kind === 'grid';
+  const readsGrid = (n: Node | undefined) => !!n && dependenciesOf(n).calcSlots.some(isGrid);
   const measures = toolbox.measures.map((m: Measure): CompiledMeasure => {
     const o = m.obligation;
     const applies = m.applies.map(rule);
-    return {
+    const compiled: CompiledMeasure = {
       id: m.id,
       scope: m.scope,
       applies,
@@ -246,7 +261,16 @@ function compileToolbox(toolbox: Toolbox): Program {
         return { id, calcSlot: calcIndex(id), unit: info?.unit ?? '', params: freeze(calcParams(id)), potential: info?.potential };
       }),
       business: compileBusiness(m.business),
+      readsGrid: false,
     };
+    const rules = [...compiled.applies, ...compiled.conditions, ...(compiled.obligation ? [compiled.obligation] : [])];
+    compiled.readsGrid =
+      rules.some((r) => readsGrid(r.test) || readsGrid(r.when)) ||
+      compiled.quantities.some((q) => isGrid(q.calcSlot)) ||
+      [...compiled.steps, ...compiled.dos, ...compiled.donts].some((u) => readsGrid(u.when)) ||
+      compiled.subsidies.some((u) => readsGrid(u.eligible) || readsGrid(u.available));
+    if (compiled.readsGrid && m.scope !== 'terrain') throw new Error(`measure ${m.id} reads a grid figure but is assessed per building`);
+    return compiled;
   });
 
   const facts = new Map<string, FactEntry>();
@@ -273,6 +297,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     orderBySlot,
     stepIds,
     ruleFacts,
+    measureOrder: new Map(toolbox.measures.map((m, i) => [m.id, i])),
     dos,
     donts,
     paramsOn(date, overrides) {

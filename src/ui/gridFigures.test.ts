@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { assess, type Terrain } from '../engine';
 import { barKw, feedInBars, GRID_FIGURES, offtakeBars } from './gridFigures';
 
+/** Decides every measure that adds offtake as "adds nothing" (an open verdict adds an unknown amount). */
+const NOTHING_PLANNED = { heating: 'electric', plannedHeatPumpKwTh: 0, parkingSpaces: 0, newBuildOrMajorRenovation: false, vans: 0, trucks: 0 };
 const terrain = (buildings: Terrain['buildings']): Terrain => ({ id: 't', name: 'T', assessmentDate: '2026-06-01', facts: { congestionOfftake: 'orange' }, buildings }) as Terrain;
 
 describe('grid figures', () => {
   const t = terrain([
-    { id: 'a', name: 'A', facts: { connection: 'large', contractedOfftakeKw: 400, contractedFeedInKw: 100, peakOfftakeKw: 300, heating: 'gas', plannedHeatPumpKwTh: 60 } },
-    { id: 'b', name: 'B', facts: { connection: 'large', contractedOfftakeKw: 200, contractedFeedInKw: 50, peakOfftakeKw: 100 } },
+    { id: 'a', name: 'A', facts: { ...NOTHING_PLANNED, connection: 'large', contractedOfftakeKw: 400, contractedFeedInKw: 100, peakOfftakeKw: 300, heating: 'gas', plannedHeatPumpKwTh: 60 } },
+    { id: 'b', name: 'B', facts: { ...NOTHING_PLANNED, connection: 'large', contractedOfftakeKw: 200, contractedFeedInKw: 50, peakOfftakeKw: 100 } },
   ]);
   const g = assess(t).grid;
 

@@ -103,7 +103,7 @@ test('every measure and step of toolbox-data, the order between the steps with w
     if (p.adjustable) expect(row.value, p.id).toContain(`per terrein te vervangen door een eigen waarde (${n3(p.adjustable.min)}–${n3(p.adjustable.max)}${p.unit === '-' ? '' : ` ${p.unit}`})`);
     else expect(row.value, p.id).not.toContain('eigen waarde');
   }
-  expect(data.parameters.filter((p) => p.adjustable).length).toBe(19); // the 17 own values of the verdicts and the business case, and the grid's simultaneity and kW per kWp
+  expect(data.parameters.filter((p) => p.adjustable).length).toBe(22); // the 20 own values of the verdicts and the business case (the south and east-west yields and layout density since 2026-12), and the grid's simultaneity and kW per kWp
 
   // The conditions in words give each dated threshold they use with all its values and dates ("ten minste 55 kW (vanaf …); 100 kW (vanaf …)").
   const articles = await measuresRegion(page)

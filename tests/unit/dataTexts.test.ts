@@ -127,6 +127,8 @@ const NOT_A_PARAMETER: { where: string; literal: string; why: string }[] = [
   { where: 'fleet-charging do-fl-early', literal: '5 jaar', why: 'the lead time of a grid reinforcement, not the payback duty' },
   { where: 'fleet-charging do-fl-early', literal: '5 years', why: 'the lead time of a grid reinforcement, not the payback duty' },
   { where: 'ev-charging do-ev-epbd', literal: '10 plaatsen', why: 'the EU directive’s ratio from 2027 (1 per 10 spaces), not the Dutch new-build threshold' },
+  { where: 'step energy-report', literal: '4 jaar', why: 'the reporting duty’s round, not the EED audit interval or the heating inspection interval' },
+  { where: 'step energy-report', literal: '4 years', why: 'the reporting duty’s round, not the EED audit interval or the heating inspection interval' },
   { where: 'ev-charging do-ev-epbd', literal: '10 spaces', why: 'the EU directive’s ratio from 2027 (1 per 10 spaces), not the Dutch new-build threshold' },
 ];
 

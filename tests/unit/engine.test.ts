@@ -25,7 +25,7 @@ describe('engine: nothing carries over between assessments', () => {
   it('a parameter override changes that assessment only', () => {
     const before = seen(assess(terrain));
     // A quote, a tariff and a roof share: user input, so the potential no longer rests on unconfirmed values.
-    const quoted = assess(terrain, { parameterOverrides: { pvCostEurPerWp: 0.31, pvCostEurPerWpSmall: 0.31, pvCostEurPerWpLarge: 0.31, electricityValueEurPerKwh: 0.21, pvUsableRoofShare: 0.6 } });
+    const quoted = assess(terrain, { parameterOverrides: { pvCostEurPerWp: 0.31, pvCostEurPerWpSmall: 0.31, pvCostEurPerWpLarge: 0.31, electricityValueEurPerKwh: 0.21, pvUsableRoofShare: 0.6, pvWpPerM2UsableEastWest: 170 } });
     const after = seen(assess(terrain));
     const business = (a: Assessment) => pvRoof(a, buildingId).business!;
     const kwp = (a: Assessment) => pvRoof(a, buildingId).quantities.find((q) => q.id === 'pvKwp')!;
@@ -152,7 +152,8 @@ describe('engine: a terrain’s own parameter values (a quote, a tariff)', () =>
 describe('engine: "indicatief" follows the values really used', () => {
   const terrain = example('roomburg');
   const b1 = terrain.buildings[0];
-  const own = { pvCostEurPerWp: 0.9, electricityValueEurPerKwh: 0.2, pvUsableRoofShare: 0.65 };
+  // A quote's price, tariff, roof share, layout density and yields (PVGIS): all user input.
+  const own = { pvCostEurPerWp: 0.9, electricityValueEurPerKwh: 0.2, pvUsableRoofShare: 0.65, pvWpPerM2UsableEastWest: 170, pvYieldEastWest: 850, pvYieldSouth: 940 };
   const onRoof = (roof: Record<string, unknown>, parameterOverrides?: Record<string, number>) => {
     const t = structuredClone(terrain);
     t.buildings[0].facts = { ...t.buildings[0].facts, existingPvKwp: 0, ...roof };

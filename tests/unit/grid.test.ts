@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { assess, type Building, type Terrain } from '../../src/engine/index';
 import { OPTIONS, validTerrainArb } from './helpers/terrainArbitraries';
 
-const large = (id: string, facts: Building['facts']): Building => ({ id, name: id, facts: { connection: 'large', ...facts } });
+/** Facts that decide every measure feeding the grid as "adds nothing": an open verdict (needs-info) adds an unknown amount. */
+const NOTHING_PLANNED = { heating: 'electric', plannedHeatPumpKwTh: 0, parkingSpaces: 0, newBuildOrMajorRenovation: false, vans: 0, trucks: 0, parkingAreaM2: 0, roofAreaM2: 0 };
+const large = (id: string, facts: Building['facts']): Building => ({ id, name: id, facts: { connection: 'large', ...NOTHING_PLANNED, ...facts } });
 const terrain = (buildings: Building[], facts: Terrain['facts'] = {}, assessmentDate = '2026-06-01'): Terrain =>
   ({ id: 't', name: 'Grid', assessmentDate, facts: { congestionOfftake: 'yellow', ...facts }, buildings }) as Terrain;
 const grid = (t: Terrain, parameterOverrides?: Record<string, number>) => assess(t, { parameterOverrides }).grid;
@@ -43,8 +45,10 @@ describe('grid summary: sums over the buildings', () => {
     expect(g.contractedOfftakeKw).toEqual({ kw: 400, complete: false });
     expect(g.incomplete).toBe(true);
     expect(g.unknown).toEqual([
-      { buildingId: 'b', values: ['contractedOfftakeKw', 'contractedFeedInKw'] },
-      { buildingId: 'c', values: ['connection', 'peakOfftakeKw'] },
+      // Without b's contract its headroom, and so its heat pump's verdict, is open: what it adds is unknown.
+      { buildingId: 'b', values: ['contractedOfftakeKw', 'contractedFeedInKw', 'addedOfftakeKw'] },
+      // Nothing is known of c: its heat pump, charging, fleet and PV verdicts are open, so what they add is unknown too.
+      { buildingId: 'c', values: ['connection', 'peakOfftakeKw', 'addedOfftakeKw', 'feedInPotentialKw'] },
     ]);
     // The group room needs the member's contract: unknown, not a number made with 0.
     expect(g.groupRoomKw).toBeNull();

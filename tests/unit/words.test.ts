@@ -182,8 +182,8 @@ describe('a status and its own text agree', () => {
     expect(texts).not.toMatch(/Geen actie nodig/);
     expect(texts).toContain('Nog onbekend: Monumentstatus.');
     expect(m.reasons.find((r) => r.kind === 'obligation')!.text).toMatch(/^Nog onbekend of deze plicht hier geldt\. Label-C-plicht: /);
-    // Known not to be a monument, the duty holds and the label is the condition that fails.
-    const known = labelC(office({ monument: 'none' }));
+    // Known not to be a monument and with no other exemption (A-LBL-05), the duty holds and the label is the condition that fails.
+    const known = labelC(office({ monument: 'none', labelCExemption: 'none' }));
     expect(known.obligation).toBe(true);
     expect(known.reasons.find((r) => r.kind === 'obligation')!.text).toMatch(/^Label-C-plicht: /);
     expect(known.reasons.find((r) => r.ruleId === 'R-LBL-01')!.outcome).toBe('fail');

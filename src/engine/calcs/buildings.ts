@@ -10,4 +10,5 @@ export const buildingCalcs = [
   defineCount({ id: 'largeConnectionCount', fact: 'connection', counts: (v) => v === 'large' }),
   defineCount({ id: 'gasHeatedBuildingCount', fact: 'heating', counts: (v) => v === 'gas' }),
   defineCount({ id: 'residualHeatBuildingCount', fact: 'residualHeatAvailable', counts: (v) => v === true }),
+  defineCount({ id: 'generatingBuildingCount', fact: 'existingPvKwp', counts: (v) => typeof v === 'number' && v > 0 }),
 ];

@@ -6,8 +6,8 @@
  */
 import { defineCalc, WP_PER_KWP } from './define';
 
-/** Energy tax on the band a yearly use falls in (the marginal rate a saved unit avoids). */
-function band(use: number, from: readonly number[], rates: readonly number[]): number {
+/** Energy tax on the band a yearly use falls in (the marginal rate a saved unit avoids); also used to lift own values stored in the old meaning (src/storage/ownValues.ts). */
+export function band(use: number, from: readonly number[], rates: readonly number[]): number {
   let rate = rates[0];
   for (let i = 0; i < from.length; i++) if (use >= from[i]) rate = rates[i + 1];
   return rate;

@@ -9,13 +9,16 @@
 import type { FactValue } from '../types';
 
 /**
- * What a formula needs of a fact: `number` / `option` must be known (otherwise the calc is
- * unknown and the fact is listed as missing); `number?` / `option?` may be unknown (the
- * formula gets null and decides).
+ * What a formula needs of a fact: `number` / `option` / `boolean` must be known (otherwise the
+ * calc is unknown and the fact is listed as missing); `number?` / `option?` / `boolean?` may be
+ * unknown (the formula gets null and decides).
  */
-export type FactNeed = 'number' | 'option' | 'number?' | 'option?';
-type ValueOf<N extends FactNeed> = N extends 'number' ? number : N extends 'option' ? string : N extends 'number?' ? number | null : string | null;
-type OptionalFacts<F> = { [K in keyof F]: F[K] extends 'number?' | 'option?' ? K : never }[keyof F];
+export type FactNeed = 'number' | 'option' | 'boolean' | 'number?' | 'option?' | 'boolean?';
+/** The kind of value a need reads. */
+export type FactKind = 'number' | 'option' | 'boolean';
+type Known<N> = N extends 'number' | 'number?' ? number : N extends 'boolean' | 'boolean?' ? boolean : string;
+type ValueOf<N extends FactNeed> = N extends `${string}?` ? Known<N> | null : Known<N>;
+type OptionalFacts<F> = { [K in keyof F]: F[K] extends `${string}?` ? K : never }[keyof F];
 
 /** A formula's answer "unknown, because these facts are": made by its `unknownBecause`. */
 export interface Unknown {
@@ -52,7 +55,23 @@ export interface CountSpec {
   counts: (value: Exclude<FactValue, null>) => boolean;
 }
 
-export type CalcSpec = ({ kind: 'formula' } & FormulaSpec<Record<string, FactNeed>, string, string>) | ({ kind: 'count' } & CountSpec);
+/**
+ * A figure of the terrain as one grid (../grid.ts), read by terrain-level rules: it exists only
+ * once the buildings' verdicts are made, so the engine assesses a measure that reads one after
+ * them. Its facts are the grid's own and, through `measures`, every fact those verdicts could
+ * read (the program adds them); `params` are what the figure may rest on ("indicatief").
+ */
+export interface GridFigureSpec {
+  id: string;
+  facts: readonly string[];
+  measures: readonly string[];
+  params: readonly string[];
+}
+
+export type CalcSpec =
+  | ({ kind: 'formula' } & FormulaSpec<Record<string, FactNeed>, string, string>)
+  | ({ kind: 'count' } & CountSpec)
+  | ({ kind: 'grid' } & GridFigureSpec);
 
 /** Declares a formula (see FormulaSpec); the const type parameters make the declared lists the records' keys. */
 export function defineCalc<const F extends Record<string, FactNeed> = Record<never, FactNeed>, const P extends string = never, const U extends string = never>(spec: FormulaSpec<F, P, U>): CalcSpec {
@@ -62,6 +81,11 @@ export function defineCalc<const F extends Record<string, FactNeed> = Record<nev
 /** Declares a count over the buildings (see CountSpec). */
 export function defineCount(spec: CountSpec): CalcSpec {
   return { kind: 'count', ...spec };
+}
+
+/** Declares a grid figure (see GridFigureSpec). */
+export function defineGridFigure(spec: GridFigureSpec): CalcSpec {
+  return { kind: 'grid', ...spec };
 }
 
 /** Watts per kilowatt: PV sizes are in kWp, prices per Wp. */

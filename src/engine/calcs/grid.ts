@@ -1,5 +1,12 @@
-/** Formulas of the grid connection: offtake headroom, and what charge points, fleets and heat pumps would ask of it. */
-import { defineCalc } from './define';
+/**
+ * Formulas of the grid connection: offtake headroom, and what charge points, fleets and heat
+ * pumps would ask of it; and the two figures of the terrain as one grid that the energy hub
+ * reads (made by ../grid.ts from the buildings' verdicts).
+ */
+import { defineCalc, defineGridFigure } from './define';
+
+/** The measures whose feasible and conditional verdicts add offtake in the grid summary. */
+export const OFFTAKE_MEASURES = ['heat-pump', 'ground-source', 'ev-charging', 'fleet-charging'] as const;
 
 export const gridCalcs = [
   defineCalc({
@@ -16,9 +23,13 @@ export const gridCalcs = [
   }),
   defineCalc({
     id: 'chargePointConduits',
-    facts: { parkingSpaces: 'number' },
+    // Conduits are a rule for new build and major renovation only (Bbl / EPBD III); an existing building needs none.
+    facts: { newBuildOrMajorRenovation: 'boolean', parkingSpaces: 'number?' },
     params: ['chargePointConduitRatio'],
-    compute: (f, p) => Math.ceil(f.parkingSpaces / p.chargePointConduitRatio),
+    compute(f, p, _c, unknownBecause) {
+      if (!f.newBuildOrMajorRenovation) return 0;
+      return f.parkingSpaces === null ? unknownBecause('parkingSpaces') : Math.ceil(f.parkingSpaces / p.chargePointConduitRatio);
+    },
   }),
   defineCalc({
     id: 'evChargingExcessKw',
@@ -47,5 +58,14 @@ export const gridCalcs = [
     id: 'heatPumpExcessKw',
     uses: ['heatPumpElectricKw', 'offtakeHeadroomKw'],
     compute: (_f, _p, c) => c.heatPumpElectricKw - c.offtakeHeadroomKw,
+  }),
+  // What one group contract of the large connections frees: (1 − simultaneity) × the sum of their peaks.
+  defineGridFigure({ id: 'groupFreedKw', facts: ['connection', 'peakOfftakeKw'], measures: [], params: ['groupSimultaneityFactor'] }),
+  // The group contract less the coincident peak and what the members' measures add: room left, or (negative) still lacking.
+  defineGridFigure({
+    id: 'groupRoomKw',
+    facts: ['connection', 'contractedOfftakeKw', 'peakOfftakeKw', 'plannedHeatPumpKwTh', 'vans', 'trucks'],
+    measures: [...OFFTAKE_MEASURES],
+    params: ['groupSimultaneityFactor', 'evChargerKw', 'heatPumpCop', 'vanChargeKw', 'truckChargeKw'],
   }),
 ];

@@ -1,0 +1,61 @@
+/**
+ * Own values stored in an older meaning. Until toolbox 2026-12 `electricityValueEurPerKwh` was
+ * "what a self-used kWh saves: supply price plus energy tax"; since then it is the bare supply
+ * price and the engine adds the energy tax of each building's band. `migrateOwnValues` lifts a
+ * record stored before that change: when every building with a known electricity use falls in
+ * one tax band, the tax of that band on the record's last save is taken off (converted);
+ * otherwise the value is kept under `electricityValueInclTaxEurPerKwh`, an id the toolbox does not
+ * know (the engine ignores it, the importer and the export keep it), so nothing is guessed and
+ * nothing is lost (flagged; the view that shows it is still to be made). Pure: the record in, a new record and what was done out. Run it once per
+ * record, by a ladder step: the database's version 2 (every record stored before it) and the
+ * export ladder (files of format 4 and older); a converted value would be converted again.
+ */
+import { band } from '../engine/calcs/business';
+import { bundledToolbox, valueOn, type Terrain, type Toolbox } from '../engine/index';
+
+export const OLD_MEANING_ID = 'electricityValueEurPerKwh';
+/** Where a value that cannot be converted is kept, untouched. */
+export const KEPT_ID = 'electricityValueInclTaxEurPerKwh';
+
+const BANDS = ['ebElectricityBand1', 'ebElectricityBand2', 'ebElectricityBand3', 'ebElectricityBand4'] as const;
+const BAND_FROM = ['ebElectricityBand2FromKwh', 'ebElectricityBand3FromKwh', 'ebElectricityBand4FromKwh'] as const;
+
+export type OwnValueMigration =
+  | { kind: 'none' }
+  | { kind: 'converted'; from: number; to: number; taxEurPerKwh: number; on: string }
+  | { kind: 'flagged'; value: number; why: 'bands-differ' | 'use-unknown' | 'no-tax-on-date' | 'below-range' };
+
+/** The record with its own values in today's meaning, and what was done (`none` leaves the record as it was). */
+export function migrateOwnValues(terrain: Terrain, toolbox: Toolbox = bundledToolbox): { terrain: Terrain; migration: OwnValueMigration } {
+  const own = terrain.parameterOverrides;
+  const value = own?.[OLD_MEANING_ID];
+  if (!own || typeof value !== 'number') return { terrain, migration: { kind: 'none' } };
+  const flag = (why: Extract<OwnValueMigration, { kind: 'flagged' }>['why']) => {
+    const { [OLD_MEANING_ID]: _old, ...rest } = own;
+    return { terrain: { ...terrain, parameterOverrides: { ...rest, [KEPT_ID]: value } }, migration: { kind: 'flagged' as const, value, why } };
+  };
+
+  const on = (terrain.updatedAt ?? terrain.assessmentDate ?? '').slice(0, 10);
+  const params = new Map(toolbox.parameters.map((p) => [p.id, p]));
+  const num = (id: string): number | null => {
+    const p = params.get(id);
+    const v = p && valueOn(p, on);
+    return v && typeof v.value === 'number' ? v.value : null;
+  };
+  const rates = BANDS.map(num);
+  const from = BAND_FROM.map(num);
+  if (rates.some((r) => r === null) || from.some((f) => f === null)) return flag('no-tax-on-date');
+
+  const taxes = new Set<number>();
+  for (const b of terrain.buildings ?? []) {
+    const kwh = b.facts?.electricityKwh;
+    if (typeof kwh === 'number' && kwh >= 0) taxes.add(band(kwh, from as number[], rates as number[]));
+  }
+  if (taxes.size === 0) return flag('use-unknown');
+  if (taxes.size > 1) return flag('bands-differ');
+  const [tax] = taxes;
+  const to = Math.round((value - tax) * 10000) / 10000;
+  const min = params.get(OLD_MEANING_ID)?.adjustable?.min ?? 0;
+  if (to < min) return flag('below-range');
+  return { terrain: { ...terrain, parameterOverrides: { ...own, [OLD_MEANING_ID]: to } }, migration: { kind: 'converted', from: value, to, taxEurPerKwh: tax, on } };
+}
