@@ -14,7 +14,8 @@ import type { Text } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
-import { listTerrains, putTerrains } from '../storage/terrainRepository';
+import { listSummaries, listTerrains, putTerrains } from '../storage/terrainRepository';
+import type { TerrainSummary } from '../storage/summary';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
 
@@ -105,9 +106,9 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
     await save.flush();
-    let existing: Map<string, StoredTerrain>;
+    let existing: Map<string, TerrainSummary>;
     try {
-      existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+      existing = new Map((await listSummaries()).map((x) => [x.id, x]));
     } catch (error) {
       return show({ kind: 'failed', error: storageFailure(error) });
     }
@@ -124,7 +125,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
   async function writeImport(imported: readonly ExportedTerrain[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
     show({ kind: 'busy' });
     try {
-      const existing = new Map((await listTerrains()).map((x) => [x.id, x]));
+      const existing = new Map((await listSummaries()).map((x) => [x.id, x]));
       const now = new Date().toISOString();
       const records: StoredTerrain[] = imported.map((terrain) => {
         const clash = existing.get(terrain.id);
@@ -202,7 +203,10 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
 
     async exportAll() {
       await save.flush().catch(() => undefined);
-      const list = [...terrains.byId.value.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      // What is stored, with this tab's versions over it (edits an open question holds back).
+      const all = new Map((await listTerrains()).map((x) => [x.id, x]));
+      for (const x of terrains.byId.value.values()) all.set(x.id, x);
+      const list = [...all.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       if (list.length === 0) return null;
       const file = await exportFile(list);
       try {
@@ -214,7 +218,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     },
     async exportOne(id) {
       await save.flush().catch(() => undefined);
-      const terrain = terrains.byId.value.get(id);
+      const terrain = await terrains.open(id);
       return terrain ? exportFile([terrain]) : null;
     },
 

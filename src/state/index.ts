@@ -8,6 +8,7 @@ import { DatabaseModel } from './database';
 import { ExchangeModel } from './exchange';
 import { RouteModel } from './route';
 import { SaveModel } from './save';
+import { StatusCountsModel } from './statusCounts';
 import { TabSyncModel } from './tabSync';
 import { TerrainRecords, TerrainsModel } from './terrains';
 
@@ -17,6 +18,7 @@ export type { ImportStatus } from './exchange';
 export type { BuildingImport } from './terrains';
 export type { ColumnMemory } from '../storage/metaRepository';
 export type { DbEvent, StoredTerrain } from '../storage/db';
+export type { TerrainSummary } from '../storage/summary';
 
 export function createAppState(initialPath?: string) {
   const route = new RouteModel(initialPath);
@@ -25,17 +27,21 @@ export function createAppState(initialPath?: string) {
   const terrains = new TerrainsModel(records, save, route.currentTerrainId);
   const assessment = new AssessmentModel(terrains.current);
   const exchange = new ExchangeModel(terrains, save);
-  const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
+  const statusCounts = new StatusCountsModel(records);
+  const tabSync = new TabSyncModel(save, route.currentTerrainId, () => {
+    void exchange.refreshMeta();
+    void statusCounts.schedule();
+  });
   const database = new DatabaseModel();
-  return { route, save, terrains, assessment, exchange, tabSync, database };
+  return { route, save, terrains, assessment, exchange, tabSync, database, statusCounts };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
 
-export const { route, save, terrains, assessment, exchange, tabSync, database } = createAppState();
+export const { route, save, terrains, assessment, exchange, tabSync, database, statusCounts } = createAppState();
 
-/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events. */
-export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database }): () => void {
-  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen()];
+/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events, the status counts after writes. */
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, statusCounts }): () => void {
+  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen(), state.save.onChange(() => void state.statusCounts.schedule())];
   return () => stops.forEach((stop) => stop());
 }

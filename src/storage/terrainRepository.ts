@@ -83,6 +83,11 @@ export async function listSummaries(): Promise<TerrainSummary[]> {
   return all.reverse();
 }
 
+export async function getSummary(id: string): Promise<TerrainSummary | undefined> {
+  const db = await openDatabase();
+  return db.get('summaries', id);
+}
+
 /**
  * Stores the status counts of an assessment in the terrain's summary, only when the summary is
  * still at the revision that was assessed (a save in between makes them stale: not written).

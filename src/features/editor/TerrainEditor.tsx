@@ -18,6 +18,7 @@ import { SurveyFields } from './SurveyFields';
 import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from '../../ui/TextField';
+import { isReading } from '../../ui/TerrainGate';
 import type { Status } from '../../engine/types';
 import { STATUS_ORDER } from '../../ui/labels';
 
@@ -124,7 +125,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
     if (focus && terrain) requestAnimationFrame(() => focusField(focus));
   }, [focus, !!terrain, visit]);
 
-  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
+  if (isReading(id)) return <p>{t('loading')}</p>;
   if (!terrain) {
     return (
       <section>
