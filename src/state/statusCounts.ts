@@ -2,11 +2,12 @@
  * Status counts for the list, made in the background: every terrain whose summary has no
  * counts, or counts of an older revision or toolbox, is assessed — in a Web Worker that reads
  * IndexedDB itself (nothing of it runs on the main thread), or, where there is no Worker, on
- * the main thread one terrain per task with a yield between them. Each answer goes into the
+ * the main thread one terrain per task with a yield between them; both in batches of terrains
+ * (one read and one write transaction per batch). Each answer goes into the
  * summary only while it is still at the assessed revision. `schedule()` runs it again after
  * writes (this tab's or another's).
  */
-import { createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { SummaryStatusCounts, TerrainSummary } from '../storage/summary';
 import type { TerrainRecords } from './terrains';
 import type { WorkerAnswer, WorkerRequest } from './statusCounts.worker';
@@ -26,7 +27,8 @@ export const needsCounts = (s: TerrainSummary, toolboxVersion: string): boolean 
 /** The toolbox version, read when counts are first needed (kept out of the first load). */
 const toolboxVersion = (): Promise<string> => import('../../toolbox-data/toolbox.json').then((m) => m.default.version);
 
-type Runner = (ids: string[], each: (id: string, counts: SummaryStatusCounts | null) => void) => Promise<void>;
+/** Runs the ids; `each` gets a batch's counts and how many ids the batch had (gone ones have none). */
+type Runner = (ids: string[], each: (counted: { id: string; statusCounts: SummaryStatusCounts }[], of: number) => void) => Promise<void>;
 
 /** In a worker: one batch at a time, answers as they come. */
 function workerRunner(): Runner {
@@ -36,7 +38,7 @@ function workerRunner(): Runner {
       worker ??= new Worker(new URL('./statusCounts.worker.ts', import.meta.url), { type: 'module', name: 'status-counts' });
       worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
         const a = event.data;
-        if ('id' in a) each(a.id, a.counts);
+        if ('counted' in a) each(a.counted, a.of);
         else if ('done' in a) resolve();
         else reject(new Error(a.failed));
       };
@@ -52,12 +54,12 @@ function workerRunner(): Runner {
 
 const yieldToInput = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** On the main thread: one terrain per task, input handled between them. */
+/** On the main thread: one terrain's assessment per task, input handled between them. */
 const mainThreadRunner: Runner = async (ids, each) => {
-  const { assessStored } = await import('./statusCountsJob');
-  for (const id of ids) {
-    each(id, await assessStored(id));
-    await yieldToInput();
+  const { assessStored, BATCH } = await import('./statusCountsJob');
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    each(await assessStored(batch, yieldToInput), batch.length);
   }
 };
 
@@ -83,9 +85,11 @@ export const StatusCountsModel = createModel<StatusCountsModel, [records: Terrai
         let done = 0;
         progress.value = { done, total: ids.length };
         try {
-          await run(ids, (id, counts) => {
-            if (counts) records.setStatusCounts(id, counts);
-            progress.value = { done: ++done, total: ids.length };
+          await run(ids, (counted, of) => {
+            batch(() => {
+              records.setStatusCounts(counted);
+              progress.value = { done: (done += of), total: ids.length };
+            });
           });
         } catch {
           break; // counts are advice: the list shows none rather than fail

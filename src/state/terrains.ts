@@ -34,8 +34,8 @@ export interface TerrainRecords {
   drop(id: string): void;
   /** The summaries as read at start; terrains read in full that are still there stay. */
   replaceSummaries(summaries: readonly TerrainSummary[]): void;
-  /** Status counts of an assessment, kept only while the summary is at the assessed revision. */
-  setStatusCounts(id: string, counts: SummaryStatusCounts): void;
+  /** Status counts of assessments, each kept only while its summary is at the assessed revision. */
+  setStatusCounts(counted: readonly { id: string; statusCounts: SummaryStatusCounts }[]): void;
 }
 
 export const TerrainRecords = createModel<TerrainRecords>(() => {
@@ -81,9 +81,13 @@ export const TerrainRecords = createModel<TerrainRecords>(() => {
         byId.value = kept;
       });
     },
-    setStatusCounts(id, counts) {
-      const summary = summaries.value.get(id);
-      if (summary && summary.revision === counts.revision) withSummaries([{ ...summary, statusCounts: counts }]);
+    setStatusCounts(counted) {
+      withSummaries(
+        counted.flatMap(({ id, statusCounts }) => {
+          const summary = summaries.value.get(id);
+          return summary && summary.revision === statusCounts.revision ? [{ ...summary, statusCounts }] : [];
+        }),
+      );
     },
   };
 });
