@@ -157,6 +157,69 @@ export async function newContext(browser: Browser, items: number, options: { ser
 
 export const fmtMs = (values: number[]): string => values.map((v) => v.toFixed(0)).join(' ');
 
+/** The app's own save path and keystrokes in the editor of a 50-building terrain (p50 and p95 of 30). */
+export async function measureEditor(browser: Browser, origin: string, log: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  {
+    const context = await newContext(browser, 1);
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    const [terrain] = terrains(1, 50, SEED + 2);
+    await seed(page, [terrain]);
+    await page.goto(`${origin}/terrein/${terrain.id}`);
+    const input = page.locator('#f-b1-floorAreaM2');
+    await input.waitFor();
+    await page.locator('header [role="status"][data-state="saved"]').waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[]; __saves: number[] };
+      w.__keys = [];
+      w.__saves = [];
+      let savingAt: number | null = null;
+      const status = document.querySelector('header [role="status"][data-state]')!;
+      new MutationObserver(() => {
+        const s = status.getAttribute('data-state');
+        if (s === 'saving' && savingAt === null) savingAt = performance.now();
+        if (s === 'saved' && savingAt !== null) {
+          w.__saves.push(performance.now() - savingAt);
+          savingAt = null;
+        }
+      }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+      // Key press (its hardware timestamp) until the frame after the app handled it is painted.
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          const t0 = e.timeStamp;
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
+            ch.port2.postMessage(0);
+          });
+        },
+        true,
+      );
+    });
+    await input.focus();
+    await page.keyboard.press('End');
+    const SAVES = 30;
+    for (let i = 0; i < SAVES; i++) {
+      await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+      await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, i + 1, { timeout: 30_000 });
+    }
+    const { keys, saves } = await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[]; __saves: number[] };
+      return { keys: w.__keys.slice(1), saves: w.__saves }; // the End key is not an edit
+    });
+    log(`save 50 buildings: ${fmtMs(saves)} ms`);
+    log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
+    rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
+    rows.push({ name: `keystroke in a 50-building editor to next frame, p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'keystroke in a 50-building editor to next frame, p95', value: quantile(keys, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(keys, 0.95) < 16 });
+    await context.close();
+  }
+  return rows;
+}
+
 export async function runBrowserBench(log: (line: string) => void = () => {}): Promise<Row[]> {
   const rows: Row[] = [];
   const dir = tempDir('energietoolbox-bench-');
@@ -236,63 +299,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}): P
     rows.push(...(await (await import('./bench-province')).runProvinceBench(browser, origin, log)));
 
     // ---------------------------------------------------------------- save and type in a 50-building editor
-    {
-      const context = await newContext(browser, 1);
-      const page = await context.newPage();
-      await page.goto(`${origin}/`);
-      const [terrain] = terrains(1, 50, SEED + 2);
-      await seed(page, [terrain]);
-      await page.goto(`${origin}/terrein/${terrain.id}`);
-      const input = page.locator('#f-b1-floorAreaM2');
-      await input.waitFor();
-      await page.locator('header [role="status"][data-state="saved"]').waitFor();
-      await page.evaluate(() => {
-        const w = window as unknown as { __keys: number[]; __saves: number[] };
-        w.__keys = [];
-        w.__saves = [];
-        let savingAt: number | null = null;
-        const status = document.querySelector('header [role="status"][data-state]')!;
-        new MutationObserver(() => {
-          const s = status.getAttribute('data-state');
-          if (s === 'saving' && savingAt === null) savingAt = performance.now();
-          if (s === 'saved' && savingAt !== null) {
-            w.__saves.push(performance.now() - savingAt);
-            savingAt = null;
-          }
-        }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
-        // Key press (its hardware timestamp) until the frame after the app handled it is painted.
-        window.addEventListener(
-          'keydown',
-          (e) => {
-            const t0 = e.timeStamp;
-            requestAnimationFrame(() => {
-              const ch = new MessageChannel();
-              ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
-              ch.port2.postMessage(0);
-            });
-          },
-          true,
-        );
-      });
-      await input.focus();
-      await page.keyboard.press('End');
-      const SAVES = 30;
-      for (let i = 0; i < SAVES; i++) {
-        await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-        await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, i + 1, { timeout: 30_000 });
-      }
-      const { keys, saves } = await page.evaluate(() => {
-        const w = window as unknown as { __keys: number[]; __saves: number[] };
-        return { keys: w.__keys.slice(1), saves: w.__saves }; // the End key is not an edit
-      });
-      log(`save 50 buildings: ${fmtMs(saves)} ms`);
-      log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
-      rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
-      rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
-      rows.push({ name: `keystroke in a 50-building editor to next frame, p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
-      rows.push({ name: 'keystroke in a 50-building editor to next frame, p95', value: quantile(keys, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(keys, 0.95) < 16 });
-      await context.close();
-    }
+    rows.push(...(await measureEditor(browser, origin, log)));
 
     // ---------------------------------------------------------------- report of 100 buildings
     {

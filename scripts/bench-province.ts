@@ -6,7 +6,7 @@
  * - navigation to a usable list (the create button enabled and the first page of terrains rendered,
  *   then one frame), and the longest main-thread task meanwhile; median of 9;
  * - search: a name typed into the search field (value set and the input event sent, timed from
- *   just before) until the first hit is the list's first item, then one frame; median of 9 names;
+ *   just before) until that terrain is listed on the first page, then one frame; median of 9 names;
  * - the background assessment of all terrains for the list's status counts, from the first
  *   progress line until the last is gone (every summary then has counts of its revision), and the
  *   longest main-thread task in that window: in the Web Worker the app uses, and, for the record,
@@ -120,6 +120,7 @@ export async function runProvinceBench(browser: Browser, origin: string, log: (l
     });
     if (fallback) log(`background assessment on the main thread: ${fallback.ms.toFixed(0)} ms, longest task ${fallback.longestTask.toFixed(0)} ms, ${fallback.counted} counted`);
 
+    await page.bringToFront(); // the fallback's page took the front: frames of a page behind it wait
     // The list, with every summary counted (as a returning user has it).
     const times: number[] = [];
     const tasks: number[] = [];
@@ -131,7 +132,7 @@ export async function runProvinceBench(browser: Browser, origin: string, log: (l
     log(`province list: ${fmtMs(times)} ms; longest task ${fmtMs(tasks)} ms`);
 
     // Search: a name set in the search field and its input event sent (timed from just before)
-    // until it is the list's first item, then one frame.
+    // until that terrain is on the list's first page (names with more digits match too), then one frame.
     const searches: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const name = `Bedrijventerrein ${1 + ((i * 97 + 13) % TERRAINS)}`;
@@ -144,7 +145,8 @@ export async function runProvinceBench(browser: Browser, origin: string, log: (l
               input.value = n;
               input.dispatchEvent(new Event('input', { bubbles: true }));
               const poll = (): void => {
-                if (document.querySelector('ul.terrain-list > li h2')?.textContent !== n) return void requestAnimationFrame(poll);
+                const hit = [...document.querySelectorAll('ul.terrain-list > li h2')].some((h) => h.textContent === n);
+                if (!hit) return void requestAnimationFrame(poll);
                 const ch = new MessageChannel();
                 ch.port1.onmessage = () => resolve(performance.now() - t0);
                 requestAnimationFrame(() => ch.port2.postMessage(0));

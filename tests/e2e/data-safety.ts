@@ -9,27 +9,32 @@ import { DB_NAME } from './helpers';
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 export const fixture = (rel: string): string => readFileSync(new URL(rel, FIXTURES), 'utf8');
 
-/** Everything in the database, read without the app: terrains by id and the meta store. */
-export async function dumpDb(page: Page): Promise<{ terrains: Record<string, any>[]; meta: [string, unknown][] }> {
+/**
+ * Everything in the database, read without the app: its version, terrains by id and the meta store;
+ * with `summaries` also the summary store (left out by default: the background status counts may
+ * land in it between two reads).
+ */
+export async function dumpDb(page: Page, { summaries: withSummaries = false } = {}): Promise<{ version: number; terrains: Record<string, any>[]; summaries?: Record<string, any>[]; meta: [string, unknown][] }> {
   return page.evaluate(
-    (dbName) =>
+    ({ dbName, withSummaries }) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['terrains', 'meta'], 'readonly');
+          const tx = db.transaction(withSummaries ? ['terrains', 'summaries', 'meta'] : ['terrains', 'meta'], 'readonly');
           const terrains = tx.objectStore('terrains').getAll();
+          const summaries = withSummaries ? tx.objectStore('summaries').getAll() : null;
           const keys = tx.objectStore('meta').getAllKeys();
           const values = tx.objectStore('meta').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve({ terrains: terrains.result, meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
+            resolve({ version: db.version, terrains: terrains.result, ...(summaries ? { summaries: summaries.result } : {}), meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
-    DB_NAME,
+    { dbName: DB_NAME, withSummaries },
   );
 }
 

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { building, createTerrain, DB_NAME, putRecords, terrainCard, waitSaved } from './helpers';
+import { dumpDb } from './data-safety';
 import { summarize } from '../../src/storage/summary';
 import type { StoredTerrain } from '../../src/storage/db';
 
@@ -19,29 +20,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import
   expected: { terrains: StoredTerrain[]; summaries: unknown[] };
 };
 
-/** Every store of the database, read in the page. */
-function dump(page: Page): Promise<{ version: number; terrains: StoredTerrain[]; summaries: Record<string, unknown>[]; meta: [string, unknown][] }> {
-  return page.evaluate(
-    (dbName) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open(dbName);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['terrains', 'summaries', 'meta']);
-          const terrains = tx.objectStore('terrains').getAll();
-          const summaries = tx.objectStore('summaries').getAll();
-          const keys = tx.objectStore('meta').getAllKeys();
-          const values = tx.objectStore('meta').getAll();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ version: db.version, terrains: terrains.result, summaries: summaries.result, meta: keys.result.map((k, i) => [String(k), values.result[i]]) });
-          };
-        };
-      }),
-    DB_NAME,
-  );
-}
+const dump = (page: Page) => dumpDb(page, { summaries: true }) as Promise<{ version: number; terrains: StoredTerrain[]; summaries: Record<string, unknown>[]; meta: [string, unknown][] }>;
 
 const byId = <T,>(list: T[]): T[] => [...list].sort((a, b) => String((a as { id: unknown }).id).localeCompare(String((b as { id: unknown }).id)));
 
