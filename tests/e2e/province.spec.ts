@@ -5,12 +5,13 @@
  *   record, builds a summary per terrain and shows the list from them;
  * - a summary never disagrees with its terrain after edits of two terrains in two tabs (names,
  *   places, buildings added and deleted, a terrain deleted and its delete undone);
- * - search, sort and pages with 45 terrains at 360 px, by keyboard; axe clean.
+ * - search, sort and pages with 45 terrains at 360 px, by keyboard; axe clean;
+ * - offline, the status counts still arrive (the worker is in the service worker's precache).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { building, createTerrain, DB_NAME, putRecords, terrainCard, waitSaved } from './helpers';
+import { building, createTerrain, DB_NAME, putRecords, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { dumpDb } from './data-safety';
 import { summarize } from '../../src/storage/summary';
 import type { StoredTerrain } from '../../src/storage/db';
@@ -159,4 +160,19 @@ test('search, sort and pages at 360 px, by keyboard', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations).toEqual([]);
+});
+
+test('offline, the status counts are still made: the worker comes from the precache', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await createTerrain(page, 'Park Offline');
+  await waitSaved(page);
+  await page.getByRole('navigation', { name: 'Energietoolbox Bedrijventerreinen' }).getByRole('link', { name: 'Terreinen', exact: true }).click();
+  const item = page.getByRole('list', { name: 'Terreinen' }).getByRole('listitem').filter({ hasText: 'Park Offline' });
+  await expect(item).toContainText(/Beoordeling: .*Nader onderzoeken \d+/);
+  expect(workers.some((u) => /statusCounts\.worker-[\w-]+\.js$/.test(u))).toBe(true);
 });
