@@ -2,8 +2,10 @@
  * The assessment model: the engine (with the toolbox data) loaded on demand, so the first
  * load stays small, as a signal; the open terrain's assessment as a computed of it and the
  * terrain. A save gives the terrain a new revision, not new input: that keeps the result.
+ * `settled` is what the editor shows while the user types: the same assessment, brought up to
+ * date only after the frame in which an edit was made, so a keystroke never waits for the engine.
  */
-import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Assessment } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 
@@ -11,10 +13,17 @@ export type Engine = typeof import('../engine');
 
 export interface AssessmentModel {
   engine: ReadonlySignal<Engine | null>;
-  /** The open terrain assessed, once the engine is there. */
+  /** The open terrain assessed, once the engine is there (assessed when read). */
   current: ReadonlySignal<Assessment | null>;
+  /** `current` with the terrain it was made for, for views beside a form: at once when a terrain is opened, after the next frame when it is edited. */
+  settled: ReadonlySignal<Settled | null>;
   /** Loads the engine (once). */
   loadEngine(): Promise<Engine>;
+}
+
+export interface Settled {
+  terrain: StoredTerrain;
+  assessment: Assessment;
 }
 
 const BOOKKEEPING = new Set(['revision', 'updatedAt', 'createdAt']);
@@ -28,22 +37,50 @@ export function sameInput(a: StoredTerrain, b: StoredTerrain): boolean {
   return ka.length === kb.length && ka.every((k) => (a as unknown as Record<string, unknown>)[k] === (b as unknown as Record<string, unknown>)[k]);
 }
 
+/** Runs `fn` in a task after the next frame is painted (a plain task where there are no frames). */
+function afterNextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export const AssessmentModel = createModel<AssessmentModel, [terrain: ReadonlySignal<StoredTerrain | null>]>((terrain) => {
   const engine = signal<Engine | null>(null, { name: 'engine' });
   let loading: Promise<Engine> | null = null;
   // The last result, kept while only the bookkeeping changes (also across a visit to another view).
   let last: { engine: Engine; terrain: StoredTerrain; assessment: Assessment } | null = null;
 
+  const current = computed(() => {
+    const e = engine.value;
+    const t = terrain.value;
+    if (!e || !t) return null;
+    if (last && last.engine === e && sameInput(last.terrain, t)) return last.assessment;
+    last = { engine: e, terrain: t, assessment: e.assess(t) };
+    return last.assessment;
+  }, { name: 'current-assessment' });
+
+  const settled = signal<Settled | null>(null, { name: 'settled-assessment' });
+  let waiting = false;
+  const settle = (): void => {
+    waiting = false;
+    const assessment = current.peek();
+    const t = terrain.peek();
+    if (assessment !== settled.peek()?.assessment) settled.value = assessment && t ? { terrain: t, assessment } : null;
+  };
+  effect(() => {
+    const e = engine.value;
+    const t = terrain.value; // tracked: the engine itself runs only when `current` is read
+    const shown = settled.peek();
+    if (!e || !t || !shown || shown.terrain.id !== t.id) settle(); // opened (or closed): at once
+    else if (!waiting) {
+      waiting = true;
+      afterNextFrame(settle);
+    }
+  });
+
   return {
     engine,
-    current: computed(() => {
-      const e = engine.value;
-      const t = terrain.value;
-      if (!e || !t) return null;
-      if (last && last.engine === e && sameInput(last.terrain, t)) return last.assessment;
-      last = { engine: e, terrain: t, assessment: e.assess(t) };
-      return last.assessment;
-    }, { name: 'current-assessment' }),
+    current,
+    settled,
     loadEngine: () =>
       (loading ??= import('../engine').then((m) => {
         engine.value = m;

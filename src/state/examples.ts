@@ -9,7 +9,7 @@ export async function addExampleTerrains(terrains: TerrainsModel): Promise<numbe
   const examples = await Promise.all(Object.values(modules).map((load) => load().then((m) => m.default)));
   const now = new Date().toISOString();
   const missing = examples
-    .filter((e) => !terrains.byId.value.has(e.id))
+    .filter((e) => !terrains.summaries.value.has(e.id))
     .map(({ note: _note, ...terrain }) => ({ ...structuredClone(terrain), createdAt: now, updatedAt: now, revision: 1 }));
   if (missing.length) {
     await putTerrains(missing);

@@ -18,7 +18,8 @@ import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
 import { listTerrainPhotos } from '../storage/photoRepository';
-import { listSummaries, putTerrains } from '../storage/terrainRepository';
+import { listSummaries, listTerrains, putTerrains } from '../storage/terrainRepository';
+import type { TerrainSummary } from '../storage/summary';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
 import { newId, type TerrainsModel } from './terrains';
 
@@ -187,7 +188,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
     await save.flush();
-    let existing: Map<string, { name: string }>;
+    let existing: Map<string, TerrainSummary>;
     try {
       existing = new Map((await listSummaries()).map((x) => [x.id, x]));
     } catch (error) {
@@ -315,7 +316,10 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
 
     async exportAll() {
       await save.flush().catch(() => undefined);
-      const list = [...terrains.byId.value.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      // What is stored, with this tab's versions over it (edits an open question holds back).
+      const all = new Map((await listTerrains()).map((x) => [x.id, x]));
+      for (const x of terrains.byId.value.values()) all.set(x.id, x);
+      const list = [...all.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       if (list.length === 0) return null;
       const file = await exportFile(list);
       try {
@@ -327,7 +331,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     },
     async exportOne(id) {
       await save.flush().catch(() => undefined);
-      const terrain = terrains.byId.value.get(id);
+      const terrain = await terrains.open(id);
       return terrain ? exportFile([terrain]) : null;
     },
 

@@ -10,6 +10,7 @@ import { ExchangeModel } from './exchange';
 import { PhotosModel } from './photos';
 import { RouteModel } from './route';
 import { SaveModel } from './save';
+import { StatusCountsModel } from './statusCounts';
 import { TabSyncModel } from './tabSync';
 import { TerrainRecords, TerrainsModel } from './terrains';
 
@@ -21,6 +22,7 @@ export type { ColumnMemory } from '../storage/metaRepository';
 export { checkAdviserValue, type Adviser } from './adviser';
 export type { DbEvent, StoredPhoto, StoredTerrain } from '../storage/db';
 export type { PhotoOutcome, PhotoTotals } from './photos';
+export type { TerrainSummary } from '../storage/summary';
 
 export function createAppState(initialPath?: string) {
   const route = new RouteModel(initialPath);
@@ -29,19 +31,23 @@ export function createAppState(initialPath?: string) {
   const terrains = new TerrainsModel(records, save, route.currentTerrainId);
   const assessment = new AssessmentModel(terrains.current);
   const exchange = new ExchangeModel(terrains, save);
-  const tabSync = new TabSyncModel(save, route.currentTerrainId, () => void exchange.refreshMeta());
+  const statusCounts = new StatusCountsModel(records);
+  const tabSync = new TabSyncModel(save, route.currentTerrainId, () => {
+    void exchange.refreshMeta();
+    void statusCounts.schedule();
+  });
   const database = new DatabaseModel();
   const photos = new PhotosModel(terrains);
   const adviser = new AdviserModel();
-  return { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser };
+  return { route, save, terrains, assessment, exchange, tabSync, database, statusCounts, photos, adviser };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
 
-export const { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser } = createAppState();
+export const { route, save, terrains, assessment, exchange, tabSync, database, statusCounts, photos, adviser } = createAppState();
 
-/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events, photos of deleted buildings. */
-export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, photos, adviser }): () => void {
-  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen(), state.photos.trackRemovals()];
+/** Starts what listens to the page: back/forward, flush on leaving, other tabs, the export count, database events, the status counts after writes, photos of deleted buildings. */
+export function startApp(state: AppState = { route, save, terrains, assessment, exchange, tabSync, database, statusCounts, photos, adviser }): () => void {
+  const stops = [state.route.listen(), state.save.flushOnLeave(), state.tabSync.start(), state.exchange.trackChanges(), state.database.listen(), state.save.onChange(() => void state.statusCounts.schedule()), state.photos.trackRemovals()];
   return () => stops.forEach((stop) => stop());
 }

@@ -8,7 +8,7 @@
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { StoredTerrain } from '../storage/db';
 import { clearJournal, readJournal, writeJournalSync } from '../storage/journal';
-import { ConflictError, DeletedError, getTerrain, saveTerrain } from '../storage/terrainRepository';
+import { ConflictError, DeletedError, getSummary, getTerrain, saveTerrain } from '../storage/terrainRepository';
 import { stripBookkeeping, type TerrainRecords } from './terrains';
 
 /** How long typing may pause before a save starts. */
@@ -204,7 +204,7 @@ export const SaveModel = createModel<SaveModel, [records: TerrainRecords]>((reco
       if (entries.length === 0) return;
       const stale: string[] = [];
       for (const { terrain, baseRevision } of entries) {
-        const stored = byId.value.get(terrain.id);
+        const stored = records.summaries.value.get(terrain.id);
         if (!stored || stored.revision < baseRevision) {
           stale.push(terrain.id); // deleted since, or already saved further: nothing to replay
           continue;
@@ -262,8 +262,15 @@ export const SaveModel = createModel<SaveModel, [records: TerrainRecords]>((reco
       await saving; // a save in flight finds the new revision itself
       const { id } = change;
       const local = byId.value.get(id);
+      if (!local) {
+        // Not read in full here: only its summary (the list) follows.
+        const summary = change.deleted ? undefined : await getSummary(id);
+        if (summary) records.putSummaries(summary);
+        else if (!byId.value.has(id)) records.drop(id);
+        return null;
+      }
       if (change.deleted) {
-        if (!local || conflictFor(id)) return null;
+        if (conflictFor(id)) return null;
         if (dirty.has(id)) {
           // Unsaved edits here: ask, and do not write them back until the user says so.
           dirty.delete(id);

@@ -1,46 +1,93 @@
 /**
- * The terrains model: the one map of terrains by id (written only through the records'
- * actions), the list, the open terrain (computed from the route's id) and every edit:
+ * The terrains model: the summaries of all terrains (the list) and the map of terrains read in
+ * full (written only through the records' actions), the open terrain (computed from the route's
+ * id, read when opened) and every edit:
  * create, duplicate, delete with undo, facts, own values, record fields and buildings
  * (a deleted building with undo too; facts copied from another building; one answer for all).
  * An edit replaces only the objects it changes and hands the terrain to the save model.
  */
-import { batch, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Building, FactValue, Survey, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
-import { deleteTerrain as removeStored, listTerrains, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { summarize, type SummaryStatusCounts, type TerrainSummary } from '../storage/summary';
+import { deleteTerrain as removeStored, getTerrain, listSummaries, putTerrains, saveTerrain } from '../storage/terrainRepository';
 import type { SaveModel } from './save';
 
 export type TerrainMap = ReadonlyMap<string, StoredTerrain>;
+export type SummaryMap = ReadonlyMap<string, TerrainSummary>;
 /** The record fields of a terrain the editor sets as text. */
 export type TerrainTextField = 'name' | 'municipality' | 'postcode4' | 'assessmentDate';
 
-/** The map itself; the terrains and save models are its only writers. */
+/**
+ * The summaries of every terrain on the device, and the terrains read in full (those opened or
+ * needed); the terrains, save and status-count models are its only writers. A terrain put here
+ * also puts its summary (keeping the status counts it had), so the list follows unsaved edits.
+ */
 export interface TerrainRecords {
   byId: ReadonlySignal<TerrainMap>;
-  /** Puts these records in (replacing same ids). */
+  summaries: ReadonlySignal<SummaryMap>;
+  /** Puts these records in (replacing same ids), with their summaries. */
   put(...terrains: StoredTerrain[]): void;
+  /** Puts summaries of terrains not read in full (another tab's or an import's writes). */
+  putSummaries(...summaries: TerrainSummary[]): void;
+  /** Forgets a terrain and its summary. */
   drop(id: string): void;
-  replaceAll(terrains: readonly StoredTerrain[]): void;
+  /** The summaries as read at start; terrains read in full that are still there stay. */
+  replaceSummaries(summaries: readonly TerrainSummary[]): void;
+  /** Status counts of assessments, each kept only while its summary is at the assessed revision. */
+  setStatusCounts(counted: readonly { id: string; statusCounts: SummaryStatusCounts }[]): void;
 }
 
 export const TerrainRecords = createModel<TerrainRecords>(() => {
   const byId = signal<TerrainMap>(new Map(), { name: 'terrains-by-id' });
+  const summaries = signal<SummaryMap>(new Map(), { name: 'terrain-summaries' });
+  const withSummaries = (list: readonly TerrainSummary[]): void => {
+    const next = new Map(summaries.value);
+    for (const s of list) next.set(s.id, s);
+    summaries.value = next;
+  };
   return {
     byId,
+    summaries,
     put(...terrains) {
       const next = new Map(byId.value);
       for (const t of terrains) next.set(t.id, t);
-      byId.value = next;
+      batch(() => {
+        byId.value = next;
+        withSummaries(terrains.map((t) => summarize(t, summaries.value.get(t.id)?.statusCounts ?? null)));
+      });
     },
+    putSummaries: (...list) => withSummaries(list),
     drop(id) {
-      if (!byId.value.has(id)) return;
-      const next = new Map(byId.value);
-      next.delete(id);
-      byId.value = next;
+      batch(() => {
+        if (byId.value.has(id)) {
+          const next = new Map(byId.value);
+          next.delete(id);
+          byId.value = next;
+        }
+        if (summaries.value.has(id)) {
+          const next = new Map(summaries.value);
+          next.delete(id);
+          summaries.value = next;
+        }
+      });
     },
-    replaceAll(terrains) {
-      byId.value = new Map(terrains.map((t) => [t.id, t]));
+    replaceSummaries(list) {
+      const next = new Map(list.map((s) => [s.id, s]));
+      const kept = new Map([...byId.value].filter(([id]) => next.has(id)));
+      for (const t of kept.values()) next.set(t.id, summarize(t, next.get(t.id)!.statusCounts));
+      batch(() => {
+        summaries.value = next;
+        byId.value = kept;
+      });
+    },
+    setStatusCounts(counted) {
+      withSummaries(
+        counted.flatMap(({ id, statusCounts }) => {
+          const summary = summaries.value.get(id);
+          return summary && summary.revision === statusCounts.revision ? [{ ...summary, statusCounts }] : [];
+        }),
+      );
     },
   };
 });
@@ -59,9 +106,13 @@ export interface RemovedBuilding {
 }
 
 export interface TerrainsModel {
+  /** The terrains read in full: the open one, those compared, those edited. */
   byId: ReadonlySignal<TerrainMap>;
-  /** Most recently changed first. */
-  list: ReadonlySignal<StoredTerrain[]>;
+  /** Every terrain on the device, as its summary. */
+  summaries: ReadonlySignal<SummaryMap>;
+  /** The summaries, most recently changed first. */
+  list: ReadonlySignal<TerrainSummary[]>;
+  /** True once the summaries are read. */
   loaded: ReadonlySignal<boolean>;
   /** Why the terrains could not be read (the error as the browser gave it). */
   loadError: ReadonlySignal<string | null>;
@@ -69,8 +120,10 @@ export interface TerrainsModel {
   current: ReadonlySignal<StoredTerrain | null>;
   /** The last deleted terrain, for undo. */
   lastDeleted: ReadonlySignal<StoredTerrain | null>;
-  /** Reads every terrain from IndexedDB, then replays the save journal. */
+  /** Reads every terrain's summary from IndexedDB, then replays the save journal. */
   load(): Promise<void>;
+  /** The terrain in full: from the model, else read from IndexedDB into it (null when not on this device). The open terrain is read by itself. */
+  open(id: string): Promise<StoredTerrain | null>;
   /** Creates a terrain with one building and saves it at once. */
   create(name: string): Promise<StoredTerrain>;
   /** Copies a terrain under a new id, with `suffix` after its name. */
@@ -119,10 +172,10 @@ export function stripBookkeeping(t: StoredTerrain): Terrain {
 
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
 const emptyBuilding = (index: number): Building => ({ id: newId('b-'), name: `Gebouw ${index}`, facts: {} });
-const newestFirst = (a: StoredTerrain, b: StoredTerrain): number => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
+const newestFirst = (a: TerrainSummary, b: TerrainSummary): number => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 
 export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords, save: SaveModel, currentId: ReadonlySignal<string | null>]>((records, save, currentId) => {
-  const { byId } = records;
+  const { byId, summaries } = records;
   const loaded = signal(false, { name: 'terrains-loaded' });
   const loadError = signal<string | null>(null, { name: 'terrains-load-error' });
   const lastDeleted = signal<StoredTerrain | null>(null, { name: 'last-deleted' });
@@ -138,6 +191,33 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
   const editBuildings = (terrainId: string, change: (buildings: Building[]) => Building[]): void => edit(terrainId, (t) => ({ ...t, buildings: change(t.buildings) }));
   const editBuilding = (terrainId: string, buildingId: string, change: (b: Building) => Building): void =>
     editBuildings(terrainId, (list) => list.map((b) => (b.id === buildingId ? change(b) : b)));
+  const opening = new Map<string, Promise<StoredTerrain | null>>();
+  const open = (id: string): Promise<StoredTerrain | null> => {
+    const here = byId.value.get(id);
+    if (here) return Promise.resolve(here);
+    let reading = opening.get(id);
+    if (!reading) {
+      const read = async (): Promise<StoredTerrain | null> => {
+        const stored = await getTerrain(id);
+        // An edit or another tab's version may have arrived while reading: that one stays.
+        const now = byId.value.get(id);
+        if (now) return now;
+        if (!stored) return null;
+        if ((summaries.value.get(id)?.revision ?? 0) > stored.revision) return read(); // written since the read began
+        records.put(stored);
+        return stored;
+      };
+      reading = read()
+        .finally(() => opening.delete(id));
+      opening.set(id, reading);
+    }
+    return reading;
+  };
+  // The open terrain is read in full as soon as its summary says it is here.
+  effect(() => {
+    const id = currentId.value;
+    if (id && summaries.value.has(id) && !byId.value.has(id)) void open(id).catch(() => undefined);
+  });
   const store = async (terrain: Terrain): Promise<StoredTerrain> => {
     const stored = await saveTerrain(terrain);
     records.put(stored);
@@ -153,7 +233,8 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
 
   return {
     byId,
-    list: computed(() => [...byId.value.values()].sort(newestFirst), { name: 'terrain-list' }),
+    summaries,
+    list: computed(() => [...summaries.value.values()].sort(newestFirst), { name: 'terrain-list' }),
     loaded,
     loadError,
     current: computed(() => (currentId.value ? (byId.value.get(currentId.value) ?? null) : null), { name: 'current-terrain' }),
@@ -161,7 +242,7 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
 
     async load() {
       try {
-        records.replaceAll(await listTerrains());
+        records.replaceSummaries(await listSummaries());
         loadError.value = null;
         await save.replayJournal();
       } catch (error) {
@@ -170,13 +251,14 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
         loaded.value = true;
       }
     },
+    open,
     create: (name) => store({ id: newId(), name, municipality: '', postcode4: '', assessmentDate: todayIso(), facts: {}, buildings: [emptyBuilding(1)] }),
     async duplicate(id, suffix) {
-      const source = byId.value.get(id);
+      const source = await open(id);
       return source ? store({ ...structuredClone(stripBookkeeping(source)), id: newId(), name: `${source.name} ${suffix}` }) : null;
     },
     async remove(id) {
-      const existing = byId.value.get(id);
+      const existing = await open(id);
       if (!existing) return;
       save.forget(id);
       await removeStored(id);
@@ -195,7 +277,11 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       save.announce({ id: t.id, revision: t.revision });
     },
     putWritten(written) {
-      records.put(...written);
+      // Terrains read in full take the new version; the rest only their summary.
+      batch(() => {
+        records.put(...written.filter((r) => byId.value.has(r.id)));
+        records.putSummaries(...written.filter((r) => !byId.value.has(r.id)).map((r) => summarize(r, null)));
+      });
       for (const r of written) save.announce({ id: r.id, revision: r.revision });
     },
 

@@ -4,6 +4,7 @@
  * same transaction as the terrain, so it never disagrees with it.
  */
 import type { StoredTerrain } from './db';
+import { withoutLocation } from '../engine/points';
 
 /** Status counts of one assessment, and which revision and toolbox version they were made for. */
 export interface SummaryStatusCounts {
@@ -17,7 +18,10 @@ export interface TerrainSummary {
   id: string;
   name: string;
   municipality?: string;
+  postcode4?: string;
   buildingCount: number;
+  /** Buildings without a stored location (the list says how many). */
+  withoutLocation: number;
   createdAt: string;
   updatedAt: string;
   revision: number;
@@ -31,11 +35,13 @@ export function summarize(terrain: StoredTerrain, statusCounts: SummaryStatusCou
     id: terrain.id,
     name: terrain.name,
     buildingCount: terrain.buildings.length,
+    withoutLocation: withoutLocation(terrain),
     createdAt: terrain.createdAt,
     updatedAt: terrain.updatedAt,
     revision: terrain.revision,
     statusCounts,
   };
   if (terrain.municipality) summary.municipality = terrain.municipality;
+  if (terrain.postcode4) summary.postcode4 = terrain.postcode4;
   return summary;
 }

@@ -83,20 +83,39 @@ export async function listSummaries(): Promise<TerrainSummary[]> {
   return all.reverse();
 }
 
+export async function getSummary(id: string): Promise<TerrainSummary | undefined> {
+  const db = await openDatabase();
+  return db.get('summaries', id);
+}
+
+/** Several terrains in one read (missing ones left out). */
+export async function getTerrains(ids: readonly string[]): Promise<StoredTerrain[]> {
+  const db = await openDatabase();
+  const tx = db.transaction('terrains');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((t): t is StoredTerrain => t !== undefined);
+}
+
 /**
- * Stores the status counts of an assessment in the terrain's summary, only when the summary is
- * still at the revision that was assessed (a save in between makes them stale: not written).
+ * Stores the status counts of assessments in their terrains' summaries, in one transaction, each only
+ * when the summary is still at the revision that was assessed (a save in between makes them stale:
+ * not written). Returns the ids written.
  */
-export async function putStatusCounts(id: string, statusCounts: SummaryStatusCounts): Promise<boolean> {
+export async function putStatusCountsMany(list: readonly { id: string; statusCounts: SummaryStatusCounts }[]): Promise<string[]> {
   const db = await openDatabase();
   const tx = db.transaction('summaries', 'readwrite');
-  const summary = await tx.store.get(id);
-  if (!summary || summary.revision !== statusCounts.revision) {
-    await tx.done;
-    return false;
-  }
-  await Promise.all([tx.store.put({ ...summary, statusCounts }), tx.done]);
-  return true;
+  const summaries = await Promise.all(list.map(({ id }) => tx.store.get(id)));
+  const written = list.flatMap(({ id, statusCounts }, i) => {
+    const summary = summaries[i];
+    return summary?.revision === statusCounts.revision ? [{ id, record: { ...summary, statusCounts } }] : [];
+  });
+  await Promise.all([...written.map(({ record }) => tx.store.put(record)), tx.done]);
+  return written.map((w) => w.id);
+}
+
+/** One terrain's status counts (see putStatusCountsMany). */
+export async function putStatusCounts(id: string, statusCounts: SummaryStatusCounts): Promise<boolean> {
+  return (await putStatusCountsMany([{ id, statusCounts }])).length === 1;
 }
 
 /** Terrains put per batch of putTerrains: each batch is one task, so the page gets a turn between them. */

@@ -16,8 +16,14 @@ interface Props {
   children: (terrain: StoredTerrain, assessment: Assessment) => ComponentChildren;
 }
 
+/**
+ * True while the terrain may be on this device but is not read in full yet (the view says
+ * "loading"). Read in the view (not in a model action, which would not subscribe it).
+ */
+export const isReading = (id: string): boolean => !terrains.loaded.value || (!terrains.byId.value.has(id) && terrains.summaries.value.has(id));
+
 export function TerrainGate({ id, title, children }: Props) {
-  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
+  if (isReading(id)) return <p>{t('loading')}</p>;
   const terrain = terrains.byId.value.get(id);
   if (!terrain) {
     return (

@@ -9,13 +9,17 @@ import { DB_NAME } from './helpers';
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
 export const fixture = (rel: string): string => readFileSync(new URL(rel, FIXTURES), 'utf8');
 
-type Dump = { terrains: Record<string, any>[]; meta: [string, unknown][] };
+type Dump = { version: number; terrains: Record<string, any>[]; summaries?: Record<string, any>[]; meta: [string, unknown][] };
 type Digest = { terrains: number; summaries: number; sha: string };
 
-/** Reads the database without the app; with `digest`, in the page only a SHA-256 of every terrain record and the counts leave it (a province is ~50 MB). */
-function readDb(page: Page, digest: boolean): Promise<Dump | Digest> {
+/**
+ * Reads the database without the app. With `digest`, in the page only a SHA-256 of every terrain
+ * record and the counts leave it (a province is ~50 MB); with `summaries` the dump holds the summary
+ * store too (left out by default: the background status counts may land in it between two reads).
+ */
+function readDb(page: Page, digest: boolean, withSummaries: boolean): Promise<Dump | Digest> {
   return page.evaluate(
-    ({ dbName, digest }) =>
+    ({ dbName, digest, withSummaries }) =>
       new Promise<Dump | Digest>((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onerror = () => reject(open.error);
@@ -23,26 +27,27 @@ function readDb(page: Page, digest: boolean): Promise<Dump | Digest> {
           const db = open.result;
           const tx = db.transaction(['terrains', 'summaries', 'meta'], 'readonly');
           const terrains = tx.objectStore('terrains').getAll();
-          const summaries = tx.objectStore('summaries').count();
+          const summaryCount = tx.objectStore('summaries').count();
+          const summaries = withSummaries ? tx.objectStore('summaries').getAll() : null;
           const keys = tx.objectStore('meta').getAllKeys();
           const values = tx.objectStore('meta').getAll();
           tx.oncomplete = async () => {
             db.close();
-            if (!digest) return resolve({ terrains: terrains.result, meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
+            if (!digest) return resolve({ version: db.version, terrains: terrains.result, ...(summaries ? { summaries: summaries.result } : {}), meta: (keys.result as string[]).map((k, i) => [k, values.result[i]]) });
             const sha = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(terrains.result)));
-            resolve({ terrains: terrains.result.length, summaries: summaries.result, sha: [...new Uint8Array(sha)].map((b) => b.toString(16).padStart(2, '0')).join('') });
+            resolve({ terrains: terrains.result.length, summaries: summaryCount.result, sha: [...new Uint8Array(sha)].map((b) => b.toString(16).padStart(2, '0')).join('') });
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { dbName: DB_NAME, digest },
+    { dbName: DB_NAME, digest, withSummaries },
   );
 }
 
-/** Everything in the database, read without the app: terrains by id and the meta store. */
-export const dumpDb = (page: Page): Promise<Dump> => readDb(page, false) as Promise<Dump>;
+/** Everything in the database, read without the app: its version, terrains by id and the meta store (and the summaries, when asked). */
+export const dumpDb = (page: Page, { summaries = false } = {}): Promise<Dump> => readDb(page, false, summaries) as Promise<Dump>;
 /** The terrain and summary counts and a SHA-256 of every terrain record, read without the app. */
-export const digestDb = (page: Page): Promise<Digest> => readDb(page, true) as Promise<Digest>;
+export const digestDb = (page: Page): Promise<Digest> => readDb(page, true, false) as Promise<Digest>;
 
 /** Writes one meta value without the app (e.g. to put the change counter just below the reminder). */
 export async function putMeta(page: Page, key: string, value: unknown): Promise<void> {

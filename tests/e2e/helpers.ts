@@ -3,6 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Terrain } from '../../src/engine/types';
+import type { StoredTerrain } from '../../src/storage/db';
+import { summarize } from '../../src/storage/summary';
 
 /** The app's origin (see playwright.config.ts; E2E_PORT moves it, e.g. beside another run). */
 export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
@@ -125,16 +127,23 @@ export async function seedTerrain(page: Page, terrain: Terrain): Promise<void> {
   if (page.url() === 'about:blank') await page.goto('/');
   // The app has opened (and created) its database once the list is rendered.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await putRecords(page, [{ ...terrain, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), revision: 1 }]);
+  await page.reload();
+}
+
+/** Writes stored terrains with their summaries (made by the app's own summarize) in one transaction, as the repository does. */
+export async function putRecords(page: Page, records: StoredTerrain[]): Promise<void> {
+  const summaries = records.map((r) => summarize(r, null));
   await page.evaluate(
-    ({ dbName, terrain }) =>
+    ({ dbName, records, summaries }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(dbName);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const now = new Date().toISOString();
-          const tx = db.transaction('terrains', 'readwrite');
-          tx.objectStore('terrains').put({ ...terrain, createdAt: now, updatedAt: now, revision: 1 });
+          const tx = db.transaction(['terrains', 'summaries'], 'readwrite');
+          records.forEach((r) => tx.objectStore('terrains').put(r));
+          summaries.forEach((s) => tx.objectStore('summaries').put(s));
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -142,9 +151,8 @@ export async function seedTerrain(page: Page, terrain: Terrain): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { dbName: DB_NAME, terrain },
+    { dbName: DB_NAME, records, summaries },
   );
-  await page.reload();
 }
 
 /** EXAMPLE as a terrain record with fixed ids (for seeding and for the engine). */

@@ -1,90 +1,178 @@
 /**
- * A province's exchange file in Chromium against the production build: the full generated
- * province (scripts/province.ts: 631 parks × 48 companies with surveys and locations, ~52 MB)
- * is imported through the file chooser with its progress shown (a progress bar with text in a
- * polite live region, reading then saving, a few updates a second at most, axe clean), every park is
- * stored with its summary, and "Alles exporteren" gives the same terrains back; then the same province with bad values in its last park is
- * refused with a Dutch message naming that park and building, and the database is unchanged.
+ * The list from summary records (issue 15), in Chromium:
+ * - a database at version 1 (built here from tests/fixtures/db/v1.json's records through the
+ *   version-1 schema: terrains with its by-updated index, meta) opened by the app keeps every
+ *   record, builds a summary per terrain and shows the list from them;
+ * - a summary never disagrees with its terrain after edits of two terrains in two tabs (names,
+ *   places, buildings added and deleted, a terrain deleted and its delete undone);
+ * - search, sort and pages with 45 terrains at 360 px, by keyboard; axe clean;
+ * - offline, the status counts still arrive (the worker is in the service worker's precache).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { building, createTerrain, DB_NAME, putRecords, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { dumpDb } from './data-safety';
+import { summarize } from '../../src/storage/summary';
+import type { StoredTerrain } from '../../src/storage/db';
 
-/** scripts/province.ts's PROVINCE (not imported: see writeProvince). */
-const PROVINCE = { terrains: 631, buildings: 48 };
-import { digestDb, download, importFile, importResult, storagePanel } from './data-safety';
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1.json', import.meta.url), 'utf8')) as {
+  stores: { terrains: StoredTerrain[]; meta: [string, unknown][] };
+  expected: { terrains: StoredTerrain[]; summaries: unknown[] };
+};
 
-/**
- * Writes the province's export file with scripts/province.ts (in its own process: Playwright's
- * loader cannot import the app's JSON modules), and the same file with every roof area of its
- * last park made negative.
- */
-function writeProvince(): { good: string; bad: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'energietoolbox-province-'));
-  const good = join(dir, 'provincie.json');
-  const bad = join(dir, 'provincie-fout.json');
-  execFileSync(join(process.cwd(), 'node_modules/.bin/tsx'), ['scripts/province.ts', good], { stdio: 'ignore' });
-  const text = readFileSync(good, 'utf8');
-  const last = text.lastIndexOf(`"id": "zh-${PROVINCE.terrains}"`);
-  writeFileSync(bad, text.slice(0, last) + text.slice(last).replace(/"roofAreaM2": [0-9.]+/g, '"roofAreaM2": -1'));
-  return { good, bad };
-}
+const dump = (page: Page) => dumpDb(page, { summaries: true }) as Promise<{ version: number; terrains: StoredTerrain[]; summaries: Record<string, unknown>[]; meta: [string, unknown][] }>;
 
-test('a province file imports with progress shown; the same file refused in its last park changes nothing', async ({ page }) => {
-  test.setTimeout(300_000);
-  const { good, bad } = writeProvince();
+const byId = <T,>(list: T[]): T[] => [...list].sort((a, b) => String((a as { id: unknown }).id).localeCompare(String((b as { id: unknown }).id)));
+
+test('a version-1 database keeps every record and the list shows it from the summaries the step builds', async ({ page }) => {
+  await page.goto('/robots.txt'); // the origin, without the app (which would create version 2)
+  await page.evaluate(
+    ({ dbName, stores }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(dbName, 1);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          db.createObjectStore('terrains', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+          db.createObjectStore('meta');
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['terrains', 'meta'], 'readwrite');
+          for (const t of stores.terrains) tx.objectStore('terrains').put(t);
+          for (const [k, v] of stores.meta) tx.objectStore('meta').put(v, k);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { dbName: DB_NAME, stores: fixture.stores },
+  );
 
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Terreinen', exact: true })).toBeVisible();
-  // Every text the progress shows, with when it showed.
-  await page.evaluate(() => {
-    const seen: { t: number; text: string; phase: string | null }[] = [];
-    (window as unknown as { __progress: typeof seen }).__progress = seen;
-    new MutationObserver(() => {
-      const el = document.querySelector('[data-import="busy"]');
-      const text = el?.textContent ?? '';
-      if (el && text !== seen.at(-1)?.text) seen.push({ t: performance.now(), text, phase: el.getAttribute('data-phase') });
-    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-  });
+  const list = page.getByRole('list', { name: 'Terreinen' });
+  await expect(list.getByRole('listitem')).toHaveCount(fixture.stores.terrains.length);
+  await expect(page.locator('#list-count')).toHaveText(/^5 terreinen/);
+  // Newest first, each with its place and building count from its summary; hostile names as text.
+  const sorted = [...fixture.stores.terrains].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+  await expect(list.getByRole('heading', { level: 2 })).toHaveText(sorted.map((t) => t.name));
+  await expect(list.getByRole('listitem').first()).toContainText(`${sorted[0].municipality} · ${sorted[0].postcode4} · ${sorted[0].buildings.length} gebouwen`);
 
-  await importFile(page, 'provincie.json', { path: good });
-  const progress = storagePanel(page).locator('[data-import="busy"]');
-  await expect(progress).toHaveAttribute('role', 'status');
-  await expect(progress).toHaveAttribute('aria-live', 'polite');
-  await expect(progress.locator('progress')).toHaveAccessibleName('Voortgang van de import');
-  // The storage panel with its progress passes axe (WCAG 2.1 AA) while the import runs (the import takes seconds, axe on the panel well under one).
-  const axe = await new AxeBuilder({ page }).include('.storage-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  expect(axe.passes.some((r) => r.nodes.some((n) => n.target.join(' ').includes('import-progress')))).toBe(true);
-  await expect(importResult(page)).toHaveText(`${PROVINCE.terrains} terreinen geïmporteerd.`, { timeout: 240_000 });
+  const db = await dump(page);
+  expect(db.version).toBe(2);
+  expect(byId(db.terrains)).toEqual(byId(fixture.expected.terrains));
+  expect(db.meta).toEqual(expect.arrayContaining(fixture.stores.meta));
+  // The step built one summary per terrain (then the background assessment added status counts of that revision).
+  expect(byId(db.summaries.map(({ statusCounts: _s, ...rest }) => rest))).toEqual(byId((fixture.expected.summaries as Record<string, unknown>[]).map(({ statusCounts: _s, ...rest }) => rest)));
+  await expect.poll(async () => (await dump(page)).summaries.filter((s) => (s.statusCounts as { revision: number } | null)?.revision === s.revision).length).toBe(5);
+  await expect(list.getByRole('listitem').first()).toContainText('Beoordeling: ');
+});
 
-  const seen = await page.evaluate(() => (window as unknown as { __progress: { t: number; text: string; phase: string | null }[] }).__progress);
-  const phases = seen.map((s) => s.phase);
-  expect(phases).toContain('reading');
-  expect(phases).toContain('writing');
-  expect(seen.some((s) => /^Bestand lezen en controleren: [\d,]+ (kB|MB) van [\d,]+ MB \(\d+ %\), [\d.]+ terreinen gecontroleerd\./.test(s.text))).toBe(true);
-  expect(seen.some((s) => /^Opslaan: [\d.]+ van 631 terreinen \(\d+ %\)\.$/.test(s.text))).toBe(true);
-  // A few updates a second at most (the model shows progress every 250 ms; first and last of each phase extra).
-  const seconds = (seen.at(-1)!.t - seen[0].t) / 1000;
-  expect(seen.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 6);
+/** Each stored summary equals what the app's summarize makes of its stored terrain (counts aside). */
+async function expectInStep(page: Page): Promise<void> {
+  const { terrains, summaries } = await dump(page);
+  expect(byId(summaries.map(({ statusCounts: _s, ...rest }) => rest))).toEqual(byId(terrains.map((t) => {
+    const { statusCounts: _s, ...rest } = summarize(t, null);
+    return rest;
+  })));
+}
 
-  const stored = await digestDb(page);
-  expect(stored).toMatchObject({ terrains: PROVINCE.terrains, summaries: PROVINCE.terrains });
+test('a summary never disagrees with its terrain after edits in two tabs', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const first = await createTerrain(a, 'Park Een');
+  await waitSaved(a);
+  const second = await createTerrain(b, 'Park Twee');
+  await waitSaved(b);
+  await expectInStep(a);
 
-  // Exported again: the busy line while the file is made, then the same terrains (made of a Blob per terrain).
-  const exported = await download(page, async () => {
-    await storagePanel(page).getByRole('button', { name: 'Alles exporteren', exact: true }).click();
-  });
-  const parse = (text: string) => (JSON.parse(text) as { terrains: { id: string }[] }).terrains.sort((a, b) => (a.id < b.id ? -1 : 1));
-  expect(parse(exported.text)).toEqual(parse(readFileSync(good, 'utf8')));
-  await expect(storagePanel(page).locator('[data-export="busy"]')).toHaveCount(0);
+  // A edits the first terrain, B the second, at the same time.
+  await terrainCard(a).getByLabel('Gemeente', { exact: true }).fill('Leiden');
+  await terrainCard(b).getByLabel('Postcode (4 cijfers)', { exact: true }).fill('2333');
+  await a.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click();
+  await b.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click();
+  await b.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click();
+  await waitSaved(a);
+  await waitSaved(b);
+  await expectInStep(a);
 
-  // The same province, refused by its last building: nothing changes.
-  await importFile(page, 'provincie-fout.json', { path: bad });
-  await expect(importResult(page)).toHaveAttribute('data-import', 'rejected', { timeout: 240_000 });
-  await expect(importResult(page)).toHaveText(/^Terrein 631 \("Bedrijventerrein 631"\), gebouw \d+ \("Gebouw \d+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\..*Er is niets geïmporteerd of gewijzigd\.$/);
-  expect(await digestDb(page)).toEqual(stored);
+  // B opens the first terrain (A's edits), renames it and deletes a building.
+  await b.goto(`/terrein/${first}`);
+  await terrainCard(b).getByLabel('Naam', { exact: true }).fill('Park Een B');
+  b.once('dialog', (d) => void d.accept());
+  await building(b, 'Gebouw 2').getByRole('button', { name: 'Gebouw verwijderen', exact: true }).click();
+  await waitSaved(b);
+  await expectInStep(b);
+
+  // A's list follows (from the summaries), and agrees with the stored records.
+  await a.goto('/');
+  const item = (page: Page, name: string) => page.getByRole('list', { name: 'Terreinen' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  await expect(item(a, 'Park Een B')).toContainText('Leiden · 1 gebouw');
+  await expect(item(a, 'Park Twee')).toContainText('2333 · 3 gebouwen');
+
+  // A deletes the second terrain and undoes it; B's list shows each step.
+  await b.goto('/');
+  a.once('dialog', (d) => void d.accept());
+  await item(a, 'Park Twee').getByRole('button', { name: 'Verwijderen: Park Twee' }).click();
+  await expect(item(b, 'Park Twee')).toHaveCount(0);
+  await expectInStep(a);
+  await a.getByRole('button', { name: 'Ongedaan maken', exact: true }).click();
+  await expect(item(b, 'Park Twee')).toContainText('2333 · 3 gebouwen');
+  await expectInStep(b);
+  expect(second).toBeTruthy();
+});
+
+test('search, sort and pages at 360 px, by keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  await putRecords(
+    page,
+    Array.from({ length: 45 }, (_, n) => ({ id: `p-${n}`, name: `Terrein ${n + 1}`, municipality: n % 3 === 0 ? 'Zoeterwoude' : 'Leiden', facts: {}, buildings: Array.from({ length: n % 7 }, (_, i) => ({ id: `b${i}`, name: `Hal ${i}`, facts: {} })), createdAt: at(n), updatedAt: at(n), revision: 1 })),
+  );
+  await page.reload();
+  const list = page.getByRole('list', { name: 'Terreinen' });
+  await expect(page.locator('#list-count')).toHaveText(/^45 terreinen/);
+  await expect(list.getByRole('listitem')).toHaveCount(20);
+  await expect(list.getByRole('heading', { level: 2 }).first()).toHaveText('Terrein 45'); // newest first
+  await expect(page.getByText('Pagina 1 van 3')).toBeVisible();
+
+  // Keyboard: to the next page, then a search for a place, then a sort.
+  await page.getByRole('button', { name: 'Volgende pagina' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Pagina 2 van 3')).toBeVisible();
+  await expect(list.getByRole('heading', { level: 2 }).first()).toHaveText('Terrein 25');
+  await page.getByLabel('Zoek op naam, plaats of postcode').focus();
+  await page.keyboard.type('zoeterwoude');
+  await expect(page.locator('#list-count')).toHaveText(/^15 van 45 terreinen gevonden/);
+  await expect(list.getByRole('listitem')).toHaveCount(15);
+  await expect(page.getByRole('navigation', { name: 'Pagina’s van de lijst' })).toHaveCount(0);
+  await page.getByLabel('Sorteren op').selectOption('buildings');
+  await expect(list.getByRole('listitem').first()).toContainText('6 gebouwen');
+  await page.getByLabel('Zoek op naam, plaats of postcode').fill('geen zulk terrein');
+  await expect(page.getByText('Geen terrein gevonden voor "geen zulk terrein".')).toBeVisible();
+  await page.getByLabel('Zoek op naam, plaats of postcode').fill('');
+
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations).toEqual([]);
+});
+
+test('offline, the status counts are still made: the worker comes from the precache', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await createTerrain(page, 'Park Offline');
+  await waitSaved(page);
+  await page.getByRole('navigation', { name: 'Energietoolbox Bedrijventerreinen' }).getByRole('link', { name: 'Terreinen', exact: true }).click();
+  const item = page.getByRole('list', { name: 'Terreinen' }).getByRole('listitem').filter({ hasText: 'Park Offline' });
+  await expect(item).toContainText(/Beoordeling: .*Nader onderzoeken \d+/);
+  expect(workers.some((u) => /statusCounts\.worker-[\w-]+\.js$/.test(u))).toBe(true);
 });

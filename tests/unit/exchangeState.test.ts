@@ -10,6 +10,7 @@
  * - saved changes are counted for the export reminder;
  * - a change from another tab is taken over, or opens the conflict flow when this tab has unsaved edits.
  */
+import { summarize } from '../../src/storage/summary';
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +88,10 @@ describe('import into the database', () => {
     const stored = await listTerrains();
     expect(byId(stored.map(without))).toEqual(byId(file.terrains as unknown as StoredTerrain[]));
     expect(stored.every((t) => t.revision === 1)).toBe(true);
-    expect([...app.terrains.byId.value.keys()].sort()).toEqual(file.terrains.map((t) => t.id).sort());
+    // The list takes their summaries; none is read in full into the model.
+    expect([...app.terrains.summaries.value.keys()].sort()).toEqual(file.terrains.map((t) => t.id).sort());
+    expect(byId([...app.terrains.summaries.value.values()])).toEqual(byId(stored.map((t) => summarize(t, null))));
+    expect(app.terrains.byId.value.size).toBe(0);
   });
 
   it('export then import (through the database, into an empty one) gives the same terrains', async () => {
@@ -195,7 +199,8 @@ describe('an id that already exists: replace or keep both', () => {
     const file = JSON.parse(ONE) as ExportEnvelope;
     expect(without(stored)).toEqual(file.terrains[0]);
     expect(stored.revision).toBe(mine.revision + 1);
-    expect(app.terrains.byId.value.get(mine.id)).toEqual(stored);
+    expect(app.terrains.summaries.value.get(mine.id)).toEqual(summarize(stored, null));
+    expect(await app.terrains.open(mine.id)).toEqual(stored);
   });
 
   it('keep both: the imported one gets a new id and "(geïmporteerd)"; mine stays as it was', async () => {
@@ -368,7 +373,7 @@ describe('changes from another tab', () => {
 
     const created = await saveTerrain({ id: 'from-tab-b', name: 'Nieuw in B', facts: {}, buildings: [] });
     await app.tabSync.receive({ id: created.id, revision: created.revision });
-    expect(app.terrains.byId.value.get('from-tab-b')).toEqual(created);
+    expect(app.terrains.summaries.value.get('from-tab-b')).toEqual(summarize(created, null));
   });
 
   it('over a real BroadcastChannel: my saves are announced, and theirs are taken over', async () => {

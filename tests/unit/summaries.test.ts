@@ -37,7 +37,7 @@ async function expectInStep(): Promise<void> {
 describe('summaries', () => {
   it('a save writes the summary; a second save with another building count updates it', async () => {
     const first = await saveTerrain(terrain('a', 2));
-    expect(await listSummaries()).toEqual([{ id: 'a', name: 'Terrein a', municipality: 'Leiden', buildingCount: 2, createdAt: first.createdAt, updatedAt: first.updatedAt, revision: 1, statusCounts: null }]);
+    expect(await listSummaries()).toEqual([{ id: 'a', name: 'Terrein a', municipality: 'Leiden', buildingCount: 2, withoutLocation: 2, createdAt: first.createdAt, updatedAt: first.updatedAt, revision: 1, statusCounts: null }]);
     await saveTerrain(terrain('a', 5, { name: 'Roomburg', municipality: undefined }), 1);
     const [summary] = await listSummaries();
     expect(summary).toMatchObject({ name: 'Roomburg', buildingCount: 5, revision: 2 });

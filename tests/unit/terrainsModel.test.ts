@@ -4,6 +4,7 @@
  * computed from the route. Each test has fresh models on a fresh fake-indexeddb
  * (helpers/appState.ts).
  */
+import { summarize } from '../../src/storage/summary';
 import { describe, expect, it, vi } from 'vitest';
 import { getTerrain, listTerrains, saveTerrain } from '../../src/storage/terrainRepository';
 import { hrefs } from '../../src/state';
@@ -43,7 +44,11 @@ describe('creating and loading', () => {
   it('loadTerrains reads what is in the database', async () => {
     const stored = await saveTerrain({ id: 'x', name: 'Uit de database', facts: {}, buildings: [] });
     await app.terrains.load();
-    expect(app.terrains.list.value).toEqual([stored]);
+    expect(app.terrains.list.value).toEqual([summarize(stored, null)]);
+    expect(app.terrains.byId.value.size).toBe(0); // read in full only when opened
+    expect(await app.terrains.open('x')).toEqual(stored);
+    expect(app.terrains.byId.value.get('x')).toEqual(stored);
+    expect(await app.terrains.open('gone')).toBeNull();
   });
 });
 

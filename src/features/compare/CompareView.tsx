@@ -44,7 +44,7 @@ const selected = new CompareSelection();
 const indicators = computed<TerrainIndicators[]>(() => {
   const e = assessment.engine.value;
   if (!e) return [];
-  const byId = new Map(terrains.list.value.map((x) => [x.id, x]));
+  const byId = terrains.byId.value;
   return selected.ids.value
     .map((id) => byId.get(id))
     .filter((x) => x !== undefined)
@@ -54,6 +54,9 @@ const indicators = computed<TerrainIndicators[]>(() => {
 export function CompareView() {
   const list = terrains.list.value;
   useEffect(() => selected.startWith(list.map((x) => x.id)), [list.length]);
+  // The compared terrains are read in full; the rest of the list stays summaries.
+  const ids = selected.ids.value;
+  useEffect(() => ids.forEach((id) => void terrains.open(id).catch(() => undefined)), [ids]);
   if (!terrains.loaded.value) return <p>{t('loading')}</p>;
   const rows = indicators.value;
   const names = rows.map((r) => r.name);

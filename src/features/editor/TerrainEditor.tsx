@@ -21,6 +21,7 @@ import { SurveyFields } from './SurveyFields';
 import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
 import { TextField } from '../../ui/TextField';
+import { isReading } from '../../ui/TerrainGate';
 import type { Status } from '../../engine/types';
 import { STATUS_ORDER } from '../../ui/labels';
 
@@ -134,6 +135,30 @@ function UndoRemoveBuilding({ name }: { name: string }) {
   );
 }
 
+/**
+ * The outcome so far and the next questions: from the settled assessment, so it is brought up to
+ * date after the frame of a keystroke, re-rendering only this panel.
+ */
+function LiveSummary() {
+  const { terrain, assessment } = assessments.settled.value ?? {};
+  const counts = new Map<Status, number>();
+  for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+  return (
+    <aside class="live-summary" aria-labelledby="live-summary-title">
+      <h2 id="live-summary-title">{t('liveSummary')}</h2>
+      <ul class="status-counts" aria-live="polite">
+        {STATUS_ORDER.filter((s) => counts.get(s)).map((s) => (
+          <li key={s}>
+            <StatusBadge status={s} /> <strong>{counts.get(s)}</strong>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('nextQuestions')}</h3>
+      {assessment && terrain && <NextQuestions assessment={assessment} terrain={terrain} limit={5} />}
+    </aside>
+  );
+}
+
 export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
   const terrain = terrains.byId.value.get(id);
   const visit = route.visits.value;
@@ -141,7 +166,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
     if (focus && terrain) requestAnimationFrame(() => focusField(focus));
   }, [focus, !!terrain, visit]);
 
-  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
+  if (isReading(id)) return <p>{t('loading')}</p>;
   if (!terrain) {
     return (
       <section>
@@ -151,13 +176,10 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
       </section>
     );
   }
-  const assessment = assessments.current.value;
   const removed = terrains.lastRemovedBuilding.value;
   const roster = useRoster(terrain.buildings);
   const cards = terrain.buildings.map((b, index) => <BuildingCard key={b.id} terrainId={id} terrainFacts={terrain.facts} date={terrain.assessmentDate} building={b} index={index} roster={roster} />);
   if (removed?.terrainId === id) cards.splice(Math.min(removed.index, cards.length), 0, <UndoRemoveBuilding key="undo-remove-building" name={removed.building.name} />);
-  const counts = new Map<Status, number>();
-  for (const m of assessment?.measures ?? []) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
 
   return (
     <div class="editor">
@@ -180,18 +202,7 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
       </header>
 
       <div class="editor-layout">
-        <aside class="live-summary" aria-labelledby="live-summary-title">
-          <h2 id="live-summary-title">{t('liveSummary')}</h2>
-          <ul class="status-counts" aria-live="polite">
-            {STATUS_ORDER.filter((s) => counts.get(s)).map((s) => (
-              <li key={s}>
-                <StatusBadge status={s} /> <strong>{counts.get(s)}</strong>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('nextQuestions')}</h3>
-          {assessment && <NextQuestions assessment={assessment} terrain={terrain} limit={5} />}
-        </aside>
+        <LiveSummary />
 
         <div class="editor-form">
           <section class="card" aria-labelledby="terrain-section">

@@ -11,9 +11,9 @@ import { fileSlug } from '../../engine/slug';
 import type { MeasureResult, Status, Terrain } from '../../engine/types';
 import { nl } from '../../i18n/nl';
 import type { FileToSave } from '../../ui/saveFile';
-import { hasPoint } from './points';
+import { hasPoint } from '../../engine/points';
 
-export { withoutLocation } from './points';
+export { withoutLocation } from '../../engine/points';
 
 export const GEOJSON_TYPE = 'application/geo+json';
 

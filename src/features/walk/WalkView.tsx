@@ -17,6 +17,7 @@ import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
 import { STATUS_ORDER } from '../../ui/labels';
 import { PhotoControls } from '../../ui/Photos';
 import { saveStatusText } from '../../ui/stateText';
+import { isReading } from '../../ui/TerrainGate';
 import { buildingsDecided } from './progress';
 
 /** How many questions are shown at once: the first is the one in focus. */
@@ -112,7 +113,7 @@ export function WalkView({ id, buildingId }: { id: string; buildingId: string })
   const mySkipped = skipped.get(buildingId) ?? new Set<string>();
   const plan = useMemo(() => (terrain ? walkQuestions(terrain, buildingId, mySkipped) : null), [terrain, buildingId, mySkipped]);
 
-  if (!terrains.loaded.value) return <p>{t('loading')}</p>;
+  if (isReading(id)) return <p>{t('loading')}</p>;
   const index = terrain ? terrain.buildings.findIndex((b) => b.id === buildingId) : -1;
   if (!terrain || !plan || index < 0) {
     return (

@@ -1,5 +1,5 @@
-/** Which buildings have a location the GeoJSON export can hold as a point (finite degrees within WGS84's range). Small and pure, so the list can count them without loading the export. */
-import type { Building, Terrain } from '../../engine/types';
+/** Which buildings have a location the GeoJSON export can hold as a point (finite degrees within WGS84's range). Small and pure, so the terrain's summary can count them for the list. */
+import type { Building, Terrain } from './types';
 
 export function hasPoint(building: Pick<Building, 'location'>): boolean {
   const l = building.location;
