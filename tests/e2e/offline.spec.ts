@@ -4,7 +4,7 @@
  * and the terrain (from IndexedDB). The "Klaar voor offline gebruik." notice shows once.
  */
 import { expect, test } from '@playwright/test';
-import { building, createTerrain, openGroup, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { building, createTerrain, openAllDetails, openGroup, waitForServiceWorkerControl, waitSaved } from './helpers';
 
 test('after the first visit the app, a terrain and a deep link work offline', async ({ page, context }) => {
   await page.goto('/');
@@ -33,6 +33,7 @@ test('after the first visit the app, a terrain and a deep link work offline', as
   expect(deep?.fromServiceWorker()).toBe(true);
   await expect(tab.getByRole('heading', { level: 1, name: 'Beoordeling: Park Offline', exact: true })).toBeVisible();
   await expect(tab.getByRole('heading', { level: 2, name: 'Maatregelen', exact: true })).toBeVisible();
+  await openAllDetails(tab);
   await expect(tab.getByRole('article', { name: 'Zonnepanelen op het dak — Gebouw 1', exact: true })).toBeVisible();
   await expect(tab.getByRole('heading', { level: 2, name: 'Stappenplan in verplichte volgorde', exact: true })).toBeVisible();
 

@@ -1,9 +1,10 @@
 /**
  * The full form hides the questions that cannot matter for a building (`relevantFacts`), on a
  * 360 px phone: a building without vans or trucks and with a heat pump does not ask about fleet
- * electrification or a planned heat pump; "Toon alle vragen" shows them; a hidden question with
- * an invalid value stays in view, one with a value is never hidden, and an answer that makes a
- * question matter brings it back. axe finds nothing.
+ * electrification; "Toon alle vragen" shows it; one with a value is never hidden, and an answer
+ * that makes a question matter brings it back. axe finds nothing. (A planned heat pump is asked
+ * again since the energy hub reads the terrain's grid sums: every building's number facts can
+ * matter to it, so no number field is hidden and a hidden field with an error cannot be shown here.)
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -28,7 +29,7 @@ test('questions that cannot matter are hidden until "Toon alle vragen"; never on
 
   await expect(showAll).not.toBeChecked();
   await expect(fleet).toBeHidden();
-  await expect(heatPump).toBeHidden();
+  await expect(heatPump).toBeVisible();
   // Answered, though it matters no more: it stays.
   await expect(heating.getByRole('group', { name: 'Restwarmte beschikbaar', exact: true })).toBeVisible();
   await expect(mobility.getByLabel(/^Bestelauto's/)).toHaveValue('0');
@@ -36,15 +37,8 @@ test('questions that cannot matter are hidden until "Toon alle vragen"; never on
 
   await showAll.check();
   await expect(fleet).toBeVisible();
-  await expect(heatPump).toBeVisible();
-  // A hidden question with an error stays in view when the switch goes off again.
-  await heatPump.fill('veel');
-  await expect(heatPump).toHaveAttribute('aria-invalid', 'true');
   await showAll.uncheck();
-  await expect(heatPump).toBeVisible();
   await expect(fleet).toBeHidden();
-  await heatPump.fill('');
-  await expect(heatPump).toBeHidden();
 
   // Two vans: fleet electrification matters now and is asked.
   await mobility.getByLabel(/^Bestelauto's/).fill('2');

@@ -23,8 +23,9 @@ test('assessment, report and handbook of every example terrain read in words: no
   for (const id of EXAMPLE_IDS) {
     const name = readExample(id).name;
     await page.goto(`/terrein/${id}/beoordeling`);
-    await expect(page.locator('article.measure').first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const assessment = await mainText(page);
+    expect(await page.locator('article.measure').count(), 'every card opened').toBeGreaterThan(10);
     expect(assessment, `assessment of ${name}`).not.toMatch(NOTATION);
     expect(assessment).toContain('Nog onbekend');
     await page.goto(`/terrein/${id}/rapport`);
@@ -47,6 +48,8 @@ test('a PV potential that rests on unknown existing panels reads as a maximum, a
     buildings: [{ id: 'h', name: 'Hal', facts: { roofAreaM2: 2000, roofType: 'flat', connection: 'small' } }],
   });
   await page.goto('/terrein/max-pv/beoordeling');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await openAllDetails(page);
   const card = page.getByRole('article', { name: /Zonnepanelen op het dak/ });
   await expect(card.locator('.potential')).toContainText(/Potentieel: max\. [\d.,]+ kWp · max\. [\d.,]+ MWh\/jaar/);
   // R-PV-11 (small connection) compares that maximum: the observed value is the maximum, never a bare "onbekend".
