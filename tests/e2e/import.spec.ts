@@ -79,7 +79,8 @@ test('import a CSV and an XLSX of companies offline, see the rejected cells, con
 
   const reload = await page.goto(`/terrein/${id}`);
   expect(reload?.fromServiceWorker()).toBe(true);
-  await expect(page.getByRole('heading', { level: 1, name: 'Roomburg', exact: true })).toBeVisible();
+  // A 59-building editor opened from IndexedDB offline: on a loaded 2-core CI machine this took over 5 s once.
+  await expect(page.getByRole('heading', { level: 1, name: 'Roomburg', exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('section.building')).toHaveCount(59);
   expect(await storedBuildingCount(page, id)).toBe(59);
 
