@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   newTerrainDefault: 'New park',
   createTerrain: 'Add park',
   addExamples: 'Add example parks',
+  comparePickShown: '{shown} of {all} parks shown: the chosen ones and the first of the rest; search to find others.',
   listSearch: 'Search by name, place or postcode',
   listSort: 'Sort by',
   listSortdate: 'last changed',

@@ -32,6 +32,7 @@ export const nl = {
   newTerrainDefault: 'Nieuw terrein',
   createTerrain: 'Terrein toevoegen',
   addExamples: 'Voorbeeldterreinen toevoegen',
+  comparePickShown: '{shown} van {all} terreinen getoond: de gekozen en de eerste van de rest; zoek om andere te vinden.',
   listSearch: 'Zoek op naam, plaats of postcode',
   listSort: 'Sorteren op',
   listSortdate: 'laatst gewijzigd',

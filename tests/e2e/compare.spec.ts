@@ -11,7 +11,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import type { GridSum } from '../../src/engine/types';
 import type { TerrainIndicators, Total } from '../../src/features/compare/indicators';
 import { loadEngine, loadIndicators } from './engine';
-import { axeViolations, terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
+import { axeViolations, putRecords, terrainCard, waitForServiceWorkerControl, waitSaved, STATUS_NL } from './helpers';
 import { parseCsv } from '../shared/csv';
 import { FIGURE_HEADER_NL, KIND_NL } from '../shared/compareCsv';
 import { addExamples, data, dutchNumber, EXAMPLE_IDS, readExample } from './toolbox-helpers';
@@ -435,4 +435,39 @@ test('the per-building CSV: one row per building of the compared terrains, its t
     expect(row[6]).toBe(decimal(Math.round(b.co2KgPerYear!.value / 100) / 10));
     expect(row[7]).toBe(String(Math.round(b.investmentEur.value)));
   }
+});
+
+test('with a province on the device the picker shows the chosen terrains and one page of the rest, and finds any by search', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const at = '2026-11-01T00:00:00.000Z';
+  const park = (n: number) => ({
+    id: `p-${n}`,
+    name: `Park ${String(n).padStart(2, '0')}`,
+    municipality: n % 2 ? 'Leiden' : 'Delft',
+    facts: {},
+    buildings: [{ id: 'b1', name: 'Hal', facts: { roofAreaM2: 1000 + n } }],
+    createdAt: at,
+    updatedAt: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}T10:00:00.000Z`,
+    revision: 1,
+  });
+  await putRecords(page, Array.from({ length: 45 }, (_, i) => park(i + 1)));
+  await page.goto('/vergelijk');
+  const pick = page.getByRole('group', { name: 'Terreinen om te vergelijken' });
+  const boxes = pick.getByRole('checkbox');
+  // Three are chosen when the view opens (the most recently changed); beside them one page (20) of the rest, not all 45.
+  await expect(pick.getByRole('status')).toHaveText('23 van 45 terreinen getoond: de gekozen en de eerste van de rest; zoek om andere te vinden.');
+  await expect(boxes).toHaveCount(23);
+  await expect(pick.getByRole('checkbox', { checked: true })).toHaveCount(3);
+
+  await pick.getByLabel('Zoek op naam, plaats of postcode').fill('park 37');
+  await expect(boxes).toHaveCount(4); // the three chosen, and the one hit
+  await pick.getByRole('checkbox', { name: 'Park 37', exact: true }).check();
+  await expect(page.getByRole('table', { name: 'Indicatoren per terrein' }).getByText('Park 37', { exact: true })).toBeVisible();
+  // Cleared, the search shows the four chosen first (in list order, Park 37 changed longest ago) and a page of the rest again.
+  await pick.getByLabel('Zoek op naam, plaats of postcode').fill('');
+  await expect(boxes).toHaveCount(24);
+  await expect(boxes.nth(3)).toHaveAccessibleName('Park 37');
+  await expect(pick.getByRole('checkbox', { checked: true })).toHaveCount(4);
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,11 +1,12 @@
 /**
- * Compare pilot terrains: pick two to ten, see a table of indicators per terrain (also per
+ * Compare pilot terrains: pick two to ten (from a search when there are many: the chosen ones and
+ * one page of the rest are shown, so the picker does not grow with a province), see a table of indicators per terrain (also per
  * building and per m² of floor), charts that answer a question (where a euro achieves most,
  * where the grid blocks most; each with its table twin), and download two CSVs for Dutch
  * Excel: one row per terrain, and one per building.
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { BLOCKER_KINDS, co2PerKEur, indicatorsFor, type TerrainIndicators } from './indicators';
 import { buildingCsv, terrainCsv } from './csv';
 import { ChartWithTable } from './ChartWithTable';
@@ -15,6 +16,7 @@ import { formatNumber, lang, t } from '../../i18n';
 import { assessment, terrains } from '../../state';
 import { STATUS_ORDER } from '../../ui/labels';
 import { saveFile } from '../../ui/saveFile';
+import { PAGE_SIZE, searchList } from '../list/listQuery';
 
 export const MAX_COMPARE = 10;
 /** How many terrains are selected when the view opens with none. */
@@ -57,6 +59,13 @@ export function CompareView() {
   // The compared terrains are read in full; the rest of the list stays summaries.
   const ids = selected.ids.value;
   useEffect(() => ids.forEach((id) => void terrains.open(id).catch(() => undefined)), [ids]);
+  const [query, setQuery] = useState('');
+  const many = list.length > PAGE_SIZE;
+  const shown = useMemo(() => {
+    if (!many) return list;
+    const rest = searchList(list, query, 'date').filter((x) => !ids.includes(x.id));
+    return [...list.filter((x) => ids.includes(x.id)), ...rest.slice(0, PAGE_SIZE)];
+  }, [list, query, ids, many]);
   if (!terrains.loaded.value) return <p>{t('loading')}</p>;
   const rows = indicators.value;
   const names = rows.map((r) => r.name);
@@ -71,8 +80,17 @@ export function CompareView() {
       <fieldset class="card pick">
         <legend>{t('comparePick')}</legend>
         {list.length === 0 && <p>{t('noTerrains')}</p>}
+        {many && (
+          <div class="field">
+            <label for="compare-search">{t('listSearch')}</label>
+            <input id="compare-search" type="search" value={query} autoComplete="off" onInput={(e) => setQuery(e.currentTarget.value)} />
+            <p class="muted" role="status">
+              {t('comparePickShown', { shown: shown.length, all: list.length })}
+            </p>
+          </div>
+        )}
         <ul class="pick-list">
-          {list.map((x) => {
+          {shown.map((x) => {
             const checked = selected.ids.value.includes(x.id);
             return (
               <li key={x.id}>
