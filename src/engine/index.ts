@@ -20,7 +20,7 @@ import { valueOn, type ResolvedParams } from './params';
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
 export { crossWarnings, CROSS_CHECKS, type CrossWarning } from './crossChecks';
-export { checkFactValue, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
+export { checkFactValue, checkNumberInput, isShare, parameterAsFact, parseNumberInput, terrainIssues } from './validate';
 export { valueOn } from './params';
 export { comparisonWords, formatRequirement, formatValue, listWords, requirementWords, unitIn } from './format';
 export { exprWords } from './words';

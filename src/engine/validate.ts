@@ -94,6 +94,12 @@ function unitsOf(unit: string): Set<string> {
   return forms;
 }
 
+/** What a person typed into a number field, parsed and checked as the form and walk mode take it: an empty field is unknown (null), text that is no number gets the fact's message. */
+export function checkNumberInput(fact: Fact, text: string, lang: 'nl' | 'en'): FactCheck {
+  const parsed = parseNumberInput(text, lang, fact);
+  return checkFactValue(fact, parsed !== null && Number.isNaN(parsed) ? text : parsed);
+}
+
 /** A number field with no unit (or "-") whose maximum is at most 1 holds a share: "12 %" there means 0,12. */
 export const isShare = (fact: Pick<Fact, 'unit' | 'max'>): boolean => (fact.unit === undefined || fact.unit === '-') && fact.max !== undefined && fact.max <= 1;
 

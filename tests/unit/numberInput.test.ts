@@ -4,7 +4,7 @@
  * still refused, and the form then shows the Dutch message.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledToolbox, checkFactValue, isShare, parameterAsFact, parseNumberInput } from '../../src/engine';
+import { bundledToolbox, checkFactValue, checkNumberInput, isShare, parameterAsFact, parseNumberInput } from '../../src/engine';
 import type { Fact } from '../../src/engine/types';
 
 const fact = (id: string): Fact => bundledToolbox.facts.find((f) => f.id === id)!;
@@ -78,5 +78,17 @@ describe('parseNumberInput', () => {
     const check = checkFactValue(roof, Number.isNaN(parsed) ? '5.000x' : parsed);
     expect(check).toEqual({ ok: false, message: { nl: 'Vul een getal in.', en: 'Enter a number.' } });
     expect(checkFactValue(roof, parseNumberInput('-5 m2', 'nl', roof))).toEqual({ ok: false, message: { nl: 'Mag niet negatief zijn.', en: 'Must not be negative.' } });
+  });
+});
+
+describe('checkNumberInput (what the form and walk mode store)', () => {
+  const roof = bundledToolbox.facts.find((f) => f.id === 'roofAreaM2')!;
+  it('an empty field is unknown, a typed number is checked, text that is no number gets the fact message', () => {
+    expect(checkNumberInput(roof, '  ', 'nl')).toEqual({ ok: true, value: null });
+    expect(checkNumberInput(roof, '5.000 m2', 'nl')).toEqual({ ok: true, value: 5000 });
+    const typo = checkNumberInput(roof, '5.000x', 'nl');
+    expect(typo.ok).toBe(false);
+    expect(typo).toEqual(checkFactValue(roof, '5.000x'));
+    expect(checkNumberInput(roof, '-5', 'nl').ok).toBe(false);
   });
 });

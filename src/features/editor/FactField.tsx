@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { checkFactValue, parseNumberInput, unitIn } from '../../engine';
+import { checkNumberInput, unitIn } from '../../engine';
 import type { Fact, FactValue } from '../../engine/types';
 import { formatNumber, lang, t, tx } from '../../i18n';
 import { notSavedText } from '../../ui/TextField';
@@ -116,9 +116,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
   };
   const handle = (raw: string) => {
     setText(raw);
-    const parsed = parseNumberInput(raw, lang.value, fact);
-    if (parsed === null) return commit(null);
-    const check = checkFactValue(fact, Number.isNaN(parsed) ? raw : parsed);
+    const check = checkNumberInput(fact, raw, lang.value);
     // Invalid: the stored value stays until a valid one replaces it.
     if (check.ok) commit(check.value);
     else setError(tx(check.message));

@@ -8,7 +8,7 @@
  * cross-field warnings of the building's answers show under the bar, as in the editor.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { checkFactValue, crossWarnings, parseNumberInput, unitIn } from '../../engine';
+import { checkNumberInput, crossWarnings, unitIn } from '../../engine';
 import { walkQuestions, type WalkQuestion } from '../../engine/questions';
 import type { Fact, FactValue, Status } from '../../engine/types';
 import { lang, t, tx } from '../../i18n';
@@ -44,9 +44,7 @@ function NumberAnswer({ fact, domId, onAnswer }: { fact: Fact; domId: string; on
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const commit = () => {
-    const parsed = parseNumberInput(text, lang.value, fact);
-    if (parsed === null) return onAnswer(null);
-    const check = checkFactValue(fact, Number.isNaN(parsed) ? text : parsed);
+    const check = checkNumberInput(fact, text, lang.value);
     if (check.ok) onAnswer(check.value);
     else setError(tx(check.message));
   };
