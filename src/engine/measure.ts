@@ -269,6 +269,9 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
   // Steps that resolve a failed or unknown condition, by slot (they join the plan if the measure goes ahead).
   let resolving: number[][] | undefined;
   if (applicability === 1) {
+    // The rank the failed conditions reach, and the highest an open (unknown) condition could still reach.
+    let failed = FEASIBLE;
+    let open = FEASIBLE;
     for (const c of measure.conditions) {
       const r = ruleResult(ctx, c);
       if (r === 1) continue;
@@ -277,16 +280,20 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
       if (r === 0) {
         verdict = c.onFailRank;
         slots = c.onFailSlots;
+        if (verdict > failed) failed = verdict;
         (reasons ??= []).push(reasonFor(ctx, c, 0, c.kind, c.onFailSteps));
       } else {
         collectMissing(ctx, c, missing);
         verdict = c.onUnknownRank;
         slots = c.onUnknownSlots;
+        if (c.onFailRank > open) open = c.onFailRank;
         (reasons ??= []).push(reasonFor(ctx, c, -1, c.kind, c.onUnknownSteps));
       }
       if (slots.length) (resolving ??= []).push(slots);
       if (verdict > rank) rank = verdict;
     }
+    // Decided when no answer can change it: a failed condition already reaches every rank an open one could (e.g. a tenant's roof is conditional, whatever the asbestos answer).
+    if (rank === NEEDS_INFO && failed >= open) rank = failed;
   }
   const status = STATUS_BY_RANK[rank];
 
