@@ -94,6 +94,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     Object.entries(needs).map(([id, need]) => [id, { id, slot: factSlot(id), kind: need.replace('?', '') as FactKind, required: !need.endsWith('?'), alone: [id] }]),
   );
   const bounds = (spec.upperBoundWhenUnknown ?? []).map((id) => inputs.get(id)!);
+  const lowerBounds = (spec.lowerBoundWhenUnknown ?? []).map((id) => inputs.get(id)!);
   const params = [...(spec.params ?? [])];
   const uses = [...(spec.uses ?? [])];
   const useSlots = uses.map((id) => {
@@ -132,11 +133,13 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
       let missing = NONE;
       let unknownInput = false;
       let upper = false;
+      let lower = false;
       for (let i = 0; i < useSlots.length; i++) {
         const r = calcAt(ctx, useSlots[i]);
         missing = both(missing, r.missing);
         if (r.value === null) unknownInput = true;
         else if (!r.exact && r.upper) upper = true;
+        else if (!r.exact) lower = true;
       }
       // The required facts that are unknown, in declared order.
       const values = ctx.values;
@@ -154,12 +157,20 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
           upper = true;
         }
       }
+      for (let i = 0; i < lowerBounds.length; i++) {
+        if (valueAs(values[lowerBounds[i].slot], lowerBounds[i].kind) === null) {
+          missing = both(missing, lowerBounds[i].alone);
+          lower = true;
+        }
+      }
+      // A bound from below and one from above together bound nothing.
+      if (upper && lower) return unknown(missing);
       // The formula's records read this subject on use (formulas are synchronous and the calcs
       // they use are computed above, so `current` stays this subject while it runs).
       current = ctx;
       const value = spec.compute(calc.f as never, calc.p as never, calc.c as never, unknownBecause as never);
       if (typeof value !== 'number') return unknown(both(missing, value.missing));
-      return upper ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: true, missing, indicative: false };
+      return upper ? { value, exact: false, upper: true, missing, indicative: false } : { value, exact: !lower, missing, indicative: false };
     },
   };
   return calc;

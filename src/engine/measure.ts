@@ -78,12 +78,13 @@ class RuleReason implements Reason {
   declare resolvedBy: string[];
   declare sourceIds: string[];
   declare indicative: boolean;
+  declare observedAtLeast?: true;
   #ctx: Ctx;
   #rule: Rule;
   #leaf: Node | undefined;
   #rawObserved: ParamValue | null;
 
-  constructor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], resolvedBy: string[], leaf: Node | undefined, observed: ParamValue | null, expected: Expected | undefined) {
+  constructor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], resolvedBy: string[], leaf: Node | undefined, observed: ParamValue | null, expected: Expected | undefined, atLeast: boolean) {
     this.ruleId = rule.id;
     const factId = leaf?.leaf!.fact;
     this.factId = factId;
@@ -96,6 +97,7 @@ class RuleReason implements Reason {
     this.resolvedBy = resolvedBy;
     this.sourceIds = rule.sources;
     this.indicative = restsOnUnconfirmed(ctx, rule.dependencies);
+    if (atLeast) this.observedAtLeast = true;
     this.#ctx = ctx;
     this.#rule = rule;
     this.#leaf = leaf;
@@ -150,7 +152,9 @@ class RuleReason implements Reason {
       return lang === 'nl' ? `Nog onbekend: ${names || subject}.${required ? ` Vereist: ${required}.` : ''}` : `Not yet known: ${names || subject}.${required ? ` Required: ${required}.` : ''}`;
     }
     const limit = expected ? requiredValue(expected, lang, unit, label) : formatValue(null, lang);
-    return fillTemplate(dataText(ctx.run, this.#rule.text, lang), formatValue(this.#rawObserved, lang, unit, label), formatRequirement(expected, lang, unit, label), Array.isArray(limit) ? listWords(limit, lang) : limit);
+    const observed = formatValue(this.#rawObserved, lang, unit, label);
+    const observedWords = this.observedAtLeast ? `${lang === 'nl' ? 'ten minste' : 'at least'} ${observed}` : observed;
+    return fillTemplate(dataText(ctx.run, this.#rule.text, lang), observedWords, formatRequirement(expected, lang, unit, label), Array.isArray(limit) ? listWords(limit, lang) : limit);
   }
 }
 
@@ -159,9 +163,16 @@ function reasonFor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], reso
   let leaf = decidingLeaf(ctx, rule.test, result);
   if (!leaf && rule.when) leaf = decidingLeaf(ctx, rule.when, -1);
   let observed: ParamValue | null = null;
+  let atLeast = false;
   let expected: Expected | undefined;
   if (leaf) {
     observed = exactSubjectValue(ctx, leaf);
+    // A lower bound that decided the rule is what was observed, as a minimum.
+    const subject = leaf.subject!;
+    if (observed === null && result !== -1 && subject.kind === 'calc') {
+      const r = calcAt(ctx, subject.slot);
+      if (r.value !== null && !r.exact && !r.upper) [observed, atLeast] = [r.value, true];
+    }
     expected = leaf.expected;
     if (!expected) {
       const op = leaf.leaf!.op;
@@ -175,7 +186,7 @@ function reasonFor(ctx: Ctx, rule: Rule, result: Tri, kind: Reason['kind'], reso
       }
     }
   }
-  return new RuleReason(ctx, rule, result, kind, resolvedBy, leaf, observed, expected);
+  return new RuleReason(ctx, rule, result, kind, resolvedBy, leaf, observed, expected, atLeast);
 }
 
 const NO_QUANTITIES = EMPTY as unknown as Quantity[];
@@ -269,6 +280,9 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
   // Steps that resolve a failed or unknown condition, by slot (they join the plan if the measure goes ahead).
   let resolving: number[][] | undefined;
   if (applicability === 1) {
+    // The rank the failed conditions reach, and the highest an open (unknown) condition could still reach.
+    let failed = FEASIBLE;
+    let open = FEASIBLE;
     for (const c of measure.conditions) {
       const r = ruleResult(ctx, c);
       if (r === 1) continue;
@@ -277,16 +291,20 @@ export function assessMeasure(ctx: Ctx, measure: CompiledMeasure, buildingId: st
       if (r === 0) {
         verdict = c.onFailRank;
         slots = c.onFailSlots;
+        if (verdict > failed) failed = verdict;
         (reasons ??= []).push(reasonFor(ctx, c, 0, c.kind, c.onFailSteps));
       } else {
         collectMissing(ctx, c, missing);
         verdict = c.onUnknownRank;
         slots = c.onUnknownSlots;
+        if (c.onFailRank > open) open = c.onFailRank;
         (reasons ??= []).push(reasonFor(ctx, c, -1, c.kind, c.onUnknownSteps));
       }
       if (slots.length) (resolving ??= []).push(slots);
       if (verdict > rank) rank = verdict;
     }
+    // Decided when no answer can change it: a failed condition already reaches every rank an open one could (e.g. a tenant's roof is conditional, whatever the asbestos answer).
+    if (rank === NEEDS_INFO && failed >= open) rank = failed;
   }
   const status = STATUS_BY_RANK[rank];
 

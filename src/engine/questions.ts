@@ -5,19 +5,19 @@
  * limits the rules compare it with) on the terrain with only this building, and scored by
  * how many of its open (needs-info) verdicts that answer decides, on average. A fact that
  * decides nothing alone falls back on the verdicts it helps and the questions it makes moot.
+ * Only facts on a verdict's cheapest way to a decision are asked (`decidingRules`): a fact whose
+ * every answer leaves every status as it is (a tenant's asbestos) is not a question.
  * Pure; `relevantFacts` says which facts can matter to the building at all (for the form).
  */
 import { calcs, calcIndex } from './calcs';
 import { assess } from './index';
-import { programFor } from './program';
+import { CONDITIONAL, NEEDS_INFO, programFor, type Program } from './program';
 import { bundledToolbox } from './toolbox';
-import type { AssessOptions, Assessment, Fact, FactValue, Scope, Terrain, Toolbox } from './types';
+import type { AssessOptions, Assessment, Fact, FactValue, Reason, Scope, Terrain, Toolbox } from './types';
 
 interface Reads {
   /** Per measure, every fact its data reads. */
   measures: Map<string, Set<string>>;
-  /** Per rule (applicability or condition) whose unknown leaves the verdict needing information, the facts it reads. */
-  decisive: Map<string, Set<string>>;
   /** Per measure, the facts of all its decisive rules. */
   decisiveByMeasure: Map<string, Set<string>>;
 }
@@ -54,13 +54,11 @@ function reads(toolbox: Toolbox): Reads {
     walk(node, out, new Set());
     return out;
   };
-  const result: Reads = { measures: new Map(), decisive: new Map(), decisiveByMeasure: new Map() };
+  const result: Reads = { measures: new Map(), decisiveByMeasure: new Map() };
   for (const m of toolbox.measures) {
     const out = factsOf(m);
     for (const q of m.quantities ?? []) calcFacts(q, out, new Set());
     result.measures.set(m.id, out);
-    for (const a of m.applies ?? []) result.decisive.set(a.id, factsOf(a));
-    for (const c of m.conditions ?? []) if (c.onUnknown !== 'conditional') result.decisive.set(c.id, factsOf([c.when, c.test]));
     result.decisiveByMeasure.set(m.id, factsOf([...(m.applies ?? []), ...(m.conditions ?? []).filter((c) => c.onUnknown !== 'conditional')]));
   }
   readCache.set(toolbox, result);
@@ -119,19 +117,78 @@ export function relevantFacts(terrain: Terrain, buildingId: string, options: Ass
   return relevantFactsOf(assess(one, options), factsReadBy(toolbox));
 }
 
+/**
+ * The cheapest way an open (needs-info) verdict can still be decided, as the unknown rules to
+ * answer: (a) its applicability tests, or (b) every rule whose unknown means needs-info, or (c)
+ * only the conditions whose failure would reach a higher rank than the failed ones already do (a
+ * tenant's roof is conditional, so whether it holds asbestos, a fault that makes it conditional
+ * too, cannot change it; what can is whether it has room for panels at all). A way that waits
+ * only for facts answered "onbekend" is stuck; of the others the one with the fewest missing facts.
+ * When (b) is stuck and nothing failed, (d): the blocking conditions and any condition that may fail.
+ */
+function decidingRules(program: Program, m: Assessment['measures'][number], unknownHere: (f: string) => boolean, skipped: ReadonlySet<string>): Reason[] | null {
+  const ranks = failRanks(program);
+  const unknown = m.reasons.filter((r) => r.outcome === 'unknown' && r.kind !== 'obligation');
+  // Any failing test decides (not applicable): the first that is not stuck, in the order the toolbox writes them.
+  const tests = unknown.filter((r) => r.kind === 'applicability');
+  if (tests.length) {
+    for (const r of tests) if (usable([r])) return [r];
+    return null;
+  }
+  let failed = 0;
+  for (const r of m.reasons) if (r.outcome === 'fail' && r.kind !== 'applicability' && r.kind !== 'obligation') failed = Math.max(failed, ranks.get(r.ruleId)?.fail ?? 0);
+  const ways = [unknown.filter((r) => ranks.get(r.ruleId)?.unknownNeedsInfo), ...(failed > 0 ? [unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) > failed)] : [])];
+  let best: Reason[] | null = null;
+  let cost = Infinity;
+  for (const way of ways) {
+    const rules = usable(way);
+    const n = rules ? new Set(rules.flatMap((r) => r.factIds.filter(unknownHere))).size : Infinity;
+    if (n < cost) [best, cost] = [rules, n];
+  }
+  // Nothing failed yet and every rule whose unknown means needs-info answered is out of reach: a condition that fails can still decide it (with the blocking ones answered).
+  if (!best && failed === 0) {
+    const blocking = usable(unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) > CONDITIONAL));
+    const others = unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) <= CONDITIONAL && usable([r]));
+    if (blocking && others.length) best = [...blocking, ...others];
+  }
+  return best;
+
+  function usable(rules: Reason[]): Reason[] | null {
+    const stuck = rules.some((r) => {
+      const missing = r.factIds.filter(unknownHere);
+      return missing.length > 0 && missing.every((f) => skipped.has(f));
+    });
+    return stuck ? null : rules;
+  }
+}
+
+const rankCache = new WeakMap<Program, Map<string, { fail: number; unknownNeedsInfo: boolean }>>();
+/** Per condition (by rule id): the rank its failure leads to, and whether its unknown means needs-info. */
+function failRanks(program: Program): Map<string, { fail: number; unknownNeedsInfo: boolean }> {
+  let ranks = rankCache.get(program);
+  if (!ranks) {
+    ranks = new Map(program.measures.flatMap((m) => m.conditions.map((c) => [c.id, { fail: c.onFailRank, unknownNeedsInfo: c.onUnknownRank === NEEDS_INFO }] as const)));
+    rankCache.set(program, ranks);
+  }
+  return ranks;
+}
+
 /** Ranks the open questions of one building's visit; `skipped` (answered "onbekend") go last. */
 export function walkQuestions(terrain: Terrain, buildingId: string, skipped: ReadonlySet<string> = new Set(), options: AssessOptions = {}): WalkPlan | null {
   const toolbox = options.toolbox ?? bundledToolbox;
-  const index = programFor(toolbox).index;
+  const program = programFor(toolbox);
+  const index = program.index;
   const one = oneBuilding(terrain, buildingId);
   if (!one) return null;
   const base = assess(one, options);
-  const { decisive: decisiveRules, decisiveByMeasure } = reads(toolbox);
+  const { decisiveByMeasure } = reads(toolbox);
   const verdicts: { needed: Set<string>; known: number; direct: Set<string> }[] = [];
   const helps = new Map<string, number>();
   const critical = new Map<string, number>();
   const limits = new Map<string, number[]>();
   const add = (map: Map<string, number>, k: string, n: number) => map.set(k, (map.get(k) ?? 0) + n);
+  const unknownHere = (f: string) => !known(one, f);
+  const live = new Map<string, number>();
   for (const m of base.measures) {
     if (m.status !== 'needs-info') continue;
     const needed = new Set<string>();
@@ -139,12 +196,19 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     for (const r of m.reasons) {
       const v = r.expected?.value;
       if (r.factId && typeof v === 'number') (limits.get(r.factId) ?? limits.set(r.factId, []).get(r.factId)!).push(v);
-      if (r.outcome === 'unknown' && decisiveRules.has(r.ruleId)) {
-        for (const f of decisiveRules.get(r.ruleId)!) if (m.missingFacts.includes(f)) needed.add(f);
-        if (r.factId) direct.add(r.factId);
-      }
     }
-    for (const f of m.missingFacts) add(helps, f, 1);
+    // Stuck this visit when every way to decide it waits for a fact answered "onbekend": then its facts are asked only if they decide something alone.
+    const way = decidingRules(program, m, unknownHere, skipped);
+    const stuck = !way;
+    const rules = way ?? decidingRules(program, m, unknownHere, new Set());
+    for (const r of rules ?? []) {
+      for (const f of r.factIds) if (m.missingFacts.includes(f)) needed.add(f);
+      if (r.factId) direct.add(r.factId);
+    }
+    for (const f of needed) {
+      add(helps, f, 1);
+      if (!stuck) add(live, f, 1);
+    }
     let knownHere = 0;
     for (const f of decisiveByMeasure.get(m.measureId) ?? []) if (known(one, f)) knownHere++;
     verdicts.push({ needed, known: knownHere, direct });
@@ -159,16 +223,6 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     for (const f of v.needed) if (!skipped.has(f)) sum += critical.get(f) ?? 0;
     if (v.needed.size && sum > best) [best, target, targetDirect] = [sum, v.needed, v.direct];
   }
-  // A verdict is stuck this visit when one of its unknown rules waits only for facts answered "onbekend".
-  const unknownHere = (f: string) => !known(one, f);
-  const stuck = (m: Assessment['measures'][number]) =>
-    m.reasons.some((r) => {
-      if (r.outcome !== 'unknown') return false;
-      const missing = (r.factIds ?? []).filter(unknownHere);
-      return missing.length > 0 && missing.every((f) => skipped.has(f));
-    });
-  const live = new Map<string, number>();
-  for (const m of base.measures) if (m.status === 'needs-info' && !stuck(m)) for (const f of m.missingFacts) add(live, f, 1);
   const questions: (WalkQuestion & { score: number; order: number })[] = [];
   for (const [factId, count] of helps) {
     const fact = index.facts.get(factId);

@@ -4,7 +4,6 @@
  * describe the same shapes for the data files; keep both in step.
  */
 import type { BusinessCase, BusinessSpec } from './business';
-
 import type { LeadTime, PlanItem, Timeline } from './planTypes';
 export type * from './planTypes';
 
@@ -281,6 +280,7 @@ export interface Reason {
   /** The calculated quantity that decides it, where one does. */
   calcId?: string;
   observed: ParamValue | null;
+  /** `observed` is only a minimum (a calc an unknown input only adds to: the fleet's demand, trucks unknown): "min.". */ observedAtLeast?: true;
   expected?: Expected;
   outcome: Outcome;
   kind: ConditionKind | 'applicability' | 'obligation';

@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   years: 'years',
   pvIsMaximum: 'PV potential is a maximum',
   upTo: 'max. {value}',
+  atLeast: 'min. {value}',
   neverPaysBack: 'does not pay back',
   valuesUsed: 'Values used (prices, tariffs)',
   subsidies: 'Subsidy and tax',

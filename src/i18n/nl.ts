@@ -145,6 +145,7 @@ export const nl = {
   years: 'jaar',
   pvIsMaximum: 'PV-potentieel is een maximum',
   upTo: 'max. {value}',
+  atLeast: 'min. {value}',
   neverPaysBack: 'verdient zich niet terug',
   valuesUsed: 'Gebruikte waarden (prijzen, tarieven)',
   subsidies: 'Subsidie en fiscaal',

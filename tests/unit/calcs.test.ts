@@ -13,6 +13,7 @@ import { SlotSet } from '../../src/engine/collect';
 import type { Ctx, Run } from '../../src/engine/context';
 import { programFor } from '../../src/engine/program';
 import { factSlot } from '../../src/engine/slots';
+import { assess } from '../../src/engine/index';
 import { bundledToolbox } from '../../src/engine/toolbox';
 import type { Fact, FactValue } from '../../src/engine/types';
 
@@ -139,5 +140,27 @@ describe('calcs: the read check is not vacuous', () => {
     calc.params = [...params, 'heatPumpCop'];
     restore.push(() => Object.assign(calc, { p, params }));
     expect(readProblems()).toEqual(['calc officeShare declares "heatPumpCop" but never reads it']);
+  });
+});
+
+describe('calcs: a lower bound', () => {
+  const terrain = (facts: Record<string, FactValue>) =>
+    ({ id: 't', name: 'T', assessmentDate: '2026-06-01', facts: { congestionOfftake: 'red' }, buildings: [{ id: 'b', name: 'B', facts: { connection: 'large', contractedOfftakeKw: 200, peakOfftakeKw: 150, fleetElectrification: true, ...facts } }] }) as const;
+  const fleet = (facts: Record<string, FactValue>) => assess(terrain(facts) as never).measures.find((m) => m.measureId === 'fleet-charging')!;
+
+  it('decides what it proves, reads "ten minste" in the sentence and "min." as observed, and is no quantity', () => {
+    const m = fleet({ vans: 8 });
+    expect(m.status).toBe('blocked');
+    const r = m.reasons.find((x) => x.ruleId === 'R-FL-02')!;
+    expect([r.outcome, r.observed, r.observedAtLeast]).toEqual(['fail', 38, true]);
+    expect(r.text).toContain('ten minste 38 kW');
+    expect(r.textEn).toContain('at least 38 kW');
+    const demand = m.quantities.find((q) => q.id === 'fleetChargingDemandKw')!;
+    expect([demand.value, demand.missingFacts]).toEqual([null, ['trucks']]);
+    // Known trucks: exact again; a bound that proves nothing leaves the verdict open.
+    const exact = fleet({ vans: 8, trucks: 0 }).reasons.find((x) => x.ruleId === 'R-FL-02')!;
+    expect([exact.observed, exact.observedAtLeast, exact.text.includes('ten minste')]).toEqual([38, undefined, false]);
+    expect(fleet({ vans: 2 }).status).toBe('needs-info');
+    expect(fleet({}).status).toBe('needs-info');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Engine properties of verdicts and plans (SPEC §4–7, fast-check): every plan respects the
  * precedence edges, also transitively and whatever the phases and priorities; an unknown
- * fact never turns a measure blocked and a definite verdict holds once the fact is known;
+ * fact never turns a measure blocked and a definite verdict holds once the fact is known (also a
+ * conditional one decided while a needs-info condition is open);
  * verdicts carry their reasons, missing facts and plan steps. The arbitraries are in
  * helpers/terrainArbitraries.ts.
  */
@@ -111,6 +112,26 @@ describe('engine properties (fast-check)', { timeout: 60_000 }, () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('3c. a verdict decided while a needs-info condition is open (no answer can change it) holds for every value of the fact', () => {
+    // A condition whose unknown means needs-info may stay open only when a failed one already reaches every rank it could.
+    const needsInfoWhenUnknown = new Set(bundledToolbox.measures.flatMap((m) => m.conditions.filter((c) => c.onUnknown !== 'conditional').map((c) => c.id)));
+    let seen = 0;
+    fc.assert(
+      fc.property(knownFactCaseArb, ({ t, pos }) => {
+        const known = assess(t).measures;
+        const unknown = assess(withFact(t, pos, null)).measures;
+        unknown.forEach((m, i) => {
+          if (m.status === 'needs-info' || !m.missingFacts.includes(pos.factId)) return;
+          if (!m.reasons.some((r) => r.outcome === 'unknown' && needsInfoWhenUnknown.has(r.ruleId))) return;
+          seen++;
+          if (known[i].status !== m.status) expect.fail(`${m.measureId}@${m.buildingId}: ${m.status} with ${pos.factId} unknown, ${known[i].status} once known`);
+        });
+      }),
+      { numRuns: 400 },
+    );
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('6. verdicts carry their reasons, missing facts and plan steps', () => {

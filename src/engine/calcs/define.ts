@@ -33,12 +33,14 @@ export interface FormulaSpec<F extends Record<string, FactNeed>, P extends strin
   facts?: F;
   /** Optional facts whose being unknown makes the result only an upper bound (listed as missing); the formula gives that bound. */
   upperBoundWhenUnknown?: readonly OptionalFacts<F>[];
+  /** The same for a lower bound (a fleet's charging demand while the trucks are unknown: at least the vans'). */
+  lowerBoundWhenUnknown?: readonly OptionalFacts<F>[];
   /** Parameters the formula reads (numbers; each one read makes the result "indicatief" when it is UNCONFIRMED on the date). */
   params?: readonly P[];
   /**
    * Calcs it builds on, declared before it: when one is unknown this one is too, their missing
-   * facts come first, and an upper bound among them makes this an upper bound (so `compute`
-   * must not decrease when such an input grows).
+   * facts come first, and an upper (lower) bound among them makes this an upper (lower) bound (so
+   * `compute` must not decrease when such an input grows); bounds of both kinds make it unknown.
    */
   uses?: readonly U[];
   /**

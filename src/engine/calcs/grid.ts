@@ -39,9 +39,11 @@ export const gridCalcs = [
   }),
   defineCalc({
     id: 'fleetChargingDemandKw',
-    facts: { vans: 'number', trucks: 'number' },
+    // With one of the two counts unknown, at least what the other asks: enough when that alone exceeds the headroom.
+    facts: { vans: 'number?', trucks: 'number?' },
+    lowerBoundWhenUnknown: ['vans', 'trucks'],
     params: ['vanChargeKw', 'truckChargeKw'],
-    compute: (f, p) => f.vans * p.vanChargeKw + f.trucks * p.truckChargeKw,
+    compute: (f, p, _c, unknownBecause) => (f.vans === null && f.trucks === null ? unknownBecause('vans', 'trucks') : (f.vans ?? 0) * p.vanChargeKw + (f.trucks ?? 0) * p.truckChargeKw),
   }),
   defineCalc({
     id: 'fleetChargingExcessKw',

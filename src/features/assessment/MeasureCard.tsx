@@ -50,7 +50,15 @@ function ReasonItem({ reason, result, terrain }: { reason: Reason; result: Measu
       </p>
       {subject && reason.expected && (
         <p class="observed">
-          {subject}: {t('observed')} <strong>{bound ? t('upTo', { value: formatValue(bound.value, l, bound.unit) }) : formatValue(reason.observed, l, unitOf(reason), label)}</strong>, {t('expected')}{' '}
+          {subject}: {t('observed')}{' '}
+          <strong>
+            {bound
+              ? t('upTo', { value: formatValue(bound.value, l, bound.unit) })
+              : reason.observedAtLeast
+                ? t('atLeast', { value: formatValue(reason.observed, l, unitOf(reason)) })
+                : formatValue(reason.observed, l, unitOf(reason), label)}
+          </strong>
+          , {t('expected')}{' '}
           <strong>{formatRequirement(reason.expected, l, unitOf(reason), label)}</strong>
         </p>
       )}
