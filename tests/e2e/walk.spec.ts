@@ -16,6 +16,8 @@ test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true
 const example = JSON.parse(readFileSync(new URL('../../toolbox-data/examples/grote-polder.json', import.meta.url), 'utf8')) as Terrain;
 
 test('three buildings walked to a decided PV verdict with chips, offline, in at most 40 taps', async ({ page, context }) => {
+  // Three buildings of taps, each waiting for its live verdicts: about 20 s on an idle machine, so a loaded one gets room.
+  test.setTimeout(90_000);
   const { assess, bundledToolbox } = await loadEngine();
   const facts = new Map(bundledToolbox.facts.map((f) => [f.id, f]));
   let taps = 0;
