@@ -20,8 +20,8 @@ const pv = (a: Assessment) => a.measures.find((m) => m.measureId === 'pv-roof')!
 describe('business case: a worked example', () => {
   it('a 250 m² flat roof on a small connection, 20,000 kWh of use, on 2026-12-31 (net metering) and 2027-01-01', () => {
     // By hand from the toolbox values: 250 × 0.7 × 175 Wp = 30,625 Wp → 25,725 kWh; self-used 60 % × 20,000 = 12,000 kWh.
-    // Tariff € 0.11 + € 0.09037 (band 10,000–50,000 kWh) = € 0.20037. Investment 15 kWp × € 1.10 + 15.625 kWp × € 0.80 = € 29,000.
-    const tariff = 0.11 + 0.09037;
+    // Tariff € 0.11 + € 0.06671 (band 10,000–50,000 kWh, 2026) = € 0.17671. Investment 15 kWp × € 1.10 + 15.625 kWp × € 0.80 = € 29,000.
+    const tariff = 0.11 + 0.06671;
     const before = 12000 * tariff + 8000 * tariff + 5725 * (0.5 * 0.11 - 0.02);
     const after = 12000 * tariff + 13725 * (0.5 * 0.11 - 0.02);
     const b26 = pv(assess(terrain('2026-12-31', building('small', 250, 20000))));
