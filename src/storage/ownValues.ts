@@ -16,9 +16,9 @@ import { valueOn } from '../engine/params';
 import { bundledToolbox } from '../engine/toolbox';
 import type { Terrain, Toolbox } from '../engine/types';
 
-export const OLD_MEANING_ID = 'electricityValueEurPerKwh';
-/** Where a value that cannot be converted is kept, untouched. */
-export const KEPT_ID = 'electricityValueInclTaxEurPerKwh';
+import { KEPT_ID, OLD_MEANING_ID } from './ownValueIds';
+
+export { KEPT_ID, OLD_MEANING_ID };
 
 const BANDS = ['ebElectricityBand1', 'ebElectricityBand2', 'ebElectricityBand3', 'ebElectricityBand4'] as const;
 const BAND_FROM = ['ebElectricityBand2FromKwh', 'ebElectricityBand3FromKwh', 'ebElectricityBand4FromKwh'] as const;

@@ -68,7 +68,8 @@ test('export all, import on another device: the same terrains, under the CSP', a
 test('a format-3 file with an own electricity value in its old meaning: converted where one tax band holds, kept aside where not', async ({ page }) => {
   await page.goto('/');
   await importFile(page, 'own-value-old-meaning.json', fixture('export-v3/own-value-old-meaning.json'));
-  await expect(importResult(page)).toHaveText('2 terreinen geïmporteerd.');
+  // The one it could not convert is named in the outcome, in Dutch.
+  await expect(importResult(page)).toHaveText(/^2 terreinen geïmporteerd\. Bij 1 terrein staat een eigen stroomprijs uit een oudere versie \(met energiebelasting\) die niet zeker kon worden omgerekend .* Die is apart bewaard en wordt niet gebruikt: vul onder Eigen waarden de kale leveringsprijs in\.$/);
   const stored = byId((await dumpDb(page)).terrains);
   // One band (10,000–50,000 kWh on the last save): 0.25 incl. tax − € 0.06671 = the bare supply price.
   expect(stored.map((t) => t.parameterOverrides)).toEqual([
