@@ -32,6 +32,8 @@ export const enExchange: Record<keyof typeof nlExchange, string> = {
   exchangeWriting: 'Saving: {done} of {total} parks ({pct} %).',
   importDone: '{n} parks imported.',
   importDoneOne: '1 park imported.',
+  importKeptOldOwnValueOne: '1 park holds an own electricity price of an older version (with energy tax) that could not be converted with certainty (for example because its buildings fall in different tax bands or their use is unknown). It is kept aside and not used: enter the bare supply price under Own values.',
+  importKeptOldOwnValue: '{n} parks hold an own electricity price of an older version (with energy tax) that could not be converted with certainty (for example because their buildings fall in different tax bands or their use is unknown). It is kept aside and not used: enter the bare supply price under Own values.',
   importClash: 'These parks are already on this device: {names}. Replace them with the version from the file, or keep both (the imported park then gets a new id)?',
   importReplace: 'Replace',
   importKeepBoth: 'Keep both',

@@ -30,6 +30,8 @@ export const nlExchange = {
   exchangeWriting: 'Opslaan: {done} van {total} terreinen ({pct} %).',
   importDone: '{n} terreinen geïmporteerd.',
   importDoneOne: '1 terrein geïmporteerd.',
+  importKeptOldOwnValueOne: 'Bij 1 terrein staat een eigen stroomprijs uit een oudere versie (met energiebelasting) die niet zeker kon worden omgerekend (bijvoorbeeld omdat de gebouwen in verschillende belastingschijven vallen of hun verbruik onbekend is). Die is apart bewaard en wordt niet gebruikt: vul onder Eigen waarden de kale leveringsprijs in.',
+  importKeptOldOwnValue: 'Bij {n} terreinen staat een eigen stroomprijs uit een oudere versie (met energiebelasting) die niet zeker kon worden omgerekend (bijvoorbeeld omdat de gebouwen in verschillende belastingschijven vallen of hun verbruik onbekend is). Die is apart bewaard en wordt niet gebruikt: vul onder Eigen waarden de kale leveringsprijs in.',
   importClash: 'Deze terreinen staan al op dit apparaat: {names}. Vervangen door de versie uit het bestand, of beide bewaren (het geïmporteerde terrein krijgt dan een nieuwe id)?',
   importReplace: 'Vervangen',
   importKeepBoth: 'Beide bewaren',

@@ -17,6 +17,7 @@ import type { Text } from '../engine/types';
 import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
+import { KEPT_ID } from '../storage/ownValueIds';
 import { listTerrainPhotos } from '../storage/photoRepository';
 import { listSummaries, listTerrains, putTerrains } from '../storage/terrainRepository';
 import type { TerrainSummary } from '../storage/summary';
@@ -88,7 +89,8 @@ export type ImportStatus =
   | { kind: 'busy'; progress: ImportProgress | null }
   | { kind: 'rejected'; message: Text }
   | { kind: 'choose'; terrains: ExportedTerrain[]; photos: StoredPhoto[]; clashes: ImportClash[] }
-  | { kind: 'done'; count: number }
+  /** `keptOldOwnValues`: how many of them hold an own electricity value of an older meaning kept aside (src/storage/ownValues.ts); absent when none. */
+  | { kind: 'done'; count: number; keptOldOwnValues?: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: StorageFailure };
 
@@ -228,7 +230,8 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       });
       await putTerrains(records, { photos: photoRecords, onProgress: (done) => progress({ phase: 'writing', done, total: records.length }) });
       terrains.putWritten(records);
-      return show({ kind: 'done', count: records.length });
+      const kept = records.filter((r) => r.parameterOverrides?.[KEPT_ID] !== undefined).length;
+      return show({ kind: 'done', count: records.length, ...(kept > 0 ? { keptOldOwnValues: kept } : {}) });
     } catch (error) {
       return show({ kind: 'failed', error: storageFailure(error) });
     }

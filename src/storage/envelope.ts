@@ -12,6 +12,7 @@ import { version as appVersion } from '../../package.json';
 import { fileSlug } from '../engine/slug';
 import type { Terrain } from '../engine/types';
 import type { StoredTerrain } from './db';
+import { migrateOwnValues } from './ownValues';
 import type { ExportedPhoto } from './photoFile';
 
 export const EXPORT_TYPE = exportSchema.properties.type.const;
@@ -151,19 +152,30 @@ export type EnvelopeMigration = (envelope: Envelope) => Envelope;
  *
  *   1 → 2: a terrain may hold `parameterOverrides` (own values for adjustable parameters).
  *   2 → 3: a building may hold `survey` (address, company, contact, visit date, notes).
- *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand).
+ *   3 → 4: a building may hold `location` (a WGS84 point from the GPS or set by hand); and an
+ *          own `electricityValueEurPerKwh` is lifted from its old meaning (supply price plus
+ *          energy tax) to the bare supply price, or kept aside (src/storage/ownValues.ts): the
+ *          business case changed that meaning while the app still wrote format 3.
  *   4 → 5: the file may hold `photos` (the buildings' photos, base64: src/storage/photoFile.ts).
  *
- * Each only adds optional fields, so an older file has none and only its version number
+ * The others only add optional fields, so an older file has none and only its version number
  * changes. A step only reshapes; the importer validates the result against the current schema.
  */
 const versionOnly =
   (next: number): EnvelopeMigration =>
   (env) => ({ ...env, formatVersion: next });
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A terrain of the file with its own values in today's meaning; anything not shaped like a terrain is left for the validator. */
+function liftOwnValues(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.parameterOverrides) || !Array.isArray(raw.buildings)) return raw;
+  return migrateOwnValues(raw as unknown as Terrain).terrain;
+}
+
 export const ENVELOPE_MIGRATIONS: Readonly<Record<number, EnvelopeMigration>> = {
   1: versionOnly(2),
   2: versionOnly(3),
-  3: versionOnly(4),
+  3: (env) => ({ ...env, formatVersion: 4, ...(Array.isArray(env.terrains) ? { terrains: env.terrains.map(liftOwnValues) } : {}) }),
   4: versionOnly(5),
 };

@@ -7,15 +7,18 @@
  * otherwise the value is kept under `electricityValueInclTaxEurPerKwh`, an id the toolbox does not
  * know (the engine ignores it, the importer and the export keep it), so nothing is guessed and
  * nothing is lost (flagged; the view that shows it is still to be made). Pure: the record in, a new record and what was done out. Run it once per
- * record, by a ladder step: the database's version 2 (every record stored before it) and the
- * export ladder (files of format 4 and older); a converted value would be converted again.
+ * record, by a ladder step: the export ladder's 3 → 4 step (src/storage/envelope.ts; files of
+ * format 3 and older were written before the meaning changed) and, still to do, the database's
+ * version step for records stored before it; a converted value would be converted again.
  */
 import { band } from '../engine/calcs/business';
-import { bundledToolbox, valueOn, type Terrain, type Toolbox } from '../engine/index';
+import { valueOn } from '../engine/params';
+import { bundledToolbox } from '../engine/toolbox';
+import type { Terrain, Toolbox } from '../engine/types';
 
-export const OLD_MEANING_ID = 'electricityValueEurPerKwh';
-/** Where a value that cannot be converted is kept, untouched. */
-export const KEPT_ID = 'electricityValueInclTaxEurPerKwh';
+import { KEPT_ID, OLD_MEANING_ID } from './ownValueIds';
+
+export { KEPT_ID, OLD_MEANING_ID };
 
 const BANDS = ['ebElectricityBand1', 'ebElectricityBand2', 'ebElectricityBand3', 'ebElectricityBand4'] as const;
 const BAND_FROM = ['ebElectricityBand2FromKwh', 'ebElectricityBand3FromKwh', 'ebElectricityBand4FromKwh'] as const;
@@ -35,7 +38,8 @@ export function migrateOwnValues(terrain: Terrain, toolbox: Toolbox = bundledToo
     return { terrain: { ...terrain, parameterOverrides: { ...rest, [KEPT_ID]: value } }, migration: { kind: 'flagged' as const, value, why } };
   };
 
-  const on = (terrain.updatedAt ?? terrain.assessmentDate ?? '').slice(0, 10);
+  const saved = typeof terrain.updatedAt === 'string' ? terrain.updatedAt : terrain.assessmentDate;
+  const on = typeof saved === 'string' ? saved.slice(0, 10) : '';
   const params = new Map(toolbox.parameters.map((p) => [p.id, p]));
   const num = (id: string): number | null => {
     const p = params.get(id);
@@ -48,7 +52,8 @@ export function migrateOwnValues(terrain: Terrain, toolbox: Toolbox = bundledToo
 
   const taxes = new Set<number>();
   for (const b of terrain.buildings ?? []) {
-    const kwh = b.facts?.electricityKwh;
+    // An imported record is not yet validated: a building may be anything.
+    const kwh = (b as Partial<typeof b> | null)?.facts?.electricityKwh;
     if (typeof kwh === 'number' && kwh >= 0) taxes.add(band(kwh, from as number[], rates as number[]));
   }
   if (taxes.size === 0) return flag('use-unknown');

@@ -10,7 +10,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createTerrain, readStoredTerrain, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
+import { createTerrain, openGroup, readStoredTerrain, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { download, dumpDb, fixture, importFile, importResult, putMeta, storagePanel, watchCsp } from './data-safety';
 
 const withoutRevision = ({ revision: _r, ...rest }: Record<string, any>) => rest;
@@ -63,6 +63,23 @@ test('export all, import on another device: the same terrains, under the CSP', a
 
   expect(csp).toEqual([]);
   expect(cspOther).toEqual([]);
+});
+
+test('a format-3 file with an own electricity value in its old meaning: converted where one tax band holds, kept aside where not', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'own-value-old-meaning.json', fixture('export-v3/own-value-old-meaning.json'));
+  // The one it could not convert is named in the outcome, in Dutch.
+  await expect(importResult(page)).toHaveText(/^2 terreinen geïmporteerd\. Bij 1 terrein staat een eigen stroomprijs uit een oudere versie \(met energiebelasting\) die niet zeker kon worden omgerekend .* Die is apart bewaard en wordt niet gebruikt: vul onder Eigen waarden de kale leveringsprijs in\.$/);
+  const stored = byId((await dumpDb(page)).terrains);
+  // One band (10,000–50,000 kWh on the last save): 0.25 incl. tax − € 0.06671 = the bare supply price.
+  expect(stored.map((t) => t.parameterOverrides)).toEqual([
+    { electricityValueInclTaxEurPerKwh: 0.3, feedInCostEurPerKwh: 0.03 },
+    { electricityValueEurPerKwh: 0.1833, pvCostEurPerWp: 0.9 },
+  ]);
+  // The editor shows the converted value in its own-value field, in Dutch notation.
+  await page.getByRole('link', { name: 'Oude eigen waarde, één schijf (fictief)', exact: true }).click();
+  const group = await openGroup(terrainCard(page), 'Eigen waarden (offerte, tarief)');
+  await expect(group.getByLabel('Kale leveringsprijs elektriciteit (zonder energiebelasting) (€/kWh)', { exact: true })).toHaveValue('0,1833');
 });
 
 test('export one terrain from its list item', async ({ page }) => {

@@ -52,9 +52,9 @@ test('a PV potential that rests on unknown existing panels reads as a maximum, a
   await openAllDetails(page);
   const card = page.getByRole('article', { name: /Zonnepanelen op het dak/ });
   await expect(card.locator('.potential')).toContainText(/Potentieel: max\. [\d.,]+ kWp · max\. [\d.,]+ MWh\/jaar/);
-  // R-PV-11 (small connection) compares that maximum: the observed value is the maximum, never a bare "onbekend".
-  const observed = card.locator('.observed', { hasText: /Zon-pv potentieel.*hoogstens/ });
-  await expect(observed).toContainText(/waargenomen max\. [\d.,]+ kWp, vereist hoogstens/);
+  // R-PV-11 (small connection) compares the AC feed-in of that maximum: the observed value is the maximum, never a bare "onbekend".
+  const observed = card.locator('.observed', { hasText: /Invoedvermogen van het potentieel \(AC\).*hoogstens/ });
+  await expect(observed).toContainText(/waargenomen max\. [\d.,]+ kW, vereist hoogstens 55/);
 });
 
 test('the handbook at 360 px: a table of contents whose links reach their sections (mouse and keyboard), the source tags explained, axe clean', async ({ page }) => {

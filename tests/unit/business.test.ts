@@ -20,8 +20,8 @@ const pv = (a: Assessment) => a.measures.find((m) => m.measureId === 'pv-roof')!
 describe('business case: a worked example', () => {
   it('a 250 m² flat roof on a small connection, 20,000 kWh of use, on 2026-12-31 (net metering) and 2027-01-01', () => {
     // By hand from the toolbox values: 250 × 0.7 × 175 Wp = 30,625 Wp → 25,725 kWh; self-used 60 % × 20,000 = 12,000 kWh.
-    // Tariff € 0.11 + € 0.09037 (band 10,000–50,000 kWh) = € 0.20037. Investment 15 kWp × € 1.10 + 15.625 kWp × € 0.80 = € 29,000.
-    const tariff = 0.11 + 0.09037;
+    // Tariff € 0.11 + € 0.06671 (band 10,000–50,000 kWh, 2026) = € 0.17671. Investment 15 kWp × € 1.10 + 15.625 kWp × € 0.80 = € 29,000.
+    const tariff = 0.11 + 0.06671;
     const before = 12000 * tariff + 8000 * tariff + 5725 * (0.5 * 0.11 - 0.02);
     const after = 12000 * tariff + 13725 * (0.5 * 0.11 - 0.02);
     const b26 = pv(assess(terrain('2026-12-31', building('small', 250, 20000))));
@@ -34,6 +34,29 @@ describe('business case: a worked example', () => {
     // It rests on unconfirmed prices and tariffs, and names them.
     expect(b26.indicative).toBe(true);
     expect(b26.parameterIds).toEqual(expect.arrayContaining(['pvCostEurPerWp', 'electricityValueEurPerKwh', 'ebElectricityBand2', 'smallConnectionNettingShare']));
+  });
+});
+
+describe('business case: checked against a published worked example', () => {
+  it('SamenSolar "Rekenvoorbeeld verbruik" (sources.json samensolar-rekenvoorbeeld): 3,960 Wp, 3,500 kWh a year, € 0.30 per kWh, € 6,000 incl. € 1,041.32 VAT, paid back "na 5 jaar"', () => {
+    // Its inputs as own values on a small connection in 2026 (net metering): 18 m² of south roof, all of it
+    // usable, at 220 Wp/m² = 3,960 Wp; 3,500 / 3.96 = 883.84 kWh/kWp; a firm reclaims the VAT, so
+    // € 4,958.68 / 3,960 Wp = € 1.2522/Wp; € 0.30 per kWh = the bare price € 0.20839 + the 2026 energy tax of band 1, € 0.09161.
+    const b = building('small', 18, 5000);
+    const facts = { ...b.facts, roofType: 'pitched', roofOrientation: 'south' };
+    const t = terrain('2026-06-01', { ...b, facts });
+    const own = { pvUsableRoofShare: 1, pvYieldSouth: 883.84, pvCostEurPerWpSmall: 1.2522, electricityValueEurPerKwh: 0.20839 };
+    const a = assess(t, { parameterOverrides: own });
+    const m = a.measures.find((x) => x.measureId === 'pv-roof')!;
+    // The result shows kWp to 0.1 (4.0); the kWh and the business case are computed from 3.96.
+    expect(m.quantities.find((q) => q.id === 'pvKwp')?.value).toBe(4);
+    expect(m.quantities.find((q) => q.id === 'pvKwhPerYear')?.value).toBeCloseTo(3500, -1);
+    const bc = m.business!;
+    // Within the rounding of its inputs: the investment to a euro (the price per Wp to 4 decimals), the saving of 3,500 × € 0.30 = € 1,050.
+    expect(Math.abs(bc.investmentEur! - (6000 - 1041.32))).toBeLessThanOrEqual(1);
+    expect(Math.abs(bc.savingsEurPerYear! - 1050)).toBeLessThanOrEqual(1);
+    expect(Math.abs(bc.paybackYears! - 4958.68 / 1050)).toBeLessThanOrEqual(0.1);
+    expect(Math.round(bc.paybackYears!)).toBe(5);
   });
 });
 

@@ -115,6 +115,13 @@ describe('import into the database', () => {
     expect(byId((await listTerrains()).map(without))).toEqual(byId(before.map(without)));
   });
 
+  it('a format-3 file whose own electricity value could not be converted says so after the import (count of such terrains), and stores it aside', async () => {
+    const status = await app.exchange.importText(read('tests/fixtures/export-v3/own-value-old-meaning.json'));
+    expect(status).toEqual({ kind: 'done', count: 2, keptOldOwnValues: 1 });
+    expect((await getTerrain('ov-bands-differ'))?.parameterOverrides).toEqual({ electricityValueInclTaxEurPerKwh: 0.3, feedInCostEurPerKwh: 0.03 });
+    expect((await getTerrain('ov-one-band'))?.parameterOverrides).toEqual({ electricityValueEurPerKwh: 0.1833, pvCostEurPerWp: 0.9 });
+  });
+
   it.each(REJECTED)('rejected file %s changes nothing (database and model)', async (name) => {
     await someExistingData();
     const before = await snapshot();

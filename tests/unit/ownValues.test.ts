@@ -26,15 +26,15 @@ describe('migrateOwnValues', () => {
     const t = terrain([30000, 45000, undefined], { [OLD_MEANING_ID]: 0.25, pvCostEurPerWp: 0.9 });
     const before = structuredClone(t);
     const { terrain: out, migration } = migrateOwnValues(t);
-    expect(migration).toEqual({ kind: 'converted', from: 0.25, to: 0.1596, taxEurPerKwh: 0.09037, on: '2026-11-20' });
-    expect(out.parameterOverrides).toEqual({ [OLD_MEANING_ID]: 0.1596, pvCostEurPerWp: 0.9 });
+    expect(migration).toEqual({ kind: 'converted', from: 0.25, to: 0.1833, taxEurPerKwh: 0.06671, on: '2026-11-20' });
+    expect(out.parameterOverrides).toEqual({ [OLD_MEANING_ID]: 0.1833, pvCostEurPerWp: 0.9 });
     expect(t).toEqual(before);
     // The engine takes it as the bare price.
-    expect(assess(out).ownValues.find((o) => o.parameterId === OLD_MEANING_ID)?.value).toBe(0.1596);
+    expect(assess(out).ownValues.find((o) => o.parameterId === OLD_MEANING_ID)?.value).toBe(0.1833);
   });
 
   it('a band 1 firm gets band 1 taken off', () => {
-    expect(migrateOwnValues(terrain([8000], { [OLD_MEANING_ID]: 0.3 })).migration).toMatchObject({ kind: 'converted', to: 0.2084, taxEurPerKwh: 0.0916 });
+    expect(migrateOwnValues(terrain([8000], { [OLD_MEANING_ID]: 0.3 })).migration).toMatchObject({ kind: 'converted', to: 0.2084, taxEurPerKwh: 0.09161 });
   });
 
   it.each([

@@ -100,10 +100,12 @@ describe('the survey fields of a building (worked example of a new stored field)
     expect(Object.keys(env.terrains[0].buildings[0].survey ?? {}).sort()).toEqual([...declared].sort());
     const result = parseImport(JSON.stringify(env));
     if (!result.ok) throw new Error(result.message.nl);
-    expect(result.terrains).toEqual(env.terrains);
+    // (the buildings: a format-3 file's own electricity value is lifted to its new meaning, tests/unit/exchange.test.ts)
+    const buildings = env.terrains.map((t) => t.buildings);
+    expect(result.terrains.map((t) => t.buildings)).toEqual(buildings);
     // and a stored record exports them again
     const again = parseImport(serializeEnvelope(exportEnvelope(result.terrains)));
-    expect(again.ok && again.terrains).toEqual(env.terrains);
+    expect(again.ok && again.terrains.map((t) => t.buildings)).toEqual(buildings);
   });
 
   it('a bad KvK number, visit date, e-mail address or unknown survey field is refused with a Dutch message naming it', () => {

@@ -59,16 +59,29 @@ export const pvCalcs = [
     compute: (f, p) => (f.parkingAreaM2 * p.pvUsableRoofShare * p.pvWpPerM2Module) / WP_PER_KWP,
   }),
   defineCalc({
+    id: 'carportFeedInKw',
+    params: ['pvFeedInKwPerKwp'],
+    uses: ['carportKwp'],
+    compute: (_f, p, c) => c.carportKwp * p.pvFeedInKwPerKwp,
+  }),
+  defineCalc({
     id: 'carportKwhPerYear',
     params: ['pvYieldUnknownOrientation'],
     uses: ['carportKwp'],
     compute: (_f, p, c) => c.carportKwp * p.pvYieldUnknownOrientation,
   }),
   defineCalc({
+    // The AC power the potential feeds in (what a connection's kVA and a feed-in contract's kW limit), at the inverter ratio.
+    id: 'pvFeedInKw',
+    params: ['pvFeedInKwPerKwp'],
+    uses: ['pvKwp'],
+    compute: (_f, p, c) => c.pvKwp * p.pvFeedInKwPerKwp,
+  }),
+  defineCalc({
     id: 'feedInExcessKw',
     facts: { contractedFeedInKw: 'number' },
-    uses: ['pvKwp'],
-    compute: (f, _p, c) => c.pvKwp - f.contractedFeedInKw,
+    uses: ['pvFeedInKw'],
+    compute: (f, _p, c) => c.pvFeedInKw - f.contractedFeedInKw,
   }),
   defineCalc({
     // SDE++ above 1 MWp: the contracted feed-in may be at most this share of the peak power.

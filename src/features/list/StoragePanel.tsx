@@ -54,6 +54,7 @@ function ImportOutcome() {
       return (
         <p class="notice import-result" role="status" data-import="done">
           {status.count === 1 ? t('importDoneOne') : t('importDone', { n: status.count })}
+          {status.keptOldOwnValues !== undefined && <> {status.keptOldOwnValues === 1 ? t('importKeptOldOwnValueOne') : t('importKeptOldOwnValue', { n: status.keptOldOwnValues })}</>}
         </p>
       );
     case 'choose':
