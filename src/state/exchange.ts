@@ -5,8 +5,9 @@
  *   "replace or keep both" when an id is already here, then write everything, the photos too, in
  *   one transaction (putTerrains: all or nothing, in batches with progress). A rejected or failed
  *   import changes nothing;
- * - export all terrains or one, with their buildings' photos, as a file for the view to save (a
- *   Blob built terrain by terrain and photo by photo, so a province is never one string);
+ * - export all terrains or one, with their buildings' photos, as a file for the view to save, made in
+ *   a worker (src/state/exportJob.ts: read from the database ten terrains at a time, a Blob built
+ *   part by part, so a province is never one string nor all in memory);
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -17,10 +18,11 @@ import type { Text } from '../engine/types';
 import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
-import { listTerrainPhotos } from '../storage/photoRepository';
-import { listSummaries, listTerrains, putTerrains } from '../storage/terrainRepository';
+import { listSummaries, putTerrains } from '../storage/terrainRepository';
 import type { TerrainSummary } from '../storage/summary';
+import { makeExportFile } from './exportFile';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
+import { now, yieldIfLong } from './slices';
 import { newId, type TerrainsModel } from './terrains';
 
 /** After this many saved changes without an export of everything, the panel reminds the user. */
@@ -29,22 +31,10 @@ export const EXPORT_REMINDER_AFTER = 25;
 export const QUOTA_WARNING_RATIO = 0.8;
 /** Progress of long work is shown at most this often (a screen reader reads each change). */
 export const PROGRESS_INTERVAL_MS = 250;
-/** Work on the main thread runs in slices of about this long, then the page gets a turn (input, paint). */
-const SLICE_MS = 20;
 /** An import text given as a string is read in pieces of this many characters, like a file. */
 const TEXT_PIECE = 1 << 20;
 /** The importer is fed at most this many characters at a time (about a park of 48 companies: a few milliseconds). */
 const FEED_PIECE = 1 << 16;
-
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-/** Gives the page a turn when the current slice of work has run SLICE_MS; returns when the next slice began. */
-async function yieldIfLong(sliceStart: number): Promise<number> {
-  if (now() - sliceStart < SLICE_MS) return sliceStart;
-  // scheduler.yield (Chromium): input and paint first, then straight back; else a timer.
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  await (scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  return now();
-}
 
 /** A piece of an import file's text and how many of the file's bytes it was. */
 interface Piece {
@@ -234,31 +224,17 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     }
   }
 
-  /** The export file, put together in a Blob a few terrains (or photos) at a time, with a pause for the page between slices. */
-  async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const [{ exportFileName, exportParts }, { exportPhoto, photosOfBuildings }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
-    /** The photos of the exported buildings, terrain by terrain, each read and turned into base64 only when its turn comes. */
-    async function* photos() {
-      for (const terrain of list) for (const photo of photosOfBuildings([terrain], await listTerrainPhotos(terrain.id))) yield await exportPhoto(photo);
-    }
+  /** The export file of these terrains, in this order, with this tab's versions of the open ones; `names` gives it its name. */
+  async function exportFile(ids: readonly string[], names: readonly { name: string }[]): Promise<ExportFile> {
+    const { exportFileName } = await import('../storage/envelope');
     const at = new Date();
-    const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
-    const type = 'application/json';
+    const name = exportFileName({ exportedAt: at.toISOString(), terrains: names });
+    const own = ids.flatMap((id) => terrains.byId.value.get(id) ?? []);
     exportBusy.value = true;
     try {
-      let blob = new Blob([], { type });
-      let batch: string[] = [];
-      let slice = now();
-      for await (const part of exportParts(list, photos(), { now: at })) {
-        batch.push(part);
-        if (batch.length < 20) continue;
-        blob = new Blob([blob, ...batch], { type });
-        batch = [];
-        slice = await yieldIfLong(slice);
-      }
-      blob = new Blob([blob, ...batch], { type });
+      const contents = await makeExportFile(ids, own, at);
       lastExportFile.value = name;
-      return { name, contents: blob, type };
+      return { name, contents, type: 'application/json' };
     } finally {
       exportBusy.value = false;
     }
@@ -316,12 +292,12 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
 
     async exportAll() {
       await save.flush().catch(() => undefined);
-      // What is stored, with this tab's versions over it (edits an open question holds back).
-      const all = new Map((await listTerrains()).map((x) => [x.id, x]));
+      // What is stored, with this tab's versions over it (edits an open question holds back), oldest first.
+      const all = new Map((await listSummaries()).map((x) => [x.id, { name: x.name, createdAt: x.createdAt }]));
       for (const x of terrains.byId.value.values()) all.set(x.id, x);
-      const list = [...all.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      const list = [...all].sort(([, a], [, b]) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       if (list.length === 0) return null;
-      const file = await exportFile(list);
+      const file = await exportFile(list.map(([id]) => id), list.map(([, x]) => x));
       try {
         meta.value = await markExported(new Date().toISOString());
       } catch {
@@ -332,7 +308,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async exportOne(id) {
       await save.flush().catch(() => undefined);
       const terrain = await terrains.open(id);
-      return terrain ? exportFile([terrain]) : null;
+      return terrain ? exportFile([id], [terrain]) : null;
     },
 
     async refreshMeta() {
