@@ -1,16 +1,18 @@
 /**
- * The export file's contents, made off the main thread: in the export worker (src/state/export.worker.ts,
- * a worker of its own per file, ended when it answers), else — no Worker, or it failed — on the main
- * thread in slices. Both run src/state/exportJob.ts.
+ * The export file's contents, made off the main thread: in an instance of the background worker
+ * (src/state/background.worker.ts) of its own per file, ended when it answers; else (no Worker, or
+ * it failed) on the main thread in slices. Both run src/state/exportJob.ts.
  */
 import type { StoredTerrain } from '../storage/db';
-import type { ExportAnswer, ExportRequest } from './export.worker';
+import { listTerrainPhotos } from '../storage/photoRepository';
+import { getTerrains } from '../storage/terrainRepository';
+import type { ExportAnswer, ExportRequest } from './background.worker';
 import { now, yieldIfLong } from './slices';
 
 function inWorker(request: ExportRequest): Promise<Blob> {
   return new Promise<Blob>((resolve, reject) => {
     if (typeof Worker !== 'function') return reject(new Error('no Worker'));
-    const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+    const worker = new Worker(new URL('./background.worker.ts', import.meta.url), { type: 'module', name: 'export' });
     worker.onmessage = (event: MessageEvent<ExportAnswer>) => {
       worker.terminate();
       if ('file' in event.data) resolve(event.data.file);
@@ -27,9 +29,9 @@ function inWorker(request: ExportRequest): Promise<Blob> {
 
 /** The file of these terrains in this order; `own` are this tab's versions, put over the stored ones. */
 export function makeExportFile(ids: readonly string[], own: readonly StoredTerrain[], at: Date): Promise<Blob> {
-  return inWorker({ ids: [...ids], own: [...own], at: at.toISOString() }).catch(async () => {
+  return inWorker({ job: 'export', ids: [...ids], own: [...own], at: at.toISOString() }).catch(async () => {
     const { buildExportFile } = await import('./exportJob');
     let slice = now();
-    return buildExportFile(ids, new Map(own.map((t) => [t.id, t])), at, async () => void (slice = await yieldIfLong(slice)));
+    return buildExportFile(ids, new Map(own.map((t) => [t.id, t])), at, { getTerrains, listTerrainPhotos }, async () => void (slice = await yieldIfLong(slice)));
   });
 }

@@ -3,15 +3,15 @@
  * (a version given in `own`, this tab's unsaved one, over the stored one; a terrain gone meanwhile is
  * left out), then their buildings' photos, each photo's base64 made when its turn comes, the text put
  * in Blobs part by part. So neither the province nor its file text is ever held at once. Runs in the
- * export worker (src/state/export.worker.ts), or on the main thread, with `between` giving the page
+ * background worker (src/state/background.worker.ts), or on the main thread, with `between` giving the page
  * its turns, where there is none.
  */
 import type { Terrain } from '../engine/types';
 import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import { exportParts } from '../storage/envelope';
-import { listTerrainPhotos } from '../storage/photoRepository';
+import type { listTerrainPhotos } from '../storage/photoRepository';
 import { exportPhoto, photosOfBuildings } from '../storage/photoFile';
-import { getTerrains } from '../storage/terrainRepository';
+import type { getTerrains } from '../storage/terrainRepository';
 
 /** Stored terrains read at a time (a province's 631 in one read was a task of 300 ms and more). */
 const EXPORT_READ = 10;
@@ -20,7 +20,22 @@ const BLOB_PARTS = 20;
 
 const type = 'application/json';
 
-export async function buildExportFile(ids: readonly string[], own: ReadonlyMap<string, Terrain | StoredTerrain>, at: Date, between: () => Promise<void> = async () => undefined): Promise<Blob> {
+/**
+ * How the job reads the database: given by the caller (the repositories' functions), so that on the main
+ * thread this lazy chunk shares them with the app instead of splitting them off its first load.
+ */
+export interface ExportReaders {
+  getTerrains: typeof getTerrains;
+  listTerrainPhotos: typeof listTerrainPhotos;
+}
+
+export async function buildExportFile(
+  ids: readonly string[],
+  own: ReadonlyMap<string, Terrain | StoredTerrain>,
+  at: Date,
+  { getTerrains, listTerrainPhotos }: ExportReaders,
+  between: () => Promise<void> = async () => undefined,
+): Promise<Blob> {
   /** The exported buildings' photos (records with their Blob, not their bytes), gathered as their terrains are read. */
   const pending: StoredPhoto[] = [];
   async function* terrains() {
