@@ -6,7 +6,7 @@
  * script keeps what they share (the toolbox, the storage code) in the precache once.
  */
 import type { StoredTerrain } from '../storage/db';
-import { listTerrainPhotos } from '../storage/photoRepository';
+import { listPhotosOfTerrains } from '../storage/photoRepository';
 import { getTerrains } from '../storage/terrainRepository';
 import type { SummaryStatusCounts } from '../storage/summary';
 import { buildExportFile } from './exportJob';
@@ -54,7 +54,7 @@ async function exchange(request: ImportRequest): Promise<void> {
 
 async function exportFile({ ids, own, at }: ExportRequest): Promise<void> {
   try {
-    post({ file: await buildExportFile(ids, new Map(own.map((t) => [t.id, t])), new Date(at), { getTerrains, listTerrainPhotos }) });
+    post({ file: await buildExportFile(ids, new Map(own.map((t) => [t.id, t])), new Date(at), { getTerrains, listPhotosOfTerrains }) });
   } catch (error) {
     post({ failed: String(error) });
   }

@@ -4,7 +4,7 @@
  * it failed) on the main thread in slices. Both run src/state/exportJob.ts.
  */
 import type { StoredTerrain } from '../storage/db';
-import { listTerrainPhotos } from '../storage/photoRepository';
+import { listPhotosOfTerrains } from '../storage/photoRepository';
 import { getTerrains } from '../storage/terrainRepository';
 import type { ExportAnswer, ExportRequest } from './background.worker';
 import { now, yieldIfLong } from './slices';
@@ -32,6 +32,6 @@ export function makeExportFile(ids: readonly string[], own: readonly StoredTerra
   return inWorker({ job: 'export', ids: [...ids], own: [...own], at: at.toISOString() }).catch(async () => {
     const { buildExportFile } = await import('./exportJob');
     let slice = now();
-    return buildExportFile(ids, new Map(own.map((t) => [t.id, t])), at, { getTerrains, listTerrainPhotos }, async () => void (slice = await yieldIfLong(slice)));
+    return buildExportFile(ids, new Map(own.map((t) => [t.id, t])), at, { getTerrains, listPhotosOfTerrains }, async () => void (slice = await yieldIfLong(slice)));
   });
 }

@@ -9,7 +9,7 @@
 import type { Terrain } from '../engine/types';
 import type { StoredPhoto, StoredTerrain } from '../storage/db';
 import { exportParts } from '../storage/envelope';
-import type { listTerrainPhotos } from '../storage/photoRepository';
+import type { listPhotosOfTerrains } from '../storage/photoRepository';
 import { exportPhoto, photosOfBuildings } from '../storage/photoFile';
 import type { getTerrains } from '../storage/terrainRepository';
 
@@ -26,14 +26,14 @@ const type = 'application/json';
  */
 export interface ExportReaders {
   getTerrains: typeof getTerrains;
-  listTerrainPhotos: typeof listTerrainPhotos;
+  listPhotosOfTerrains: typeof listPhotosOfTerrains;
 }
 
 export async function buildExportFile(
   ids: readonly string[],
   own: ReadonlyMap<string, Terrain | StoredTerrain>,
   at: Date,
-  { getTerrains, listTerrainPhotos }: ExportReaders,
+  { getTerrains, listPhotosOfTerrains }: ExportReaders,
   between: () => Promise<void> = async () => undefined,
 ): Promise<Blob> {
   /** The exported buildings' photos (records with their Blob, not their bytes), gathered as their terrains are read. */
@@ -41,11 +41,12 @@ export async function buildExportFile(
   async function* terrains() {
     for (let i = 0; i < ids.length; i += EXPORT_READ) {
       const batch = ids.slice(i, i + EXPORT_READ);
-      const stored = new Map((await getTerrains(batch.filter((id) => !own.has(id)))).map((t) => [t.id, t]));
-      for (const id of batch) {
-        const terrain = own.get(id) ?? stored.get(id);
+      const [found, theirPhotos] = await Promise.all([getTerrains(batch.filter((id) => !own.has(id))), listPhotosOfTerrains(batch)]);
+      const stored = new Map(found.map((t) => [t.id, t]));
+      for (let j = 0; j < batch.length; j++) {
+        const terrain = own.get(batch[j]) ?? stored.get(batch[j]);
         if (!terrain) continue;
-        pending.push(...photosOfBuildings([terrain], await listTerrainPhotos(id)));
+        pending.push(...photosOfBuildings([terrain], theirPhotos[j]));
         yield terrain;
       }
     }
