@@ -1,12 +1,13 @@
 /**
  * The exchange model: import, export, the export reminder and storage health.
- * - import a file: read it in pieces and check it terrain by terrain and photo by photo
- *   (src/storage/restore.ts), with progress and a pause for the page between slices of work; ask
- *   "replace or keep both" when an id is already here, then write everything, the photos too, in
- *   one transaction (putTerrains: all or nothing, in batches with progress). A rejected or failed
- *   import changes nothing;
- * - export all terrains or one, with their buildings' photos, as a file for the view to save (a
- *   Blob built terrain by terrain and photo by photo, so a province is never one string);
+ * - import a file: in the background worker (src/state/importJob.ts, src/state/importRunner.ts; on the
+ *   main thread in slices where there is none) read it in pieces and check it terrain by terrain and
+ *   photo by photo (src/storage/restore.ts), with progress; ask "replace or keep both" when an id is
+ *   already here, then write everything, the photos too, in one transaction (putTerrains: all or
+ *   nothing, in batches with progress). A rejected or failed import changes nothing;
+ * - export all terrains or one, with their buildings' photos, as a file for the view to save, made in
+ *   a worker (src/state/exportJob.ts: read from the database ten terrains at a time, a Blob built
+ *   part by part, so a province is never one string nor all in memory);
  * - count saved changes since the last export (meta store) for the reminder;
  * - storage health: persistent or not, usage against quota;
  * - the spreadsheet import's column memory: header text → what it was mapped to (meta store).
@@ -14,15 +15,15 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { Text } from '../engine/types';
-import type { StoredPhoto, StoredTerrain } from '../storage/db';
-import type { ExportedTerrain } from '../storage/envelope';
 import { countChanges, getColumnMemory, getExchangeMeta, markExported, rememberColumns, type ColumnMemory, type ExchangeMeta } from '../storage/metaRepository';
-import { KEPT_ID } from '../storage/ownValueIds';
-import { listTerrainPhotos } from '../storage/photoRepository';
-import { listSummaries, listTerrains, putTerrains } from '../storage/terrainRepository';
+import { getTerrains, listSummaries } from '../storage/terrainRepository';
 import type { TerrainSummary } from '../storage/summary';
+import { makeExportFile } from './exportFile';
+import type { ImportProgress, WriteChoice } from './importJob';
+import { startImportJob } from './importRunner';
 import { storageFailure, type SaveModel, type StorageFailure } from './save';
-import { newId, type TerrainsModel } from './terrains';
+import { now } from './slices';
+import type { TerrainsModel } from './terrains';
 
 /** After this many saved changes without an export of everything, the panel reminds the user. */
 export const EXPORT_REMINDER_AFTER = 25;
@@ -30,72 +31,24 @@ export const EXPORT_REMINDER_AFTER = 25;
 export const QUOTA_WARNING_RATIO = 0.8;
 /** Progress of long work is shown at most this often (a screen reader reads each change). */
 export const PROGRESS_INTERVAL_MS = 250;
-/** Work on the main thread runs in slices of about this long, then the page gets a turn (input, paint). */
-const SLICE_MS = 20;
-/** An import text given as a string is read in pieces of this many characters, like a file. */
-const TEXT_PIECE = 1 << 20;
-/** The importer is fed at most this many characters at a time (about a park of 48 companies: a few milliseconds). */
-const FEED_PIECE = 1 << 16;
-
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-/** Gives the page a turn when the current slice of work has run SLICE_MS; returns when the next slice began. */
-async function yieldIfLong(sliceStart: number): Promise<number> {
-  if (now() - sliceStart < SLICE_MS) return sliceStart;
-  // scheduler.yield (Chromium): input and paint first, then straight back; else a timer.
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  await (scheduler?.yield ? scheduler.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  return now();
-}
-
-/** A piece of an import file's text and how many of the file's bytes it was. */
-interface Piece {
-  text: string;
-  size: number;
-}
-
-/** A file's text piece by piece, as the browser reads it (UTF-8; a byte order mark is dropped). */
-async function* filePieces(file: Blob): AsyncGenerator<Piece> {
-  const reader = file.stream().getReader();
-  const decoder = new TextDecoder();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      yield { text: decoder.decode(value, { stream: true }), size: value.byteLength };
-    }
-    yield { text: decoder.decode(), size: 0 };
-  } finally {
-    // Stops reading when the importer refused the file half-way.
-    void reader.cancel().catch(() => undefined);
-  }
-}
-
-function* textPieces(text: string): Generator<Piece> {
-  for (let i = 0; i < text.length; i += TEXT_PIECE) {
-    const piece = text.slice(i, i + TEXT_PIECE);
-    yield { text: piece, size: piece.length };
-  }
-}
-
 export interface ImportClash {
   id: string;
   name: string;
 }
 
-/** Long work under way: reading and checking the file (bytes, terrains checked) or writing it (terrains). */
-export type ImportProgress = { phase: 'reading'; done: number; total: number; terrains: number } | { phase: 'writing'; done: number; total: number };
+export type { ImportProgress };
 
 export type ImportStatus =
   | { kind: 'busy'; progress: ImportProgress | null }
   | { kind: 'rejected'; message: Text }
-  | { kind: 'choose'; terrains: ExportedTerrain[]; photos: StoredPhoto[]; clashes: ImportClash[] }
+  | { kind: 'choose'; clashes: ImportClash[] }
   /** `keptOldOwnValues`: how many of them hold an own electricity value of an older meaning kept aside (src/storage/ownValues.ts); absent when none. */
   | { kind: 'done'; count: number; keptOldOwnValues?: number }
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: StorageFailure };
 
 /** The answer to "replace or keep both"; a kept-both terrain gets the suffix after its name. */
-export type ImportChoice = { kind: 'replace' } | { kind: 'keep-both'; suffix: string } | { kind: 'cancel' };
+export type ImportChoice = WriteChoice | { kind: 'cancel' };
 
 export interface StorageHealth {
   /** true: persistent; false: the browser may evict; null: the browser does not say. */
@@ -166,102 +119,70 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     show({ kind: 'busy', progress: p });
   };
 
-  /** Reads and checks an import file piece by piece, then writes it or asks about clashes. */
-  async function importPieces(pieces: AsyncIterable<Piece> | Iterable<Piece>, total: number): Promise<ImportStatus> {
+  /** The import under way or waiting for "replace or keep both" (its worker holds the checked records). */
+  let job: ReturnType<typeof startImportJob> | null = null;
+  const endJob = (which: typeof job): void => {
+    which?.end();
+    if (job === which) job = null;
+  };
+
+  /** Reads and checks an import file or text (in the background worker), then writes it or asks about clashes. */
+  async function runImport(source: Blob | string): Promise<ImportStatus> {
+    endJob(job);
     shownAt = -Infinity;
     show({ kind: 'busy', progress: null });
-    const { createImporter } = await import('../storage/restore');
-    const importer = createImporter();
-    let read = 0;
-    let slice = now();
-    for await (const piece of pieces) {
-      // However large a piece the browser hands over, the work between two turns for the page stays small.
-      for (let at = 0; at < piece.text.length; at += FEED_PIECE) {
-        const refused = importer.feed(piece.text.slice(at, at + FEED_PIECE));
-        if (refused) return show({ kind: 'rejected', message: refused });
-        const share = Math.min(1, (at + FEED_PIECE) / piece.text.length);
-        progress({ phase: 'reading', done: Math.min(Math.round(read + share * piece.size), total), total, terrains: importer.terrainsRead });
-        slice = await yieldIfLong(slice);
-      }
-      read += piece.size;
+    const current = (job = startImportJob());
+    const checked = await current.check(source, progress).catch(async () => ({ ok: false as const, message: (await import('../storage/messages')).importMessages.notJson() }));
+    if (!checked.ok) {
+      endJob(current);
+      return show({ kind: 'rejected', message: checked.message });
     }
-    progress({ phase: 'reading', done: total, total, terrains: importer.terrainsRead });
-    const parsed = importer.finish();
-    if (!parsed.ok) return show({ kind: 'rejected', message: parsed.message });
     // Write pending edits first, so the comparison below sees what is really stored.
     await save.flush();
     let existing: Map<string, TerrainSummary>;
     try {
       existing = new Map((await listSummaries()).map((x) => [x.id, x]));
     } catch (error) {
+      endJob(current);
       return show({ kind: 'failed', error: storageFailure(error) });
     }
-    const clashes = parsed.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
-    if (clashes.length) return show({ kind: 'choose', terrains: parsed.terrains, photos: parsed.photos, clashes });
-    return writeImport(parsed.terrains, parsed.photos, { kind: 'replace' });
+    const clashes = checked.terrains.filter((x) => existing.has(x.id)).map((x) => ({ id: x.id, name: existing.get(x.id)!.name }));
+    if (clashes.length) return show({ kind: 'choose', clashes });
+    return writeImport(current, { kind: 'replace' });
   }
 
   /**
-   * Writes imported terrains in one transaction (in batches, with progress). "replace": a terrain whose id exists
-   * takes its place with a higher revision (so another tab with the old one notices);
-   * "keep-both": it gets a new id and the suffix after its name, and its photos new ids.
-   * The photos go in the same transaction as their terrains.
+   * Writes the checked import in one transaction (in batches, with progress; see importJob's write), then
+   * takes it into the model: the terrains read here in full as records, the others as summaries.
    */
-  async function writeImport(imported: readonly ExportedTerrain[], photos: readonly StoredPhoto[], choice: Exclude<ImportChoice, { kind: 'cancel' }>): Promise<ImportStatus> {
+  async function writeImport(current: NonNullable<typeof job>, choice: WriteChoice): Promise<ImportStatus> {
     shownAt = -Infinity;
-    progress({ phase: 'writing', done: 0, total: imported.length });
     try {
-      const existing = new Map((await listSummaries()).map((x) => [x.id, x]));
-      const at = new Date().toISOString();
-      const renamed = new Map<string, string>();
-      // The imported records are the importer's fresh objects: used as they are, not copied again.
-      const records: StoredTerrain[] = imported.map((terrain) => {
-        const clash = existing.get(terrain.id);
-        const base = { ...terrain, createdAt: terrain.createdAt ?? at, updatedAt: terrain.updatedAt ?? at };
-        if (!clash) return { ...base, revision: 1 };
-        if (choice.kind === 'replace') return { ...base, revision: clash.revision + 1 };
-        const id = newId();
-        renamed.set(terrain.id, id);
-        return { ...base, id, name: `${terrain.name} ${choice.suffix}`, revision: 1 };
-      });
-      const photoRecords = photos.map((p) => {
-        const terrainId = renamed.get(p.terrainId);
-        return terrainId ? { ...p, id: newId('p-'), terrainId } : p;
-      });
-      await putTerrains(records, { photos: photoRecords, onProgress: (done) => progress({ phase: 'writing', done, total: records.length }) });
-      terrains.putWritten(records);
-      const kept = records.filter((r) => r.parameterOverrides?.[KEPT_ID] !== undefined).length;
-      return show({ kind: 'done', count: records.length, ...(kept > 0 ? { keptOldOwnValues: kept } : {}) });
+      const written = await current.write(choice, [...terrains.byId.value.keys()], progress);
+      // A terrain opened while the import was written is read again, so this tab never keeps its old version.
+      const late = new Set(written.summaries.filter((x) => terrains.byId.value.has(x.id)).map((x) => x.id));
+      const reread = late.size ? await getTerrains([...late]) : [];
+      await terrains.putWritten([...written.full, ...reread], written.summaries.filter((x) => !late.has(x.id)));
+      const kept = written.keptOldOwnValues;
+      return show({ kind: 'done', count: written.count, ...(kept > 0 ? { keptOldOwnValues: kept } : {}) });
     } catch (error) {
       return show({ kind: 'failed', error: storageFailure(error) });
+    } finally {
+      endJob(current);
     }
   }
 
-  /** The export file, put together in a Blob a few terrains (or photos) at a time, with a pause for the page between slices. */
-  async function exportFile(list: StoredTerrain[]): Promise<ExportFile> {
-    const [{ exportFileName, exportParts }, { exportPhoto, photosOfBuildings }] = await Promise.all([import('../storage/envelope'), import('../storage/photoFile')]);
-    /** The photos of the exported buildings, terrain by terrain, each read and turned into base64 only when its turn comes. */
-    async function* photos() {
-      for (const terrain of list) for (const photo of photosOfBuildings([terrain], await listTerrainPhotos(terrain.id))) yield await exportPhoto(photo);
-    }
+  /** The export file of these terrains, in this order, with this tab's versions of the open ones; `names` gives it its name. */
+  async function exportFile(ids: readonly string[], names: readonly { name: string }[]): Promise<ExportFile> {
+    const { exportFileName } = await import('../storage/envelope');
     const at = new Date();
-    const name = exportFileName({ exportedAt: at.toISOString(), terrains: list });
-    const type = 'application/json';
+    const name = exportFileName({ exportedAt: at.toISOString(), terrains: names });
+    const own = ids.flatMap((id) => terrains.byId.value.get(id) ?? []);
     exportBusy.value = true;
     try {
-      let blob = new Blob([], { type });
-      let batch: string[] = [];
-      let slice = now();
-      for await (const part of exportParts(list, photos(), { now: at })) {
-        batch.push(part);
-        if (batch.length < 20) continue;
-        blob = new Blob([blob, ...batch], { type });
-        batch = [];
-        slice = await yieldIfLong(slice);
-      }
-      blob = new Blob([blob, ...batch], { type });
+      const contents = await makeExportFile(ids, own, at);
       lastExportFile.value = name;
-      return { name, contents: blob, type };
+      return { name, contents, type: 'application/json' };
     } finally {
       exportBusy.value = false;
     }
@@ -303,28 +224,27 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
       const [{ LIMITS }, { importMessages }] = await Promise.all([import('../storage/envelope'), import('../storage/messages')]);
       // The browser knows the size: a file over the limit is refused without reading it.
       if (file.size > LIMITS.maxBytes + LIMITS.maxPhotoBytes) return show({ kind: 'rejected', message: importMessages.fileTooLarge() });
-      try {
-        return await importPieces(filePieces(file), file.size);
-      } catch {
-        return show({ kind: 'rejected', message: importMessages.notJson() });
-      }
+      return runImport(file);
     },
-    importText: (text) => importPieces(textPieces(text), text.length),
+    importText: (text) => runImport(text),
     async resolveImport(choice) {
       const status = importStatus.value;
-      if (status?.kind !== 'choose') return status;
-      if (choice.kind === 'cancel') return show({ kind: 'cancelled' });
-      return writeImport(status.terrains, status.photos, choice);
+      if (status?.kind !== 'choose' || !job) return status;
+      if (choice.kind === 'cancel') {
+        endJob(job);
+        return show({ kind: 'cancelled' });
+      }
+      return writeImport(job, choice);
     },
 
     async exportAll() {
       await save.flush().catch(() => undefined);
-      // What is stored, with this tab's versions over it (edits an open question holds back).
-      const all = new Map((await listTerrains()).map((x) => [x.id, x]));
+      // What is stored, with this tab's versions over it (edits an open question holds back), oldest first.
+      const all = new Map((await listSummaries()).map((x) => [x.id, { name: x.name, createdAt: x.createdAt }]));
       for (const x of terrains.byId.value.values()) all.set(x.id, x);
-      const list = [...all.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      const list = [...all].sort(([, a], [, b]) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       if (list.length === 0) return null;
-      const file = await exportFile(list);
+      const file = await exportFile(list.map(([id]) => id), list.map(([, x]) => x));
       try {
         meta.value = await markExported(new Date().toISOString());
       } catch {
@@ -335,7 +255,7 @@ export const ExchangeModel = createModel<ExchangeModel, [terrains: TerrainsModel
     async exportOne(id) {
       await save.flush().catch(() => undefined);
       const terrain = await terrains.open(id);
-      return terrain ? exportFile([terrain]) : null;
+      return terrain ? exportFile([id], [terrain]) : null;
     },
 
     async refreshMeta() {

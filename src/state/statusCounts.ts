@@ -10,7 +10,7 @@
 import { batch, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { SummaryStatusCounts, TerrainSummary } from '../storage/summary';
 import type { TerrainRecords } from './terrains';
-import type { WorkerAnswer, WorkerRequest } from './statusCounts.worker';
+import type { WorkerAnswer, WorkerRequest } from './background.worker';
 
 /** How long after a write the counts are brought up to date (writes come in bursts). */
 const SETTLE_MS = 400;
@@ -35,7 +35,7 @@ function workerRunner(): Runner {
   let worker: Worker | null = null;
   return (ids, each) =>
     new Promise<void>((resolve, reject) => {
-      worker ??= new Worker(new URL('./statusCounts.worker.ts', import.meta.url), { type: 'module', name: 'status-counts' });
+      worker ??= new Worker(new URL('./background.worker.ts', import.meta.url), { type: 'module', name: 'status-counts' });
       worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
         const a = event.data;
         if ('counted' in a) each(a.counted, a.of);
@@ -48,7 +48,7 @@ function workerRunner(): Runner {
         worker = null;
         reject(new Error(event.message || 'worker failed'));
       };
-      worker.postMessage({ ids } satisfies WorkerRequest);
+      worker.postMessage({ job: 'counts', ids } satisfies WorkerRequest);
     });
 }
 

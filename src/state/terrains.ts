@@ -11,6 +11,8 @@ import type { Building, FactValue, Survey, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { summarize, type SummaryStatusCounts, type TerrainSummary } from '../storage/summary';
 import { deleteTerrain as removeStored, getTerrain, listSummaries, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { newId } from './ids';
+import { now, yieldIfLong } from './slices';
 import type { SaveModel } from './save';
 
 export type TerrainMap = ReadonlyMap<string, StoredTerrain>;
@@ -131,8 +133,8 @@ export interface TerrainsModel {
   /** Deletes a terrain; undoDelete brings it back until the next delete. */
   remove(id: string): Promise<void>;
   undoDelete(): Promise<void>;
-  /** Records just written to the database (an import): into the map, announced. */
-  putWritten(records: readonly StoredTerrain[]): void;
+  /** What an import just wrote, announced (in slices): the terrains read here in full as records, the others as summaries. */
+  putWritten(records: readonly StoredTerrain[], summaries?: readonly TerrainSummary[]): Promise<void>;
   /** Sets (or with null clears) one fact of the terrain (buildingId null) or of a building. Only valid values reach here. */
   setFact(terrainId: string, buildingId: string | null, factId: string, value: FactValue): void;
   /** Sets (a number) or clears (null) the terrain's own value for an adjustable parameter. */
@@ -158,11 +160,7 @@ export interface TerrainsModel {
   undoRemoveBuilding(): void;
 }
 
-/** A random id (crypto.randomUUID where the browser has it). */
-export function newId(prefix = ''): string {
-  const uuid = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  return prefix + uuid;
-}
+export { newId };
 
 /** The terrain input without the storage bookkeeping. */
 export function stripBookkeeping(t: StoredTerrain): Terrain {
@@ -276,13 +274,17 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
       lastDeleted.value = null;
       save.announce({ id: t.id, revision: t.revision });
     },
-    putWritten(written) {
-      // Terrains read in full take the new version; the rest only their summary.
+    async putWritten(written, summaries = []) {
       batch(() => {
-        records.put(...written.filter((r) => byId.value.has(r.id)));
-        records.putSummaries(...written.filter((r) => !byId.value.has(r.id)).map((r) => summarize(r, null)));
+        records.put(...written);
+        records.putSummaries(...summaries);
       });
-      for (const r of written) save.announce({ id: r.id, revision: r.revision });
+      // A province is hundreds of announcements (each a message to the other tabs): in slices.
+      let slice = now();
+      for (const r of [...written, ...summaries]) {
+        save.announce({ id: r.id, revision: r.revision });
+        slice = await yieldIfLong(slice);
+      }
     },
 
     setFact(terrainId, buildingId, factId, value) {

@@ -88,15 +88,18 @@ export function exportEnvelope(terrains: readonly (Terrain | StoredTerrain)[], o
 
 const indented = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
 
-/** The head and the terrains, up to the terrains' closing bracket. */
-function* terrainParts(header: Omit<ExportEnvelope, 'terrains' | 'photos'>, terrains: Iterable<Terrain | StoredTerrain>): Generator<string> {
+/** The terrains' text, one part per terrain: the first carries the file's head, `end()` closes the array. */
+function terrainWriter(header: Omit<ExportEnvelope, 'terrains' | 'photos'>): { part(terrain: Terrain | StoredTerrain): string; end(): string } {
   const head = `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "terrains": [`;
   let first = true;
-  for (const terrain of terrains) {
-    yield `${first ? `${head}\n` : ',\n'}${indented(exportedTerrain(terrain))}`;
-    first = false;
-  }
-  yield first ? `${head}]` : '\n  ]';
+  return {
+    part(terrain) {
+      const text = `${first ? `${head}\n` : ',\n'}${indented(exportedTerrain(terrain))}`;
+      first = false;
+      return text;
+    },
+    end: () => (first ? `${head}]` : '\n  ]'),
+  };
 }
 
 /** The index-th photo of the `photos` array, with what comes before it. */
@@ -111,17 +114,22 @@ const closing = (count: number, emptyList = false): string => (count > 0 ? '\n  
  */
 export function* envelopeParts(envelope: Omit<ExportEnvelope, 'terrains'> & { terrains: Iterable<Terrain | StoredTerrain> }): Generator<string> {
   const { terrains, photos = [], ...header } = envelope;
-  yield* terrainParts(header, terrains);
+  const writer = terrainWriter(header);
+  for (const terrain of terrains) yield writer.part(terrain);
+  yield writer.end();
   for (let i = 0; i < photos.length; i++) yield photoPart(photos[i], i);
   yield closing(photos.length, envelope.photos !== undefined);
 }
 
 /**
- * The export file of these terrains and photos, in pieces (see envelopeParts); the photos come
- * one at a time (their base64 is made per photo), so neither is ever held all at once.
+ * The export file of these terrains and photos, in pieces (see envelopeParts); both may come one
+ * at a time (terrains read a few at a time, a photo's base64 made when its turn comes), so
+ * neither is ever held all at once.
  */
-export async function* exportParts(terrains: Iterable<Terrain | StoredTerrain>, photos: AsyncIterable<ExportedPhoto>, options: { now?: Date } = {}): AsyncGenerator<string> {
-  yield* terrainParts(exportHeader(options.now ?? new Date()), terrains);
+export async function* exportParts(terrains: Iterable<Terrain | StoredTerrain> | AsyncIterable<Terrain | StoredTerrain>, photos: AsyncIterable<ExportedPhoto>, options: { now?: Date } = {}): AsyncGenerator<string> {
+  const writer = terrainWriter(exportHeader(options.now ?? new Date()));
+  for await (const terrain of terrains) yield writer.part(terrain);
+  yield writer.end();
   let count = 0;
   for await (const photo of photos) yield photoPart(photo, count++);
   yield closing(count);

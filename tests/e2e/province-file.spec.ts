@@ -4,7 +4,8 @@
  * is imported through the file chooser with its progress shown (a progress bar with text in a
  * polite live region, reading then saving, a few updates a second at most, axe clean), every park is
  * stored with its summary, and "Alles exporteren" gives the same terrains back; then the same province with bad values in its last park is
- * refused with a Dutch message naming that park and building, and the database is unchanged.
+ * refused with a Dutch message naming that park and building, and the database is unchanged. All of
+ * it runs in the background worker (the main-thread fallback's chunks are never loaded).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,14 @@ test('a province file imports with progress shown; the same file refused in its 
   test.setTimeout(300_000);
   const { good, bad } = writeProvince();
 
+  // The reading, checking, writing and exporting run in the background worker: the page starts it and
+  // never loads the job's main-thread fallback (the chunks a browser without Worker would use).
+  const workers: string[] = [];
+  const fallbacks: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  page.on('request', (r) => {
+    if (/\/assets\/(importJob|exportJob)-/.test(r.url())) fallbacks.push(r.url());
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Terreinen', exact: true })).toBeVisible();
   // Every text the progress shows, with when it showed.
@@ -71,6 +80,7 @@ test('a province file imports with progress shown; the same file refused in its 
   const seconds = (seen.at(-1)!.t - seen[0].t) / 1000;
   expect(seen.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 6);
 
+  expect(workers.some((url) => /\/assets\/background\.worker-[\w-]+\.js$/.test(url))).toBe(true);
   const stored = await digestDb(page);
   expect(stored).toMatchObject({ terrains: PROVINCE.terrains, summaries: PROVINCE.terrains });
 
@@ -87,4 +97,5 @@ test('a province file imports with progress shown; the same file refused in its 
   await expect(importResult(page)).toHaveAttribute('data-import', 'rejected', { timeout: 240_000 });
   await expect(importResult(page)).toHaveText(/^Terrein 631 \("Bedrijventerrein 631"\), gebouw \d+ \("Gebouw \d+"\), gegeven "Dakoppervlak" \(roofAreaM2\): Mag niet negatief zijn\..*Er is niets geïmporteerd of gewijzigd\.$/);
   expect(await digestDb(page)).toEqual(stored);
+  expect(fallbacks).toEqual([]);
 });

@@ -174,5 +174,5 @@ test('offline, the status counts are still made: the worker comes from the preca
   await page.getByRole('navigation', { name: 'Energietoolbox Bedrijventerreinen' }).getByRole('link', { name: 'Terreinen', exact: true }).click();
   const item = page.getByRole('list', { name: 'Terreinen' }).getByRole('listitem').filter({ hasText: 'Park Offline' });
   await expect(item).toContainText(/Beoordeling: .*Nader onderzoeken \d+/);
-  expect(workers.some((u) => /statusCounts\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(workers.some((u) => /background\.worker-[\w-]+\.js$/.test(u))).toBe(true);
 });
