@@ -30,6 +30,8 @@ export interface CompiledEml {
   items: CompiledEmlItem[];
   /** The measure whose obligation is the duty (energy-saving, R-LAW-01). */
   dutyMeasureId: string;
+  /** The measures whose verdicts the list reads: the duty's and each linked one. */
+  reads: ReadonlySet<string>;
 }
 
 const DUTY_MEASURE = 'energy-saving';
@@ -53,17 +55,17 @@ export function compileEml(
     const factIdsFirst = new Map(factIds.map((id) => [id, Object.freeze([id, ...factIds.filter((f) => f !== id)]) as string[]]));
     return { code: item.code, situation, done, link: rule && item.link ? { measureId: item.link.measure, rule } : undefined, factIds, factIdsFirst };
   });
-  return { validFrom: data.validFrom, items, dutyMeasureId: DUTY_MEASURE };
+  const reads = new Set([DUTY_MEASURE, ...items.flatMap((i) => (i.link ? [i.link.measureId] : []))]);
+  return { validFrom: data.validFrom, items, dutyMeasureId: DUTY_MEASURE, reads };
 }
 
 /** The checklists of all buildings, in building order. */
 export function emlChecklists(eml: CompiledEml | undefined, ctxs: Ctx[], buildingIds: string[], measures: (MeasureResult | undefined)[]): EmlChecklist[] {
   if (!eml) return [];
-  // The verdicts the list reads, by building: the duty's measure and each linked measure.
-  const wanted = new Set([eml.dutyMeasureId, ...eml.items.flatMap((i) => (i.link ? [i.link.measureId] : []))]);
+  // The verdicts the list reads, by building.
   const byBuilding = new Map<string, Map<string, MeasureResult>>();
   for (const m of measures) {
-    if (!m || m.buildingId === undefined || !wanted.has(m.measureId)) continue;
+    if (!m || m.buildingId === undefined || !eml.reads.has(m.measureId)) continue;
     let map = byBuilding.get(m.buildingId);
     if (!map) byBuilding.set(m.buildingId, (map = new Map()));
     map.set(m.measureId, m);
@@ -86,10 +88,14 @@ export function itemResult(ctx: Ctx, item: CompiledEmlItem): EmlItemResult {
   const s: Tri = item.situation ? evaluate(ctx, item.situation) : -1;
   if (s === 0) return decided(ctx, item, 'not-applicable', decidingLeaf(ctx, item.situation!, 0));
   if (s === 1 && d === 0) return { code: item.code, status: 'applies', factIds: item.factIds, missingFacts: EMPTY };
-  const slots = new Set<number>();
-  if (s === -1 && item.situation) missingFacts(ctx, item.situation, slots);
-  if (d === -1) missingFacts(ctx, item.done!, slots);
-  return { code: item.code, status: 'unknown', factIds: item.factIds, missingFacts: inCatalogueOrder(ctx, slots) };
+  // The assessment's scratch set of missing facts is free once the verdicts are made.
+  const missing = ctx.run.missing;
+  missing.clear();
+  if (s === -1 && item.situation) missingFacts(ctx, item.situation, missing);
+  if (d === -1) missingFacts(ctx, item.done!, missing);
+  const order = ctx.run.program.orderBySlot;
+  const slots = missing.slots.slice(0, missing.size).sort((a, b) => order[a] - order[b]);
+  return { code: item.code, status: 'unknown', factIds: item.factIds, missingFacts: slots.map(factIdOf) };
 }
 
 /** A linked item: the rule's duty holds → applies; it does not → not applicable (the deciding fact); open → unknown. */
@@ -130,11 +136,6 @@ function trueLeaf(ctx: Ctx, node: Node): Node | undefined {
   const parts = node.kind === 'all' ? [...node.children].reverse() : node.children;
   for (const child of parts) if (evaluate(ctx, child) === 1) return trueLeaf(ctx, child);
   return undefined;
-}
-
-function inCatalogueOrder(ctx: Ctx, slots: Set<number>): string[] {
-  const order = ctx.run.program.orderBySlot;
-  return [...slots].sort((a, b) => order[a] - order[b]).map(factIdOf);
 }
 
 /** Every fact the list reads (the walk asks them after the measures' questions). */

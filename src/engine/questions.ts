@@ -10,6 +10,7 @@
 import { calcs, calcIndex } from './calcs';
 import { assess } from './index';
 import { programFor } from './program';
+import { emlFacts } from './eml';
 import { bundledToolbox } from './toolbox';
 import type { AssessOptions, Assessment, Fact, FactValue, Scope, Terrain, Toolbox } from './types';
 
@@ -77,6 +78,8 @@ export interface WalkQuestion {
   helps: number;
   /** Open verdicts an answer decides, averaged over the values the fact can take. */
   decides: number;
+  /** Asked for the EML checklist only (after every question that decides a measure): `helps` counts its open items. */
+  eml?: true;
 }
 
 export interface WalkPlan {
@@ -194,8 +197,22 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
       Number(a.scope === 'terrain') - Number(b.scope === 'terrain') ||
       a.order - b.order,
   );
-  const answered = [...relevantFactsOf(base, decisiveByMeasure)].filter((f) => known(one, f));
-  return { questions: questions.map(({ factId, scope, helps, decides }) => ({ factId, scope, helps, decides })), assessment: base, answered };
+  const ranked = questions.map(({ factId, scope, helps, decides }): WalkQuestion => ({ factId, scope, helps, decides }));
+  // The EML checklist's facts come after the measures' questions (skipped ones last, as there).
+  const asked = new Set(ranked.map((q) => q.factId));
+  const emlHelps = new Map<string, number>();
+  for (const item of base.eml[0]?.items ?? []) for (const f of item.missingFacts) if (!asked.has(f)) add(emlHelps, f, 1);
+  const emlQuestions = [...emlHelps].map(([factId, helps]): WalkQuestion => ({ factId, scope: index.facts.get(factId)?.scope ?? 'building', helps, decides: 0, eml: true }));
+  const later = (q: WalkQuestion) => skipped.has(q.factId);
+  const ordered = [...ranked.filter((q) => !later(q)), ...emlQuestions.filter((q) => !later(q)), ...ranked.filter(later), ...emlQuestions.filter(later)];
+  const emlRead = base.eml[0]?.items.length ? emlFactsOf(toolbox) : new Set<string>();
+  const answered = [...new Set([...relevantFactsOf(base, decisiveByMeasure), ...emlRead])].filter((f) => known(one, f));
+  return { questions: ordered, assessment: base, answered };
+}
+
+/** Every fact the EML checklist reads. */
+function emlFactsOf(toolbox: Toolbox): Set<string> {
+  return emlFacts(programFor(toolbox).eml);
 }
 
 function relevantFactsOf(a: Assessment, read: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {

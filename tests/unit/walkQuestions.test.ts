@@ -13,8 +13,15 @@ describe('walkQuestions', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('roofAreaM2');
     expect(ids).not.toContain('heating');
-    const missing = new Set(assess(t).measures.filter((m) => m.status === 'needs-info').flatMap((m) => m.missingFacts));
-    expect(new Set(ids)).toEqual(missing);
+    const a = assess(t);
+    const missing = new Set(a.measures.filter((m) => m.status === 'needs-info').flatMap((m) => m.missingFacts));
+    // The EML checklist's questions come after every question that decides a measure, flagged.
+    const firstEml = plan.questions.findIndex((q) => q.eml);
+    expect(firstEml).toBeGreaterThan(0);
+    expect(plan.questions.slice(0, firstEml).every((q) => missing.has(q.factId))).toBe(true);
+    expect(plan.questions.slice(firstEml).every((q) => q.eml && !missing.has(q.factId))).toBe(true);
+    const emlMissing = new Set(a.eml[0].items.flatMap((i) => i.missingFacts));
+    expect(new Set(ids)).toEqual(new Set([...missing, ...emlMissing]));
     expect(plan.answered).toEqual(expect.arrayContaining(['roofAreaM2', 'heating']));
   });
 
