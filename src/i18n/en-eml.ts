@@ -26,5 +26,8 @@ export const enEml: Record<keyof typeof nlEml, string> = {
   emlDone: 'Already done when',
   emlHandbookIntro: 'The recognised measures (EML 2023) the app checks per building, with the code RVO gives them, when they are due (on their own or at a natural moment) and the facts the visit answers.',
   emlChecked: 'Source checked on {date}.',
-  emlSheetOthers: 'Already done: {done}. Not applicable: {na}.',
+  emlSheetUnknown: 'Not known yet (the questions are in the assessment): {codes}.',
+  emlDutyUnknownShort: 'saving duty not known yet',
+  emlSheetDone: 'Already done: {codes}.',
+  emlSheetNa: 'Not applicable: {codes}.',
 };

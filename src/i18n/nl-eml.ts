@@ -24,5 +24,8 @@ export const nlEml = {
   emlDone: 'Al gedaan als',
   emlHandbookIntro: 'De erkende maatregelen (EML 2023) die de app per gebouw nagaat, met de code zoals RVO ze nummert, wanneer ze moeten (zelfstandig of op een natuurlijk moment) en de feiten die het bezoek beantwoordt.',
   emlChecked: 'Bron gecontroleerd op {date}.',
-  emlSheetOthers: 'Al gedaan: {done}. Niet van toepassing: {na}.',
+  emlSheetUnknown: 'Nog onbekend (de vragen staan in de beoordeling): {codes}.',
+  emlDutyUnknownShort: 'besparingsplicht nog onbekend',
+  emlSheetDone: 'Al gedaan: {codes}.',
+  emlSheetNa: 'Niet van toepassing: {codes}.',
 } as const;

@@ -82,12 +82,13 @@ test('the report prints the checklist on each company sheet; the handbook lists 
   await expect(page.locator('.report')).toHaveAttribute('data-complete', 'true');
   const sheet = page.locator('section.company-sheet[data-building="hal"] .sheet-eml');
   await expect(sheet.getByRole('heading', { level: 4 })).toContainText('Erkende maatregelen (EML)');
-  await expect(sheet.getByRole('heading', { level: 4 })).toContainText(/\[\d+(, \d+)*\]/);
-  await expect(sheet).toContainText(await counts());
+  await expect(sheet.getByRole('heading', { level: 4 })).toContainText(/\[\d+\]: /);
+  await expect(sheet.getByRole('heading', { level: 4 })).toContainText(await counts());
   await expect(sheet.locator('li[data-eml]')).toHaveText([/^GB2 Isoleer platte daken/, /^GF2 Vervang TL8-buizen door LED-buizen\./]);
-  await expect(sheet).toContainText('Al gedaan: GB5, GB6. Niet van toepassing: GD1, GD2.');
-  await expect(sheet).toContainText('Nog te vragen:');
-  await expect(page.locator('section.company-sheet[data-building="klein"] .sheet-eml')).toContainText('De besparingsplicht geldt hier niet');
+  await expect(sheet.locator('p')).toHaveText('Al gedaan: GB5, GB6. Niet van toepassing: GD1, GD2. Nog onbekend (de vragen staan in de beoordeling): GA1, GB3, GC1, GC3, GC4, GC8, GE1, GF1, GF4, GF13, GH1.');
+  // Outside the duty the sheet has nothing to act on (the assessment says why).
+  await expect(page.locator('section.company-sheet[data-building="klein"]')).toBeVisible();
+  await expect(page.locator('section.company-sheet[data-building="klein"] .sheet-eml')).toHaveCount(0);
   await noOverflow(page);
   expect(await axeViolations(page)).toEqual([]);
 

@@ -34,7 +34,7 @@ export function emlMoment(item: EmlItem): string {
 }
 
 /** The duty's thresholds on the assessment date, in words. */
-export function dutyThresholds(date: string): { kwh: string; m3: string } {
+function dutyThresholds(date: string): { kwh: string; m3: string } {
   const words = (id: string) => {
     const p = toolboxIndex.parameters.get(id);
     return p ? formatValue(valueOn(p, date)?.value ?? null, lang.value, p.unit) : id;

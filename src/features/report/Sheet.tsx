@@ -103,7 +103,7 @@ export function CompanySheet({ sheet, terrain, numbers, printLink }: { sheet: Sh
       <Group title={t('reportObligations')} items={sheet.duties} numbers={numbers} />
       <Group title={t('sheetPossible')} items={sheet.possible} numbers={numbers} />
       <Group title={t('sheetNotYet')} items={sheet.notYet} numbers={numbers} />
-      {sheet.eml && <EmlSheet list={sheet.eml} date={sheet.emlDate ?? ''} cite={citeText(numbers, EML_SOURCES)} />}
+      {sheet.eml && <EmlSheet list={sheet.eml} cite={citeText(numbers, EML_SOURCES)} />}
       {sheet.steps.length > 0 && (
         <>
           <h4>{t('sheetSteps')}</h4>

@@ -18,13 +18,17 @@ export interface Sheet {
   /** Blocked or needing information, not a duty. */
   notYet: MeasureResult[];
   steps: PlanItem[];
-  /** The building's EML checklist (a company sheet only), and the date its thresholds are read on. */
+  /**
+   * The building's EML checklist when the company has something to act on (an item applies, in
+   * the duty's scope): a list of only open, done or inapplicable items is the assessment's (and
+   * the walk's questions), not a hand-out's, and a building outside the duty has nothing to take
+   * from it (the assessment says why). The report keeps to its page budget.
+   */
   eml?: EmlChecklist;
-  emlDate?: string;
 }
 
-/** The sources the EML block of a sheet cites (the list as a whole). */
-export const EML_SOURCES: readonly string[] = bundledToolbox.eml?.sources ?? [];
+/** The source the EML block of a sheet cites: the list itself (the assessment and the handbook give the rest). */
+export const EML_SOURCES: readonly string[] = ['rvo-eml-2023'].filter((id) => bundledToolbox.sources.some((s) => s.id === id));
 
 export interface ReportContent {
   sheets: Sheet[];
@@ -45,8 +49,14 @@ function sheetOf(assessment: Assessment, buildingId: string | undefined): Sheet 
     possible: own.filter((m) => !isDuty(m) && (m.status === 'feasible' || m.status === 'conditional')),
     notYet: own.filter((m) => !isDuty(m) && (m.status === 'blocked' || m.status === 'needs-info')),
     steps: assessment.plan.filter((p) => (buildingId ? p.buildingIds.includes(buildingId) : p.buildingIds.length === 0)),
-    ...(buildingId ? { eml: assessment.eml.find((c) => c.buildingId === buildingId), emlDate: assessment.assessmentDate } : {}),
+    ...emlPart(assessment, buildingId),
   };
+}
+
+function emlPart(assessment: Assessment, buildingId: string | undefined): Pick<Sheet, 'eml'> {
+  const eml = buildingId ? assessment.eml.find((c) => c.buildingId === buildingId) : undefined;
+  const told = eml && eml.duty !== false && eml.counts.applies > 0;
+  return told ? { eml } : {};
 }
 
 /**
