@@ -136,7 +136,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
     grid,
-    eml: emlChecklists(program.eml, buildingCtx, buildingIds, measures as MeasureResult[]),
+    eml: options.eml === false ? [] : emlChecklists(program.eml, buildingCtx, buildingIds, measures as MeasureResult[]),
   };
 }
 

@@ -119,7 +119,7 @@ export function relevantFacts(terrain: Terrain, buildingId: string, options: Ass
   const toolbox = options.toolbox ?? bundledToolbox;
   const one = oneBuilding(terrain, buildingId);
   if (!one) return new Set();
-  return relevantFactsOf(assess(one, options), factsReadBy(toolbox));
+  return relevantFactsOf(assess(one, { ...options, eml: false }), factsReadBy(toolbox));
 }
 
 /** Ranks the open questions of one building's visit; `skipped` (answered "onbekend") go last. */
@@ -129,6 +129,8 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
   const one = oneBuilding(terrain, buildingId);
   if (!one) return null;
   const base = assess(one, options);
+  // The probes compare verdicts only: no EML checklist.
+  const probeOptions: AssessOptions = { ...options, eml: false };
   const { decisive: decisiveRules, decisiveByMeasure } = reads(toolbox);
   const verdicts: { needed: Set<string>; known: number; direct: Set<string> }[] = [];
   const helps = new Map<string, number>();
@@ -179,7 +181,7 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     const values = probes(fact, limits.get(factId) ?? []);
     let decided = 0;
     for (const v of values) {
-      const after = assess(withFact(one, fact.scope, factId, v), options).measures;
+      const after = assess(withFact(one, fact.scope, factId, v), probeOptions).measures;
       for (let i = 0; i < after.length; i++) if (base.measures[i].status === 'needs-info' && after[i].status !== 'needs-info') decided++;
     }
     const decides = decided / Math.max(values.length, 1);

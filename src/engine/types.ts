@@ -392,8 +392,8 @@ export interface OwnValue {
 
 export interface AssessOptions {
   toolbox?: Toolbox;
-  /** Overrides "today" when the terrain has no assessmentDate. */
-  today?: string;
+  /** Overrides "today" when the terrain has no assessmentDate. */ today?: string;
+  /** false: leave the EML checklist out (`eml` is empty), for runs that compare verdicts only (the walk's probes). */ eml?: false;
   /** Overrides of parameter values (id → value) on top of the terrain's own values; any parameter, unchecked (for tests and what-if runs). */
   parameterOverrides?: Record<string, ParamValue>;
 }
