@@ -2,7 +2,8 @@
  * Input burden: how many answers a site visit needs. On each example terrain's buildings
  * (one at a time, every fact cleared), the next question is answered with the example's
  * true value ("onbekend" where the example has none, and not asked again), until PV on the
- * roof is decided (not needs-info) and until every measure is (or no question is left).
+ * roof is decided (not needs-info) and until every measure is (or no question that decides a
+ * measure is left: the EML checklist's questions, which the walk asks after those, are not counted).
  * Before: the engine's `nextQuestions` order; after: the walk mode's `walkQuestions`.
  *
  *   npx tsx scripts/bench-input.ts       prints the table (also a row set of `npm run bench`)
@@ -49,7 +50,7 @@ export function burden(example: Terrain, buildingId: string, ranking: Ranking, t
     const next =
       ranking === 'engine'
         ? assess(t).nextQuestions.find((q) => !asked.has(q.factId))
-        : walkQuestions(t, buildingId, asked)?.questions.find((q) => !asked.has(q.factId));
+        : walkQuestions(t, buildingId, asked)?.questions.find((q) => !asked.has(q.factId) && !q.eml);
     if (!measures.some((m) => m.status === 'needs-info') || !next) return { building: `${example.id}/${buildingId}`, pv, all: n };
     asked.add(next.factId);
     const v = truth[next.factId];

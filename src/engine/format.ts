@@ -33,6 +33,7 @@ const englishUnits: Record<string, string> = {
   jaar: 'years',
   'kWh/jaar': 'kWh/year',
   'm³/jaar': 'm³/year',
+  'uur/jaar': 'hours/year',
   plaatsen: 'spaces',
   parkeerplaatsen: 'parking spaces',
   gebouwen: 'buildings',

@@ -7,6 +7,7 @@ import { newCalcCache } from './calcs';
 import type { Ctx, Run } from './context';
 import { newMemo } from './expr';
 import { Collector, SlotSet } from './collect';
+import { emlChecklists } from './eml';
 import { gridSummary } from './grid';
 import { assessMeasure } from './measure';
 import { orderSteps } from './plan';
@@ -135,6 +136,7 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     nextQuestions: collect.nextQuestions(factIdOf, (slot) => program.scopeBySlot[slot], (slot) => program.orderBySlot[slot]),
     inputIssues,
     grid,
+    eml: options.eml === false ? [] : emlChecklists(program.eml, buildingCtx, buildingIds, measures as MeasureResult[]),
   };
 }
 

@@ -6,6 +6,7 @@
  * share with the program are frozen copies, so no caller can change the toolbox through them.
  */
 import { compileBusiness, type BusinessUse } from './business';
+import { compileEml, type CompiledEml } from './eml';
 import { calcIndex, calcParams, calcs } from './calcs';
 import { dependenciesOf, ExprCompiler, factsOf, type Dependencies, type Node } from './expr';
 import { resolveParameters, type ResolvedParams } from './params';
@@ -131,6 +132,8 @@ export interface Program {
   /** Advice items, merged by id, in the order of their first appearance in the toolbox. */
   dos: Advice[];
   donts: Advice[];
+  /** The EML checklist's items, compiled (see eml.ts). */
+  eml: CompiledEml | undefined;
   paramsOn(date: string, overrides: Record<string, ParamValue> | undefined): ResolvedParams;
 }
 
@@ -273,6 +276,12 @@ function compileToolbox(toolbox: Toolbox): Program {
     return compiled;
   });
 
+  const ruleOf = (measureId: string, ruleId: string): Rule | undefined => {
+    const m = measures.find((x) => x.id === measureId);
+    return m && [...m.applies, ...m.conditions, ...(m.obligation ? [m.obligation] : [])].find((r) => r.id === ruleId);
+  };
+  const eml = compileEml(toolbox.eml, compiler, ruleOf, orderOf);
+
   const facts = new Map<string, FactEntry>();
   for (const fact of toolbox.facts) facts.set(fact.id, { fact, slot: factSlot(fact.id), options: fact.options ? new Set(fact.options.map((o) => o.value)) : undefined });
   const blank = new Array<FactValue>(factSlotCount()).fill(null);
@@ -300,6 +309,7 @@ function compileToolbox(toolbox: Toolbox): Program {
     measureOrder: new Map(toolbox.measures.map((m, i) => [m.id, i])),
     dos,
     donts,
+    eml,
     paramsOn(date, overrides) {
       if (overrides && Object.keys(overrides).length > 0) return resolveParameters(toolbox.parameters, date, overrides);
       let resolved = byDate.get(date);

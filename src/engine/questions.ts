@@ -11,6 +11,7 @@
  */
 import { calcs, calcIndex } from './calcs';
 import { assess } from './index';
+import { emlFacts } from './eml';
 import { CONDITIONAL, NEEDS_INFO, programFor, type Program } from './program';
 import { bundledToolbox } from './toolbox';
 import type { AssessOptions, Assessment, Fact, FactValue, Reason, Scope, Terrain, Toolbox } from './types';
@@ -75,6 +76,8 @@ export interface WalkQuestion {
   helps: number;
   /** Open verdicts an answer decides, averaged over the values the fact can take. */
   decides: number;
+  /** Asked for the EML checklist only (after every question that decides a measure): `helps` counts its open items. */
+  eml?: true;
 }
 
 export interface WalkPlan {
@@ -114,7 +117,7 @@ export function relevantFacts(terrain: Terrain, buildingId: string, options: Ass
   const toolbox = options.toolbox ?? bundledToolbox;
   const one = oneBuilding(terrain, buildingId);
   if (!one) return new Set();
-  return relevantFactsOf(assess(one, options), factsReadBy(toolbox));
+  return relevantFactsOf(assess(one, { ...options, eml: false }), factsReadBy(toolbox));
 }
 
 /**
@@ -181,6 +184,8 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
   const one = oneBuilding(terrain, buildingId);
   if (!one) return null;
   const base = assess(one, options);
+  // The probes compare verdicts only: no EML checklist.
+  const probeOptions: AssessOptions = { ...options, eml: false };
   const { decisiveByMeasure } = reads(toolbox);
   const verdicts: { needed: Set<string>; known: number; direct: Set<string> }[] = [];
   const helps = new Map<string, number>();
@@ -230,7 +235,7 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     const values = probes(fact, limits.get(factId) ?? []);
     let decided = 0;
     for (const v of values) {
-      const after = assess(withFact(one, fact.scope, factId, v), options).measures;
+      const after = assess(withFact(one, fact.scope, factId, v), probeOptions).measures;
       for (let i = 0; i < after.length; i++) if (base.measures[i].status === 'needs-info' && after[i].status !== 'needs-info') decided++;
     }
     const decides = decided / Math.max(values.length, 1);
@@ -248,8 +253,22 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
       Number(a.scope === 'terrain') - Number(b.scope === 'terrain') ||
       a.order - b.order,
   );
-  const answered = [...relevantFactsOf(base, decisiveByMeasure)].filter((f) => known(one, f));
-  return { questions: questions.map(({ factId, scope, helps, decides }) => ({ factId, scope, helps, decides })), assessment: base, answered };
+  const ranked = questions.map(({ factId, scope, helps, decides }): WalkQuestion => ({ factId, scope, helps, decides }));
+  // The EML checklist's facts come after the measures' questions (skipped ones last, as there).
+  const asked = new Set(ranked.map((q) => q.factId));
+  const emlHelps = new Map<string, number>();
+  for (const item of base.eml[0]?.items ?? []) for (const f of item.missingFacts) if (!asked.has(f)) add(emlHelps, f, 1);
+  const emlQuestions = [...emlHelps].map(([factId, helps]): WalkQuestion => ({ factId, scope: index.facts.get(factId)?.scope ?? 'building', helps, decides: 0, eml: true }));
+  const later = (q: WalkQuestion) => skipped.has(q.factId);
+  const ordered = [...ranked.filter((q) => !later(q)), ...emlQuestions.filter((q) => !later(q)), ...ranked.filter(later), ...emlQuestions.filter(later)];
+  const emlRead = base.eml[0]?.items.length ? emlFactsOf(toolbox) : new Set<string>();
+  const answered = [...new Set([...relevantFactsOf(base, decisiveByMeasure), ...emlRead])].filter((f) => known(one, f));
+  return { questions: ordered, assessment: base, answered };
+}
+
+/** Every fact the EML checklist reads. */
+function emlFactsOf(toolbox: Toolbox): Set<string> {
+  return emlFacts(programFor(toolbox).eml);
 }
 
 function relevantFactsOf(a: Assessment, read: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {

@@ -10,7 +10,8 @@ import calcs from '../../toolbox-data/calcs.json';
 import conditions from '../../toolbox-data/conditions.json';
 import steps from '../../toolbox-data/steps.json';
 import measures from '../../toolbox-data/measures.json';
-import type { CalcInfo, Fact, FactGroup, Measure, NamedCondition, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
+import eml from '../../toolbox-data/eml.json';
+import type { CalcInfo, EmlData, Fact, FactGroup, Measure, NamedCondition, Parameter, Precedence, Scope, Source, Step, Toolbox } from './types';
 
 /** The toolbox as shipped with the app. */
 export const bundledToolbox: Toolbox = {
@@ -24,6 +25,7 @@ export const bundledToolbox: Toolbox = {
   steps: steps.steps as Step[],
   precedence: steps.precedence as Precedence[],
   measures: measures.measures as unknown as Measure[],
+  eml: eml as unknown as EmlData,
 };
 
 export interface ToolboxIndex {

@@ -248,6 +248,7 @@ export interface Toolbox {
   steps: Step[];
   precedence: Precedence[];
   measures: Measure[];
+  /** The recognised measures of the energy-saving duty (toolbox-data/eml.json). */ eml?: EmlData;
 }
 
 // ---------------------------------------------------------------- input
@@ -255,10 +256,11 @@ export type FactValue = string | number | boolean | null;
 
 /** The terrain record's shape is declared once, in toolbox-data/schema/terrain.schema.json; these types are generated from it. */
 export type { Building, BuildingLocation, Survey, Terrain } from './terrain.generated';
-/** The grid summary's shapes are in gridTypes.ts (this file keeps under the 400-line rule). */
+/** The grid summary's and the EML checklist's shapes are in their own files (this file keeps under the 400-line rule). */
 export type * from './gridTypes';
+export type * from './emlTypes';
 import type { GridSummary } from './gridTypes';
-
+import type { EmlChecklist, EmlData } from './emlTypes';
 // ---------------------------------------------------------------- output
 export type Status = 'feasible' | 'conditional' | 'blocked' | 'needs-info' | 'not-applicable';
 export type Outcome = 'pass' | 'fail' | 'unknown';
@@ -272,10 +274,7 @@ export interface Reason {
   ruleId: string;
   /** The fact that decides it, where one does. */
   factId?: string;
-  /**
-   * Every input fact the rule could read, directly or through a calculation (static: whatever
-   * the values), the deciding fact first, then in catalogue order. Shared by the reasons of a rule: do not change it.
-   */
+  /** Every input fact the rule could read, also through calcs (static), deciding fact first, then catalogue order; shared: do not change it. */
   factIds: string[];
   /** The calculated quantity that decides it, where one does. */
   calcId?: string;
@@ -379,6 +378,7 @@ export interface Assessment {
   inputIssues: InputIssue[];
   /** The terrain as one grid. */
   grid: GridSummary;
+  /** Per building, the recognised measures of the energy-saving duty. */ eml: EmlChecklist[];
 }
 
 export interface OwnValue {
@@ -392,8 +392,8 @@ export interface OwnValue {
 
 export interface AssessOptions {
   toolbox?: Toolbox;
-  /** Overrides "today" when the terrain has no assessmentDate. */
-  today?: string;
+  /** Overrides "today" when the terrain has no assessmentDate. */ today?: string;
+  /** false: leave the EML checklist out (`eml` is empty), for runs that compare verdicts only (the walk's probes). */ eml?: false;
   /** Overrides of parameter values (id → value) on top of the terrain's own values; any parameter, unchecked (for tests and what-if runs). */
   parameterOverrides?: Record<string, ParamValue>;
 }

@@ -1,9 +1,11 @@
 /** UI messages in English, one for every Dutch key (a missing one is a type error). */
 import type { MessageKey } from './nl';
 
+import { enEml } from './en-eml';
 import { enExchange } from './en-exchange';
 export const en: Record<MessageKey, string> = {
   ...enExchange,
+  ...enEml,
   appTitle: 'Energy Toolbox for Business Parks',
   skipToContent: 'Skip to content',
   navTerrains: 'Parks',

@@ -1,8 +1,10 @@
 /** UI messages in Dutch, the app's first language; the keys of this object are the message keys (toolbox texts live in toolbox-data). */
+import { nlEml } from './nl-eml';
 import { nlExchange } from './nl-exchange';
 
 export const nl = {
   ...nlExchange,
+  ...nlEml,
   appTitle: 'Energietoolbox Bedrijventerreinen',
   skipToContent: 'Naar de inhoud',
   navTerrains: 'Terreinen',

@@ -67,6 +67,8 @@ function citedBy(a: Assessment, buildingId?: string): Set<string> {
     ...(buildingId ? [] : a.grid.parameterIds.flatMap((id) => valueOn(data.parameters.find((p) => p.id === id)!, a.assessmentDate)!.sources)),
     ...applies.flatMap((m) => m.reasons.filter((r) => r.outcome !== 'unknown').flatMap((r) => r.sourceIds)),
     ...advice.flatMap((x) => x.sourceIds),
+    // A company sheet's EML block (printed when an item applies) cites the list.
+    ...(a.eml.some((c) => (!buildingId || c.buildingId === buildingId) && c.duty !== false && c.counts.applies > 0) ? ['rvo-eml-2023'] : []),
   ]);
 }
 

@@ -30,6 +30,7 @@ export const data = {
   conditions: readJson<{ conditions: NamedCondition[] }>('conditions.json').conditions,
   sources: readJson<{ sources: Toolbox['sources'] }>('sources.json').sources,
   facts: readJson<{ facts: Toolbox['facts'] }>('facts.json').facts,
+  eml: readJson<NonNullable<Toolbox['eml']>>('eml.json'),
 };
 
 /** Data with every named condition ({ ref }) replaced by its expression, to look into what rules compare. */

@@ -64,8 +64,9 @@ test('the handbook at 360 px: a table of contents whose links reach their sectio
   const toc = page.getByRole('navigation', { name: 'Inhoud', exact: true });
   await expect(toc).toBeVisible();
   const links = toc.getByRole('link');
-  // Every measure and the five sections.
-  await expect(links).toHaveCount(data.measures.length + 5);
+  // Every measure and the six sections (the EML checklist's among them).
+  await expect(links).toHaveCount(data.measures.length + 6);
+  await expect(toc.getByRole('link', { name: 'Erkende maatregelen (EML)', exact: true })).toHaveAttribute('href', '#hb-eml');
   for (const m of data.measures) await expect(toc.getByRole('link', { name: m.label.nl, exact: true })).toHaveAttribute('href', `#hb-${m.id}`);
   expect(await toc.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 

@@ -13,9 +13,16 @@ describe('walkQuestions', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('roofAreaM2');
     expect(ids).not.toContain('heating');
-    const open = assess(t).measures.filter((m) => m.status === 'needs-info');
+    const a = assess(t);
+    const open = a.measures.filter((m) => m.status === 'needs-info');
     for (const m of open) expect(ids.some((f) => m.missingFacts.includes(f))).toBe(true);
-    expect(ids.every((f) => open.some((m) => m.missingFacts.includes(f)))).toBe(true);
+    // The EML checklist's questions come after every question that decides a measure, flagged.
+    const firstEml = plan.questions.findIndex((q) => q.eml);
+    expect(firstEml).toBeGreaterThan(0);
+    expect(plan.questions.slice(0, firstEml).every((q) => !q.eml && open.some((m) => m.missingFacts.includes(q.factId)))).toBe(true);
+    const emlMissing = new Set(a.eml[0].items.flatMap((i) => i.missingFacts));
+    expect(plan.questions.slice(firstEml).every((q) => q.eml && emlMissing.has(q.factId))).toBe(true);
+    for (const f of emlMissing) expect(ids).toContain(f);
     expect(plan.answered).toEqual(expect.arrayContaining(['roofAreaM2', 'heating']));
   });
 

@@ -21,6 +21,7 @@ import { isStringList, useHistoryState } from '../../ui/historyState';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Matrix, Totals } from './Glance';
+import { EmlPanel } from './EmlChecklist';
 import { matchesFilter, NO_FILTER, verdictKey, type CardFilter } from './glance';
 import type { Status } from '../../engine/types';
 
@@ -88,7 +89,7 @@ function Filters({ terrain, assessment, filter, onChange }: { terrain: StoredTer
   );
 }
 
-const FOLDS = ['next', 'grid', 'plan', 'advice'] as const;
+const FOLDS = ['next', 'eml', 'grid', 'plan', 'advice'] as const;
 /** The status groups of cards are folded too (the matrix is the overview); a filter or a matrix cell opens them. */
 const groupKey = (status: Status) => `group-${status}`;
 
@@ -123,7 +124,7 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
     setTarget(fold);
   };
   const shown = assessment.measures.filter((m) => matchesFilter(m, filter));
-  const foldTitle: Record<(typeof FOLDS)[number], string> = { next: t('nextQuestions'), grid: t('gridTitle'), plan: t('planTitle'), advice: t('dosAndDonts') };
+  const foldTitle: Record<(typeof FOLDS)[number], string> = { next: t('nextQuestions'), eml: t('emlTitle'), grid: t('gridTitle'), plan: t('planTitle'), advice: t('dosAndDonts') };
   return (
     <div class="assessment">
       <header class="page-head">
@@ -207,6 +208,10 @@ function AssessmentBody({ id, terrain, assessment }: { id: string; terrain: Stor
           );
         })}
       </section>
+
+      <Fold id="eml" title={foldTitle.eml} open={isOpen('eml')} onToggle={toggle('eml')}>
+        <EmlPanel terrain={terrain} assessment={assessment} isOpen={isOpen} toggle={toggle} />
+      </Fold>
 
       <Fold id="grid" title={foldTitle.grid} open={isOpen('grid')} onToggle={toggle('grid')}>
         <GridPanel assessment={assessment} terrain={terrain} heading={false} />

@@ -19,7 +19,7 @@ function unitOf(reason: Reason): string | undefined {
 }
 
 /** Facts as links to their fields in the editor: a building fact to this verdict's building (a terrain verdict: the first building), a terrain fact to the terrain card. */
-function FactLinks({ label, factIds, terrain, buildingId }: { label: string; factIds: string[]; terrain: Terrain; buildingId: string | undefined }) {
+export function FactLinks({ label, factIds, terrain, buildingId }: { label: string; factIds: string[]; terrain: Terrain; buildingId: string | undefined }) {
   return (
     <p class="facts">
       <span class="label">{label}:</span>{' '}

@@ -7,7 +7,7 @@ import type { Measure } from '../../engine/types';
 import { t, tx } from '../../i18n';
 
 /** The section ids the contents link to; each section's heading carries its id. */
-export const HANDBOOK_SECTIONS = { measures: 'hb-measures', steps: 'hb-steps', params: 'hb-params', sources: 'hb-sources', kinds: 'hb-kinds' } as const;
+export const HANDBOOK_SECTIONS = { measures: 'hb-measures', eml: 'hb-eml', steps: 'hb-steps', params: 'hb-params', sources: 'hb-sources', kinds: 'hb-kinds' } as const;
 export const measureAnchor = (id: string): string => `hb-${id}`;
 
 /** Scrolls to the link's target and gives it the focus, so Tab goes on from there. */
@@ -26,7 +26,7 @@ const Item = ({ id, label }: { id: string; label: string }) => (
   </a>
 );
 
-export function HandbookToc({ measures, steps, params, sources }: { measures: Measure[]; steps: boolean; params: boolean; sources: boolean }) {
+export function HandbookToc({ measures, eml, steps, params, sources }: { measures: Measure[]; eml: boolean; steps: boolean; params: boolean; sources: boolean }) {
   return (
     <nav class="handbook-toc no-print" aria-labelledby="hb-toc">
       <h2 id="hb-toc">{t('handbookToc')}</h2>
@@ -41,6 +41,11 @@ export function HandbookToc({ measures, steps, params, sources }: { measures: Me
                 </li>
               ))}
             </ol>
+          </li>
+        )}
+        {eml && (
+          <li>
+            <Item id={HANDBOOK_SECTIONS.eml} label={t('emlTitle')} />
           </li>
         )}
         {steps && (

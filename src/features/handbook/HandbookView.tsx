@@ -10,6 +10,7 @@ import { formatDate, lang, t, tx, formatNumber } from '../../i18n';
 import { SourceKindLegend, SourceKindTag, SourceList, toolboxIndex } from '../../ui/common';
 import { HANDBOOK_SECTIONS as S, HandbookToc, measureAnchor } from './HandbookToc';
 import { exprWords, handbookText, parameterValues } from './exprWords';
+import { emlItemsMatching, HandbookEml } from './HandbookEml';
 import { factLabel, stepLabel } from '../../ui/labels';
 
 const query = signal('', { name: 'handbook-query' });
@@ -160,7 +161,8 @@ export function HandbookView() {
   const steps = toolbox.steps.filter((s) => !q || `${tx(s.label)} ${handbookText(s.description, l)} ${s.id}`.toLowerCase().includes(q));
   const parameters = toolbox.parameters.filter((p) => !q || `${tx(p.label)} ${p.id} ${parameterValues(p, l)}`.toLowerCase().includes(q));
   const sources = toolbox.sources.filter((s) => !q || `${s.title} ${s.publisher} ${s.url}`.toLowerCase().includes(q));
-  const nothing = !measures.length && !steps.length && !parameters.length && !sources.length;
+  const emlItems = emlItemsMatching(q);
+  const nothing = !measures.length && !emlItems.length && !steps.length && !parameters.length && !sources.length;
   return (
     <div class="handbook">
       <header class="page-head">
@@ -182,7 +184,7 @@ export function HandbookView() {
         <input id="handbook-search" type="search" value={query.value} onInput={(e) => search(e.currentTarget.value)} />
       </div>
       {nothing && <p role="status">{t('noMatches', { q: query.value })}</p>}
-      <HandbookToc measures={measures} steps={steps.length > 0} params={parameters.length > 0} sources={sources.length > 0} />
+      <HandbookToc measures={measures} eml={emlItems.length > 0} steps={steps.length > 0} params={parameters.length > 0} sources={sources.length > 0} />
 
       {measures.length > 0 && (
         <section aria-labelledby={S.measures}>
@@ -192,6 +194,8 @@ export function HandbookView() {
           ))}
         </section>
       )}
+
+      <HandbookEml items={emlItems} />
 
       {steps.length > 0 && (
         <section aria-labelledby={S.steps} class="handbook-steps">

@@ -14,7 +14,8 @@ import { Link, StatusBadge } from '../../ui/common';
 import { factLabel, measureLabel, stepLabel } from '../../ui/labels';
 import { SURVEY_FIELDS } from '../../ui/survey';
 import { hrefs } from '../../state';
-import { citeText, printedReasons, sheetVerdicts, type Sheet } from './content';
+import { citeText, EML_SOURCES, printedReasons, sheetVerdicts, type Sheet } from './content';
+import { EmlSheet } from './EmlSheet';
 
 function Verdict({ m, numbers }: { m: MeasureResult; numbers: Map<string, number> }) {
   const l = lang.value;
@@ -102,6 +103,7 @@ export function CompanySheet({ sheet, terrain, numbers, printLink }: { sheet: Sh
       <Group title={t('reportObligations')} items={sheet.duties} numbers={numbers} />
       <Group title={t('sheetPossible')} items={sheet.possible} numbers={numbers} />
       <Group title={t('sheetNotYet')} items={sheet.notYet} numbers={numbers} />
+      {sheet.eml && <EmlSheet list={sheet.eml} cite={citeText(numbers, EML_SOURCES)} />}
       {sheet.steps.length > 0 && (
         <>
           <h4>{t('sheetSteps')}</h4>

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleTerrains } from '../../../tests/unit/helpers/toolboxData';
 import { assess } from '../../engine/index';
-import { citeText, reportContent, sheetVerdicts } from './content';
+import { citeText, EML_SOURCES, reportContent, sheetVerdicts } from './content';
 
 const examples = exampleTerrains();
 
@@ -32,8 +32,16 @@ describe.each(examples.map((t) => [t.name, t] as const))('the report of %s', (_n
   it('numbers exactly the cited sources, the leading ones first, in order of first citation', () => {
     const cited: string[] = ['lead-source'];
     const add = (ids: string[]) => ids.forEach((id) => cited.includes(id) || cited.push(id));
-    for (const s of c.sheets) for (const m of sheetVerdicts(s)) m.reasons.filter((r) => r.outcome !== 'unknown').forEach((r) => add(r.sourceIds));
+    for (const s of c.sheets) {
+      for (const m of sheetVerdicts(s)) m.reasons.filter((r) => r.outcome !== 'unknown').forEach((r) => add(r.sourceIds));
+      // A company sheet prints its EML checklist when an item applies, citing the list.
+      const list = a.eml.find((x) => x.buildingId === s.buildingId);
+      const told = !!list && list.duty !== false && list.counts.applies > 0;
+      expect(s.eml).toBe(told ? list : undefined);
+      if (told) add([...EML_SOURCES]);
+    }
     [...a.dos, ...a.donts].forEach((x) => add(x.sourceIds));
+    expect(EML_SOURCES.length).toBeGreaterThan(0);
     expect(c.sources).toEqual(cited);
     expect(c.sources.map((id) => c.numbers.get(id))).toEqual(cited.map((_, i) => i + 1));
     expect(c.advice.dos).toEqual(a.dos);

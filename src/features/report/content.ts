@@ -6,7 +6,8 @@
  * citation, so the list at the end holds exactly the sources cited. Rendering in slices can
  * then number the sources of a sheet not yet rendered.
  */
-import type { AdviceResult, Assessment, MeasureResult, PlanItem, Terrain } from '../../engine/types';
+import { bundledToolbox } from '../../engine';
+import type { AdviceResult, Assessment, EmlChecklist, MeasureResult, PlanItem, Terrain } from '../../engine/types';
 
 export interface Sheet {
   /** undefined: the terrain's own measures and steps. */
@@ -17,7 +18,17 @@ export interface Sheet {
   /** Blocked or needing information, not a duty. */
   notYet: MeasureResult[];
   steps: PlanItem[];
+  /**
+   * The building's EML checklist when the company has something to act on (an item applies, in
+   * the duty's scope): a list of only open, done or inapplicable items is the assessment's (and
+   * the walk's questions), not a hand-out's, and a building outside the duty has nothing to take
+   * from it (the assessment says why). The report keeps to its page budget.
+   */
+  eml?: EmlChecklist;
 }
+
+/** The source the EML block of a sheet cites: the list itself (the assessment and the handbook give the rest). */
+export const EML_SOURCES: readonly string[] = ['rvo-eml-2023'].filter((id) => bundledToolbox.sources.some((s) => s.id === id));
 
 export interface ReportContent {
   sheets: Sheet[];
@@ -38,7 +49,14 @@ function sheetOf(assessment: Assessment, buildingId: string | undefined): Sheet 
     possible: own.filter((m) => !isDuty(m) && (m.status === 'feasible' || m.status === 'conditional')),
     notYet: own.filter((m) => !isDuty(m) && (m.status === 'blocked' || m.status === 'needs-info')),
     steps: assessment.plan.filter((p) => (buildingId ? p.buildingIds.includes(buildingId) : p.buildingIds.length === 0)),
+    ...emlPart(assessment, buildingId),
   };
+}
+
+function emlPart(assessment: Assessment, buildingId: string | undefined): Pick<Sheet, 'eml'> {
+  const eml = buildingId ? assessment.eml.find((c) => c.buildingId === buildingId) : undefined;
+  const told = eml && eml.duty !== false && eml.counts.applies > 0;
+  return told ? { eml } : {};
 }
 
 /**
@@ -66,7 +84,10 @@ export function reportContent(terrain: Pick<Terrain, 'buildings'>, assessment: A
   const numbers = new Map<string, number>();
   const cite = (sourceIds: readonly string[]) => sourceIds.forEach((s) => numbers.has(s) || numbers.set(s, numbers.size + 1));
   if (!only) cite(leading);
-  for (const s of sheets) for (const m of sheetVerdicts(s)) for (const r of printedReasons(m)) cite(r.sourceIds);
+  for (const s of sheets) {
+    for (const m of sheetVerdicts(s)) for (const r of printedReasons(m)) cite(r.sourceIds);
+    if (s.eml) cite(EML_SOURCES);
+  }
   for (const a of [...advice.dos, ...advice.donts]) cite(a.sourceIds);
   return { sheets, advice, numbers, sources: [...numbers.keys()] };
 }

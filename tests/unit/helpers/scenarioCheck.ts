@@ -165,5 +165,22 @@ export function checkScenario(s: Scenario, result: Assessment): string[] {
   };
   advice('dos', result.dos, e.dosInclude, e.dosExclude);
   advice("don'ts", result.donts, e.dontsInclude, e.dontsExclude);
+
+  for (const x of e.eml ?? []) {
+    const list = result.eml.find((c) => c.buildingId === x.buildingId);
+    const actual = list ? `    actual EML ${x.buildingId}: duty=${show(list.duty)} ${list.items.map((i) => `${i.code}:${i.status}${i.factId ? `(${i.factId})` : ''}${i.missingFacts.length ? `?${i.missingFacts.join(',')}` : ''}`).join(' ') || '(no items)'}` : `    no EML checklist for ${x.buildingId}`;
+    const problems: string[] = [];
+    if (x.duty !== undefined && list?.duty !== x.duty) problems.push(`EML ${x.buildingId}: duty ${show(list?.duty)}, expected ${show(x.duty)}`);
+    for (const want of x.items ?? []) {
+      const got = list?.items.find((i) => i.code === want.code);
+      if (!got) problems.push(`EML ${x.buildingId} ${want.code}: missing`);
+      else {
+        if (got.status !== want.status) problems.push(`EML ${x.buildingId} ${want.code}: ${got.status}, expected ${want.status}`);
+        if (want.factId !== undefined && got.factId !== want.factId) problems.push(`EML ${x.buildingId} ${want.code}: decided by ${show(got.factId)}, expected ${want.factId}`);
+        if (want.missingFacts && show(got.missingFacts) !== show(want.missingFacts)) problems.push(`EML ${x.buildingId} ${want.code}: missing ${show(got.missingFacts)}, expected ${show(want.missingFacts)}`);
+      }
+    }
+    if (problems.length) p.push(...problems, actual);
+  }
   return p;
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledToolbox, indexToolbox, terrainIssues } from '../../../src/engine/index';
-import type { ParamValue, Reason, Status, SubsidyResult, Terrain } from '../../../src/engine/index';
+import type { EmlStatus, ParamValue, Reason, Status, SubsidyResult, Terrain } from '../../../src/engine/index';
 
 // ------------------------------------------------------------------ format
 
@@ -77,6 +77,14 @@ export interface Expectations {
   planWeeks?: WeekExpectation[];
   /** The timeline's length in weeks (shortest lead times). */
   timelineWeeks?: number;
+  /** A building's EML checklist: the duty, and the given items' status (and deciding fact). */
+  eml?: EmlExpectation[];
+}
+
+export interface EmlExpectation {
+  buildingId: string;
+  duty?: boolean | null;
+  items?: { code: string; status: EmlStatus; factId?: string; missingFacts?: string[] }[];
 }
 
 export interface WeekExpectation {
@@ -100,6 +108,7 @@ export interface Scenario {
 
 const SCENARIO_KEYS = ['name', 'notes', 'terrain', 'options', 'expect'];
 const EXPECT_KEYS = [
+  'eml',
   'measures',
   'planOrder',
   'planIncludes',
@@ -290,5 +299,20 @@ export function validate(s: Scenario): string[] {
   ids(e.dosExclude, doIds, 'do', 'expect.dosExclude');
   ids(e.dontsInclude, dontIds, "don't", 'expect.dontsInclude');
   ids(e.dontsExclude, dontIds, "don't", 'expect.dontsExclude');
+  const codes = new Set((toolbox.eml?.items ?? []).map((i) => i.code));
+  for (const [i, x] of (e.eml ?? []).entries()) {
+    const where = `expect.eml[${i}] (${x.buildingId})`;
+    keys(x, ['buildingId', 'duty', 'items'], where);
+    if (!buildingIds.has(x.buildingId)) p.push(`${where}: building "${x.buildingId}" is not in the terrain`);
+    for (const item of x.items ?? []) {
+      keys(item, ['code', 'status', 'factId', 'missingFacts'], `${where} ${item.code}`);
+      if (!codes.has(item.code)) p.push(`${where}: unknown EML code "${item.code}"`);
+      if (!EML_STATUSES.includes(item.status)) p.push(`${where}: unknown EML status "${item.status}"`);
+      ids(item.factId === undefined ? undefined : [item.factId], factIds, 'fact', `${where} ${item.code}`);
+      ids(item.missingFacts, factIds, 'fact', `${where} ${item.code}`);
+    }
+  }
   return p;
 }
+
+const EML_STATUSES: EmlStatus[] = ['applies', 'done', 'not-applicable', 'unknown'];

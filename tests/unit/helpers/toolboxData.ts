@@ -23,6 +23,7 @@ export const DATA_FILES: [file: string, schema: string][] = [
   ['calcs.json', 'calcs.schema.json'],
   ['steps.json', 'steps.schema.json'],
   ['measures.json', 'measures.schema.json'],
+  ['eml.json', 'eml.schema.json'],
 ];
 export const EXAMPLES = readdirSync(join(DATA_DIR, 'examples'))
   .filter((f) => f.endsWith('.json'))

@@ -34,6 +34,13 @@ export function expressions(tb: Toolbox): ExprSite[] {
       add(`subsidy ${s.scheme} available`, s.available);
     });
   }
+  // The EML checklist belongs to the energy-saving duty (its measure's scope: per building).
+  const duty = tb.measures.find((m) => m.id === 'energy-saving');
+  for (const item of tb.eml?.items ?? []) {
+    if (!duty) break;
+    if (item.situation) out.push({ where: `EML ${item.code} situation`, measure: duty, expr: item.situation });
+    if (item.done) out.push({ where: `EML ${item.code} done`, measure: duty, expr: item.done });
+  }
   return out;
 }
 
@@ -90,6 +97,8 @@ export function citations(tb: Toolbox): Citation[] {
     out.push({ where: `step ${s.id} lead time`, sources: s.leadTimeWeeks?.sources });
   }
   for (const e of tb.precedence) out.push({ where: `edge ${e.before} → ${e.after}`, sources: e.sources });
+  if (tb.eml) out.push({ where: 'EML list', sources: tb.eml.sources });
+  for (const item of tb.eml?.items ?? []) out.push({ where: `EML ${item.code}`, sources: item.sources });
   for (const p of tb.parameters) {
     p.values.forEach((v, i) => out.push({ where: `parameter ${p.id} value #${i + 1}`, sources: v.sources }));
   }

@@ -1,0 +1,33 @@
+/** UI messages in English for the EML checklist (part of `en`, src/i18n/en.ts). */
+import type { nlEml } from './nl-eml';
+
+export const enEml: Record<keyof typeof nlEml, string> = {
+  emlTitle: 'Recognised measures (EML)',
+  emlIntro: 'Per building the recognised measures of the energy-saving duty ({version}, part Buildings) and what the visit says about them.',
+  emlStatusapplies: 'applies',
+  emlStatusdone: 'already done',
+  'emlStatusnot-applicable': 'not applicable',
+  emlStatusunknown: 'not known yet',
+  emlCountapplies: '{n} apply',
+  emlCountdone: '{n} already done',
+  'emlCountnot-applicable': '{n} not applicable',
+  emlCountunknown: '{n} unknown',
+  emlMomentindependent: 'on its own',
+  emlMomentnatural: 'at a natural moment',
+  emlMomentboth: 'on its own or at a natural moment',
+  emlMomentInferred: 'the list names no moment: on its own',
+  emlDutyNo: 'The energy-saving duty does not apply here (use below {kwh} of electricity and {m3} of gas), so neither do the recognised measures.',
+  emlDutyNoShort: 'saving duty does not apply',
+  emlDutyUnknown: 'Not known yet whether the energy-saving duty applies here; the list shows what the visit can ask.',
+  emlNotInForce: 'EML 2023 applies from {date}.',
+  emlToAsk: 'Still to ask',
+  emlLinked: 'Follows the solar duty of “{measure}” ({rule}).',
+  emlSituation: 'Applies when',
+  emlDone: 'Already done when',
+  emlHandbookIntro: 'The recognised measures (EML 2023) the app checks per building, with the code RVO gives them, when they are due (on their own or at a natural moment) and the facts the visit answers.',
+  emlChecked: 'Source checked on {date}.',
+  emlSheetUnknown: 'Not known yet (the questions are in the assessment): {codes}.',
+  emlDutyUnknownShort: 'saving duty not known yet',
+  emlSheetDone: 'Already done: {codes}.',
+  emlSheetNa: 'Not applicable: {codes}.',
+};
