@@ -24,6 +24,7 @@
  *
  *   npx tsx scripts/bench-browser.ts                 prints this table alone
  *   npx tsx scripts/bench-browser.ts --only report   only the report rows (no Lighthouse)
+ *   npx tsx scripts/bench-browser.ts --only startup  only the bundle and start-up rows (no Lighthouse)
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,9 +229,13 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
   return rows;
 }
 
-/** `only: 'report'`: build, serve and measure the report alone. */
-export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: 'report' } = {}): Promise<Row[]> {
+type Only = 'report' | 'startup';
+const ONLY: Only[] = ['report', 'startup'];
+
+/** `only`: build, serve and measure the report alone, or the bundle and the start-up alone. */
+export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: Only } = {}): Promise<Row[]> {
   const all = only === undefined;
+  const startup = all || only === 'startup';
   const rows: Row[] = [];
   const dir = tempDir('energietoolbox-bench-');
   let close: (() => Promise<void>) | null = null;
@@ -240,7 +245,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
     await buildApp(dir);
 
     // ---------------------------------------------------------------- bundle
-    if (all) {
+    if (startup) {
     const b = measureBundle(dir);
     log(`initial route: ${b.initialJsFiles.join(', ')}; chart chunk: ${b.chartChunk?.file ?? 'none'}; precache: ${b.precacheEntries} files`);
     rows.push({ name: 'bundle: initial route JavaScript (gzip 9)', value: kb(b.initialJsGzip), unit: 'kB', target: `≤ ${limit('initialJsGzipKb')} kB`, ok: kb(b.initialJsGzip) <= limit('initialJsGzipKb') });
@@ -264,7 +269,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
 
     // ---------------------------------------------------------------- start-up
     const startupRecords = terrains(STARTUP_TERRAINS, 10, SEED);
-    if (all) {
+    if (startup) {
       // Online: no service worker, HTTP cache disabled: every run loads as a first visit would.
       const context = await newContext(browser, STARTUP_TERRAINS, { serviceWorkers: 'block' });
       const page = await context.newPage();
@@ -285,7 +290,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
       rows.push({ name: 'start-up online: ratio app / bare page', value: median(app) / median(bare), unit: '×', target: '≤ 1.5×', ok: median(app) / median(bare) <= 1.5 });
       await context.close();
     }
-    if (all) {
+    if (startup) {
       // Offline: after the service worker controls the page, the network is switched off.
       const context = await newContext(browser, STARTUP_TERRAINS);
       const page = await context.newPage();
@@ -314,7 +319,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
     if (all) rows.push(...(await measureEditor(browser, origin, log)));
 
     // ---------------------------------------------------------------- report of a 50-company terrain
-    {
+    if (all || only === 'report') {
       const context = await newContext(browser, 1);
       const page = await context.newPage();
       await page.goto(`${origin}/`);
@@ -357,8 +362,8 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as 'report') : undefined;
-  if (only !== undefined && only !== 'report') throw new Error(`--only ${only}: only "report" is known`);
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as Only) : undefined;
+  if (only !== undefined && !ONLY.includes(only)) throw new Error(`--only ${only}: only ${ONLY.map((o) => `"${o}"`).join(' or ')} is known`);
   const rows = await runBrowserBench((line) => console.log(`  ${line}`), { only });
   console.log(`\n${formatRows(rows)}`);
 }
