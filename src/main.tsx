@@ -1,12 +1,14 @@
 /**
  * Entry point: start the state's listeners, read the terrains' summaries (the database opens
- * while the shell renders), render the app; what the list does not need waits until the list
- * is on screen: the other views, the status counts in the background, the persistence request
- * and the service worker (at the latest `LATER_MS` after start, should the database not answer).
+ * while the shell renders), render the app (in English once its messages are loaded, when that
+ * is the saved language); what the list does not need waits until the list is on screen: the
+ * other views and the English messages, the status counts in the background, the persistence
+ * request and the service worker (at the latest `LATER_MS` after start, should the database not answer).
  */
 import { render } from 'preact';
 import { App, preloadViews } from './app/App';
 import { startServiceWorker } from './app/pwa';
+import { langLoaded } from './i18n';
 import { afterNextFrame } from './state/assessment';
 import { exchange, startApp, statusCounts, terrains } from './state';
 import './styles.css';
@@ -15,7 +17,7 @@ const LATER_MS = 2000;
 
 startApp();
 const loaded = terrains.load();
-render(<App />, document.getElementById('app')!);
+void langLoaded().then(() => render(<App />, document.getElementById('app')!));
 void loaded.then(() =>
   afterNextFrame(() => {
     void statusCounts.schedule();
