@@ -167,6 +167,7 @@ function onTerminated(): void {
 
 /** The early script's connection (src/storage/earlyOpen.ts), with the handlers openDB gives its own. */
 function adopt(db: IDBDatabase): IDBPDatabase<ToolboxDB> {
+  db.onversionchange = null; // the early script's own handler, for the time before this
   db.addEventListener('versionchange', onBlocking);
   db.addEventListener('close', onTerminated);
   return wrap(db) as unknown as IDBPDatabase<ToolboxDB>;

@@ -31,7 +31,15 @@ export function earlyOpen(name: string, key: string): void {
         event.preventDefault();
         resolve(null);
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const db = request.result;
+        // Another tab upgrades before the app has taken the connection: let it, and leave the app to open anew.
+        db.onversionchange = () => {
+          db.close();
+          (globalThis as Record<string, unknown>)[key] = Promise.resolve(null);
+        };
+        resolve(db);
+      };
     });
   } catch {
     /* no IndexedDB here: db.ts says so when it opens */

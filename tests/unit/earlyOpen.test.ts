@@ -2,7 +2,8 @@
  * The early open (src/storage/earlyOpen.ts, the build's first script): the database opened
  * before the app's chunk is there and taken over by db.ts. A first visit creates nothing
  * early; a database at this version is taken as it is (no second open); an older one is
- * closed and upgraded by the ladder without loss; the taken connection lets a newer tab in.
+ * closed and upgraded by the ladder without loss; a newer tab is let in before and after the
+ * connection is taken.
  * On fake-indexeddb.
  */
 import 'fake-indexeddb/auto';
@@ -20,6 +21,18 @@ const runEarly = (): Promise<IDBDatabase | null> => {
   earlyOpen(DB_NAME, EARLY_OPEN_KEY);
   return global[EARLY_OPEN_KEY] as Promise<IDBDatabase | null>;
 };
+
+/** Another tab opens the database at a newer version; fails when this page keeps it blocked. */
+const newerVersionElsewhere = (): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION + 1);
+    request.onblocked = () => reject(new Error('blocked by a connection kept open'));
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
 
 beforeEach(async () => {
   await closeDatabase();
@@ -62,6 +75,15 @@ describe('the early open', () => {
     expect(sortedStores(await dumpDatabase(unwrap(db)))).toEqual(sortedStores(fixture.expected ?? fixture.stores));
   });
 
+  it('a newer version opened elsewhere before the app takes the early connection is let in; the app then opens anew', async () => {
+    await openDatabase();
+    await closeDatabase();
+    expect((await runEarly())?.version).toBe(DB_VERSION);
+    await newerVersionElsewhere();
+    expect(await global[EARLY_OPEN_KEY]).toBeNull();
+    await expect(openDatabase()).rejects.toThrow(); // the database is newer than this app now: as without the early open
+  });
+
   it('the taken connection lets a newer version in, with the "blocking" notice', async () => {
     await openDatabase();
     await closeDatabase();
@@ -69,14 +91,7 @@ describe('the early open', () => {
     await openDatabase();
     const events: DbEvent[] = [];
     const stop = onDbEvent((e) => events.push(e));
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, DB_VERSION + 1); // would stay blocked if the connection were kept
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
-    });
+    await newerVersionElsewhere();
     stop();
     expect(events).toEqual(['blocking']);
   });
