@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { DB_NAME, EARLY_OPEN_KEY, earlyOpen } from './src/storage/earlyOpen.ts';
 
 /**
  * The Content Security Policy in index.html holds for the build. The dev server injects
@@ -12,10 +14,27 @@ const devCsp: Plugin = {
   transformIndexHtml: (html) => html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
 };
 
+/**
+ * The build's first script (src/storage/earlyOpen.ts): opens the database while the app's chunk
+ * is fetched and compiled. A classic script of its own (no inline script under the CSP), run as
+ * it is parsed, so before the (deferred) module script; precached with the rest.
+ */
+const earlyOpenScript = `(${earlyOpen.toString()})(${JSON.stringify(DB_NAME)}, ${JSON.stringify(EARLY_OPEN_KEY)});\n`;
+const earlyOpenFile = `assets/early-open-${createHash('sha256').update(earlyOpenScript).digest('hex').slice(0, 8)}.js`;
+const earlyDatabaseOpen: Plugin = {
+  name: 'early-database-open',
+  apply: 'build',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: earlyOpenFile, source: earlyOpenScript });
+  },
+  transformIndexHtml: () => [{ tag: 'script', attrs: { src: `/${earlyOpenFile}` }, injectTo: 'head' }],
+};
+
 // The service worker precaches the whole app so it works offline from the first visit.
 export default defineConfig({
   plugins: [
     devCsp,
+    earlyDatabaseOpen,
     preact(),
     VitePWA({
       registerType: 'prompt',

@@ -3,8 +3,8 @@
  * Playwright run beside it never sees half a dist/), serves it with `vite preview` on a
  * free port, and reads from the built files
  *
- * - the initial route's JavaScript: the module script(s) and modulepreloads of index.html
- *   plus everything they import statically (dynamic `import()` is not followed);
+ * - the initial route's JavaScript: the scripts (module or classic) and modulepreloads of
+ *   index.html plus everything they import statically (dynamic `import()` is not followed);
  * - the chart chunk: the chunk that holds chart.js (found by chart.js's own identifiers);
  * - the precache: every file in the service worker's precache manifest (dist/sw.js).
  *
@@ -89,15 +89,15 @@ export function staticImports(code: string): string[] {
 /** chart.js's own identifiers (object keys, which minification keeps). */
 export const isChartJs = (code: string): boolean => code.includes('getDatasetMeta') && code.includes('datasetElementType');
 
-/** The module scripts and modulepreloads of index.html, as paths inside the build folder. */
+/** The scripts (module or classic) and modulepreloads of index.html, as paths inside the build folder. */
 function entryFiles(html: string): string[] {
   const files: string[] = [];
   const re = /<(?:script|link)\b[^>]*>/g;
   for (const tag of html.match(re) ?? []) {
-    const isModule = /<script\b/.test(tag) && /type=["']?module/.test(tag);
+    const isScript = /<script\b/.test(tag);
     const isPreload = /<link\b/.test(tag) && /rel=["']?modulepreload/.test(tag);
     const src = /(?:src|href)=["']([^"']+)["']/.exec(tag)?.[1];
-    if ((isModule || isPreload) && src && !/^[a-z]+:/i.test(src)) files.push(src.replace(/^\//, ''));
+    if ((isScript || isPreload) && src && !/^[a-z]+:/i.test(src)) files.push(src.replace(/^\//, ''));
   }
   return files;
 }

@@ -1,15 +1,32 @@
-/** Entry point: render the app, start the state's listeners, load the terrains' summaries (their status counts brought up to date in the background), start the service worker. */
+/**
+ * Entry point: start the state's listeners, read the terrains' summaries (the database opens
+ * while the shell renders), render the app (in English once its messages are loaded, when that
+ * is the saved language); what the list does not need waits until the list is on screen: the
+ * other views and the English messages, the status counts in the background, the persistence
+ * request and the service worker (at the latest `LATER_MS` after start, should the database not answer).
+ */
 import { render } from 'preact';
 import { App, preloadViews } from './app/App';
 import { startServiceWorker } from './app/pwa';
+import { langLoaded } from './i18n';
+import { afterNextFrame } from './state/assessment';
 import { exchange, startApp, statusCounts, terrains } from './state';
 import './styles.css';
 
+const LATER_MS = 2000;
+
 startApp();
-render(<App />, document.getElementById('app')!);
-void terrains.load().then(() => {
-  void statusCounts.schedule();
-  return exchange.requestPersistence();
-});
-preloadViews();
-if (import.meta.env.PROD) startServiceWorker();
+const loaded = terrains.load();
+void langLoaded().then(() => render(<App />, document.getElementById('app')!));
+void loaded.then(() =>
+  afterNextFrame(() => {
+    void statusCounts.schedule();
+    void exchange.requestPersistence();
+  }),
+);
+void Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LATER_MS))]).then(() =>
+  afterNextFrame(() => {
+    preloadViews();
+    if (import.meta.env.PROD) startServiceWorker();
+  }),
+);

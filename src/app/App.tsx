@@ -1,6 +1,6 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
-import { lang, setLang, t } from '../i18n';
+import { lang, loadMessages, setLang, t } from '../i18n';
 import { assessment, database, hrefs, route, save, tabSync, type SaveQuestion } from '../state';
 import { Link } from '../ui/Link';
 import { databaseNoticeText, saveStateAttribute, saveStatusText } from '../ui/stateText';
@@ -131,11 +131,12 @@ const WalkView = lazyView(() => Promise.all([import('../features/walk/WalkView')
 const ImportView = lazyView(() => Promise.all([import('../features/import/ImportView'), assessment.loadEngine()]).then(([m]) => m.ImportView));
 const HandbookView = lazyView(() => import('../features/handbook/HandbookView').then((m) => m.HandbookView));
 
-/** Loads the other views when the browser is idle, so the next click is instant. */
+/** Loads the other views and the other language when the browser is idle, so the next click is instant (also offline without the service worker). */
 export function preloadViews(): void {
   const warm = () => {
     void TerrainEditor.preload();
     void AssessmentView.preload();
+    void loadMessages(lang.value === 'nl' ? 'en' : 'nl').catch(() => undefined);
   };
   if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 500);
@@ -205,7 +206,7 @@ export function App() {
           </ul>
         </nav>
         <SaveIndicator />
-        <button type="button" class="lang-switch secondary" lang={lang.value === 'nl' ? 'en' : 'nl'} aria-label={t('switchLangLabel')} onClick={() => setLang(lang.value === 'nl' ? 'en' : 'nl')}>
+        <button type="button" class="lang-switch secondary" lang={lang.value === 'nl' ? 'en' : 'nl'} aria-label={t('switchLangLabel')} onClick={() => void setLang(lang.value === 'nl' ? 'en' : 'nl').catch(() => undefined)}>
           {t('switchLang')}
         </button>
       </header>

@@ -4,7 +4,9 @@
  */
 import { signal } from '@preact/signals';
 import type { Lang, Text } from '../engine/types';
-import { messages, type MessageKey } from './messages';
+import { loadMessages, messagesOf, type MessageKey } from './messages';
+export { loadMessages };
+import { nl } from './nl';
 
 const STORAGE_KEY = 'energietoolbox.lang';
 
@@ -20,19 +22,33 @@ function initialLang(): Lang {
 
 export const lang = signal<Lang>(initialLang());
 
-export function setLang(next: Lang): void {
-  lang.value = next;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
-  } catch {
-    /* ignore */
+/** The saved language's messages loaded (English is loaded on demand; Dutch where that fails): render after this. */
+export const langLoaded = (): Promise<void> =>
+  loadMessages(lang.value).catch(() => {
+    lang.value = 'nl';
+  });
+
+/** Shows the UI in `next`: at once when its messages are loaded, else once they are. */
+export function setLang(next: Lang): Promise<void> {
+  const show = (): void => {
+    lang.value = next;
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    } catch {
+      /* ignore */
+    }
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+  };
+  if (messagesOf(next)) {
+    show();
+    return Promise.resolve();
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  return loadMessages(next).then(show);
 }
 
 /** A UI message in the current language, with {name} placeholders filled. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  let text = messages[lang.value][key] ?? messages.nl[key] ?? key;
+  let text = messagesOf(lang.value)?.[key] ?? nl[key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(typeof v === 'number' ? formatNumber(v) : v);
   return text;
 }

@@ -38,7 +38,7 @@ export function sameInput(a: StoredTerrain, b: StoredTerrain): boolean {
 }
 
 /** Runs `fn` in a task after the next frame is painted (a plain task where there are no frames). */
-function afterNextFrame(fn: () => void): void {
+export function afterNextFrame(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(fn, 0));
   else setTimeout(fn, 0);
 }

@@ -9,7 +9,7 @@
 import { batch, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { StoredPhoto } from '../storage/db';
 import { addPhoto, deleteBuildingPhotos, deletePhoto, listTerrainPhotos, setPhotoCaption, sweepOrphanPhotos, totalPhotoBytes } from '../storage/photoRepository';
-import { compressPhoto, PhotoError, type CompressedPhoto } from './photoImage';
+import type { CompressedPhoto, PhotoError } from './photoImage';
 import { storageFailure, type StorageFailure } from './save';
 import { newId, type RemovedBuilding, type TerrainsModel } from './terrains';
 
@@ -37,6 +37,9 @@ export interface PhotosModel {
   /** Removes a deleted building's photos once its undo is gone; returns the cleanup. */
   trackRemovals(): () => void;
 }
+
+/** The compression, loaded with the first photo (it is not needed to show the list). */
+const compressPhoto = (file: Blob): Promise<CompressedPhoto> => import('./photoImage').then((m) => m.compressPhoto(file));
 
 export const PhotosModel = createModel<PhotosModel, [terrains: TerrainsModel, compress?: (file: Blob) => Promise<CompressedPhoto>]>((terrains, compress = compressPhoto) => {
   const byTerrain = signal<ReadonlyMap<string, readonly StoredPhoto[]>>(new Map(), { name: 'photos-by-terrain' });
@@ -86,7 +89,7 @@ export const PhotosModel = createModel<PhotosModel, [terrains: TerrainsModel, co
       try {
         compressed = await compress(file);
       } catch (error) {
-        return { kind: error instanceof PhotoError && error.reason === 'too-large' ? 'too-large' : 'undecodable' };
+        return { kind: (error as Partial<PhotoError> | null)?.reason === 'too-large' ? 'too-large' : 'undecodable' };
       }
       const photo: StoredPhoto = { id: newId('p-'), terrainId, buildingId, ...compressed, bytes: compressed.blob.size, takenAt: new Date().toISOString() };
       try {

@@ -7,7 +7,7 @@
  */
 import { computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { StoredTerrain } from '../storage/db';
-import { clearJournal, readJournal, writeJournalSync } from '../storage/journal';
+import { clearJournal, writeJournalSync, type JournalEntry } from '../storage/journal';
 import { ConflictError, DeletedError, getSummary, getTerrain, saveTerrain } from '../storage/terrainRepository';
 import { stripBookkeeping, type TerrainRecords } from './terrains';
 
@@ -47,8 +47,8 @@ export interface SaveModel {
   saveBeforeLeaving(): void;
   /** Flushes on visibilitychange (hidden) and pagehide until the returned cleanup runs. */
   flushOnLeave(): () => void;
-  /** Saves the edits an earlier page journaled, on their base revision. */
-  replayJournal(): Promise<void>;
+  /** Saves the edits an earlier page journaled (`entries`, read with the summaries), on their base revision. */
+  replayJournal(entries: readonly JournalEntry[]): Promise<void>;
   /** Keep mine (write it over theirs) or take theirs; the first open conflict unless an id is given. */
   resolveConflict(choice: 'mine' | 'theirs', id?: string): Promise<void>;
   /** Restore my version of a terrain deleted elsewhere (as a new record), or let the deletion stand. */
@@ -199,8 +199,7 @@ export const SaveModel = createModel<SaveModel, [records: TerrainRecords]>((reco
       };
     },
 
-    async replayJournal() {
-      const entries = await readJournal();
+    async replayJournal(entries) {
       if (entries.length === 0) return;
       const stale: string[] = [];
       for (const { terrain, baseRevision } of entries) {

@@ -10,6 +10,7 @@ import { batch, computed, createModel, effect, signal, type ReadonlySignal } fro
 import type { Building, FactValue, Survey, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { summarize, type SummaryStatusCounts, type TerrainSummary } from '../storage/summary';
+import { readJournal } from '../storage/journal';
 import { deleteTerrain as removeStored, getTerrain, listSummaries, putTerrains, saveTerrain } from '../storage/terrainRepository';
 import { newId } from './ids';
 import { now, yieldIfLong } from './slices';
@@ -240,9 +241,11 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
 
     async load() {
       try {
-        records.replaceSummaries(await listSummaries());
+        // Both read at once: the list waits for the journal (its edits are the newest).
+        const [summaries, journal] = await Promise.all([listSummaries(), readJournal()]);
+        records.replaceSummaries(summaries);
         loadError.value = null;
-        await save.replayJournal();
+        await save.replayJournal(journal);
       } catch (error) {
         loadError.value = String(error);
       } finally {

@@ -2,11 +2,12 @@
  * The IndexedDB database: typed schema, version ladder for migrations, and the
  * blocked / blocking / terminated handlers. Only the repositories talk to it.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { DB_NAME, takeEarlyOpen } from './earlyOpen';
 import type { Terrain } from '../engine/types';
 import { summarize, type TerrainSummary } from './summary';
 
-export const DB_NAME = 'energietoolbox-bedrijventerreinen';
+export { DB_NAME };
 /** Bump with a new step in `migrations` below; never edit an old step. */
 export const DB_VERSION = 2;
 
@@ -149,30 +150,55 @@ export function openConnection(): IDBPDatabase<ToolboxDB> | null {
   return connection;
 }
 
-/** Opens (once) the database, running every migration step it is behind. */
+function onBlocking(): void {
+  // A newer version of the app wants to upgrade: let it, and reopen later.
+  void dbPromise?.then((db) => db.close());
+  dbPromise = null;
+  connection = null;
+  emit('blocking');
+}
+
+function onTerminated(): void {
+  // The browser closed the connection (e.g. storage cleared): reopen on next use.
+  dbPromise = null;
+  connection = null;
+  emit('terminated');
+}
+
+/** The early script's connection (src/storage/earlyOpen.ts), with the handlers openDB gives its own. */
+function adopt(db: IDBDatabase): IDBPDatabase<ToolboxDB> {
+  db.onversionchange = null; // the early script's own handler, for the time before this
+  db.addEventListener('versionchange', onBlocking);
+  db.addEventListener('close', onTerminated);
+  return wrap(db) as unknown as IDBPDatabase<ToolboxDB>;
+}
+
+/**
+ * Opens (once) the database, running every migration step it is behind; in the page, the
+ * connection the early script opened is taken over (src/storage/earlyOpen.ts).
+ */
 export function openDatabase(name = DB_NAME): Promise<IDBPDatabase<ToolboxDB>> {
   if (!dbPromise) {
-    dbPromise = openDB<ToolboxDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion, _newVersion, tx) {
-        runUpgrade(db, oldVersion, DB_VERSION, tx);
-      },
-      blocked() {
-        emit('blocked');
-      },
-      blocking() {
-        // A newer version of the app wants to upgrade: let it, and reopen later.
-        void dbPromise?.then((db) => db.close());
-        dbPromise = null;
-        connection = null;
-        emit('blocking');
-      },
-      terminated() {
-        // The browser closed the connection (e.g. storage cleared): reopen on next use.
-        dbPromise = null;
-        connection = null;
-        emit('terminated');
-      },
-    });
+    const open = (): Promise<IDBPDatabase<ToolboxDB>> =>
+      openDB<ToolboxDB>(name, DB_VERSION, {
+        upgrade(db, oldVersion, _newVersion, tx) {
+          runUpgrade(db, oldVersion, DB_VERSION, tx);
+        },
+        blocked() {
+          emit('blocked');
+        },
+        blocking: onBlocking,
+        terminated: onTerminated,
+      });
+    const early = name === DB_NAME ? takeEarlyOpen() : undefined;
+    // The early connection is taken when the database is at this version; else it is closed and the ladder runs.
+    dbPromise = early
+      ? early.then((db) => {
+          if (db?.version === DB_VERSION) return adopt(db);
+          db?.close();
+          return open();
+        })
+      : open();
     const opening = dbPromise;
     opening.then(
       (db) => {

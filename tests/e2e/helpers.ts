@@ -61,9 +61,11 @@ export async function openGroup(scope: Locator, group: string): Promise<Locator>
 /**
  * Opens every <details> in the main content (sources, calculations, subsidies, collapsed groups,
  * the assessment's folds and cards, whose content appears once open): round by round until none
- * is closed. Returns how many were opened.
+ * is closed. Returns how many were opened. It first waits for the view to be there (a view loads
+ * after the page's load event: its chunk, the engine, the terrain from IndexedDB).
  */
 export async function openAllDetails(page: Page): Promise<number> {
+  await page.locator('main details').first().waitFor({ state: 'attached' });
   let total = 0;
   for (let round = 0; round < 10; round++) {
     const opened = await page.locator('main').evaluate(async (main) => {

@@ -50,7 +50,7 @@ describe('database notices', () => {
     await newerVersionElsewhere(); // would stay blocked if this page kept its connection
     expect(app.database.event.value).toBe('blocking');
     expect(databaseNoticeText(app.database.event.value!)).toMatch(/^In een ander tabblad is een nieuwere versie van deze app geopend.*Sluit dit tabblad of laad het opnieuw/);
-    setLang('en');
+    await setLang('en');
     expect(databaseNoticeText(app.database.event.value!)).toMatch(/^A newer version of this app was opened in another tab/);
 
     app.database.dismiss();

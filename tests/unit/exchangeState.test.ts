@@ -247,7 +247,7 @@ describe('a full disk: nothing half-written', () => {
     // A code in the state, words in the view: a language switch re-translates it.
     const failure = status.kind === 'failed' ? status.error : null;
     expect(storageFailureText(failure!, 'import')).toBe('de opslag van de browser is vol.');
-    setLang('en');
+    await setLang('en');
     expect(storageFailureText(failure!, 'import')).toBe("the browser's storage is full.");
   });
 
@@ -261,7 +261,7 @@ describe('a full disk: nothing half-written', () => {
     expect(saveState()).toBe('error');
     expect(app.save.storageFull.value).toBe(true);
     expect(saveStatusText(app.save.status.value)).toMatch(/^Niet opgeslagen: de opslag van de browser is vol\. De vorige versie staat nog veilig opgeslagen/);
-    setLang('en'); // the status holds no sentence: the same status reads in English now
+    await setLang('en'); // the status holds no sentence: the same status reads in English now
     expect(saveStatusText(app.save.status.value)).toMatch(/^Not saved: the browser's storage is full\. The previous version is still stored safely/);
     setLang('nl');
     expect(await getTerrain(t.id)).toEqual(before);

@@ -79,16 +79,17 @@ function ImportOutcome() {
 
 export function StoragePanel() {
   const fileInput = useRef<HTMLInputElement>(null);
+  // Measured once the terrains are listed (at start these reads would hold up the list's own), then again after imports and as the count of saved changes moves.
+  const loaded = terrains.loaded.value;
   useEffect(() => {
-    void exchange.refreshStorageHealth();
-    void exchange.refreshMeta();
-  }, []);
-  // Re-measure after imports and as the count of saved changes moves.
+    if (loaded) void exchange.refreshMeta();
+  }, [loaded]);
   const changes = exchange.meta.value?.changesSinceExport ?? 0;
   useEffect(() => {
+    if (!loaded) return;
     void exchange.refreshStorageHealth();
     void photos.refreshTotals();
-  }, [changes, exchange.importStatus.value?.kind]);
+  }, [loaded, changes, exchange.importStatus.value?.kind]);
   const photoTotals = photos.totals.value;
   const photoBytes = photoTotals && photoTotals.count > 0 ? formatBytes(photoTotals.bytes) : null;
 
