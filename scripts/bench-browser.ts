@@ -24,6 +24,7 @@
  *
  *   npx tsx scripts/bench-browser.ts                 prints this table alone
  *   npx tsx scripts/bench-browser.ts --only report   only the report rows (no Lighthouse)
+ *   npx tsx scripts/bench-browser.ts --only keys     only the editor's save and keystroke rows
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,8 +229,8 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
   return rows;
 }
 
-/** `only: 'report'`: build, serve and measure the report alone. */
-export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: 'report' } = {}): Promise<Row[]> {
+/** `only`: build, serve and measure the report, or the editor's save and keystrokes, alone. */
+export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: 'report' | 'keys' } = {}): Promise<Row[]> {
   const all = only === undefined;
   const rows: Row[] = [];
   const dir = tempDir('energietoolbox-bench-');
@@ -311,10 +312,10 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
     if (all) rows.push(...(await (await import('./bench-province')).runProvinceBench(browser, origin, log)));
 
     // ---------------------------------------------------------------- save and type in a 50-building editor
-    if (all) rows.push(...(await measureEditor(browser, origin, log)));
+    if (all || only === 'keys') rows.push(...(await measureEditor(browser, origin, log)));
 
     // ---------------------------------------------------------------- report of a 50-company terrain
-    {
+    if (all || only === 'report') {
       const context = await newContext(browser, 1);
       const page = await context.newPage();
       await page.goto(`${origin}/`);
@@ -357,8 +358,8 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as 'report') : undefined;
-  if (only !== undefined && only !== 'report') throw new Error(`--only ${only}: only "report" is known`);
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as 'report' | 'keys') : undefined;
+  if (only !== undefined && only !== 'report' && only !== 'keys') throw new Error(`--only ${only}: only "report" and "keys" are known`);
   const rows = await runBrowserBench((line) => console.log(`  ${line}`), { only });
   console.log(`\n${formatRows(rows)}`);
 }
