@@ -21,6 +21,7 @@ import { AnswerForAll, CopyFromBuilding, type Roster } from './BulkEdits';
 import { SurveyFields } from './SurveyFields';
 import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
+import { groupDomId, LazyGroup, openFieldGroup } from './LazyGroup';
 import { TextField } from '../../ui/TextField';
 import { isReading } from '../../ui/TerrainGate';
 import type { StoredTerrain } from '../../state';
@@ -62,10 +63,16 @@ function handlersOf(terrainId: string, buildingId: string | null): FieldHandlers
   return h;
 }
 
-/** Opens any closed <details> around a field (and shows all questions when it is a hidden one), scrolls to it and focuses it. */
-function focusField(domId: string): void {
+/**
+ * Opens any closed <details> around a field (and shows all questions when it is a hidden one), scrolls to it and focuses it.
+ * A field of a fold not opened yet is not in the page: the fold is opened, and the field focused once it is rendered.
+ */
+function focusField(domId: string, frames = 10): void {
   const el = document.getElementById(domId);
-  if (!el) return;
+  if (!el) {
+    if (frames > 0 && openFieldGroup(domId)) requestAnimationFrame(() => focusField(domId, frames - 1));
+    return;
+  }
   const showAll = el.closest('.fact-irrelevant') && el.closest('.building')?.querySelector<HTMLInputElement>('.show-all');
   if (showAll) showAll.checked = true;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
@@ -118,23 +125,24 @@ function BuildingCard({ terrainId, terrainFacts, date, building: b, index, roste
         </p>
       )}
       {buildingGroups.map(({ group, facts }, gi) => (
-        <details key={group.id} class="fact-group" open={gi === 0}>
-          <summary>{tx(group.label)}</summary>
-          <div class="grid">
-            {facts.map((fact) => (
-              <div key={fact.id} class={shown(fact) ? 'fact-slot' : 'fact-slot fact-irrelevant'}>
-                <FactField
-                  fact={fact}
-                  value={b.facts[fact.id]}
-                  fieldId={fieldDomId(b.id, fact.id)}
-                  onChange={h.onChange}
-                  warning={warnings.get(fact.id)}
-                  action={several ? h.action : undefined}
-                />
-              </div>
-            ))}
-          </div>
-        </details>
+        <LazyGroup key={group.id} id={groupDomId(b.id, group.id)} label={tx(group.label)} open={gi === 0}>
+          {() => (
+            <div class="grid">
+              {facts.map((fact) => (
+                <div key={fact.id} class={shown(fact) ? 'fact-slot' : 'fact-slot fact-irrelevant'}>
+                  <FactField
+                    fact={fact}
+                    value={b.facts[fact.id]}
+                    fieldId={fieldDomId(b.id, fact.id)}
+                    onChange={h.onChange}
+                    warning={warnings.get(fact.id)}
+                    action={several ? h.action : undefined}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
+        </LazyGroup>
       ))}
       <SurveyFields terrainId={terrainId} building={b} />
       <LocationFields terrainId={terrainId} building={b} />
