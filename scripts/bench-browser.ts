@@ -9,7 +9,7 @@
  *   static page with the same elements served the same way, as a ratio;
  * - storage: the app's own save path in a 50-building terrain's editor (header indicator
  *   from "saving" to "saved": the IndexedDB transaction and the re-render after it), p50/p95,
- *   and a keystroke in that editor until the next frame is painted;
+ *   and a keystroke in that editor until the next frame is painted, beside the same in a bare page;
  * - a province (631 terrains × 48 buildings, scripts/bench-province.ts): the list, search, the
  *   background assessment, IndexedDB bytes;
  * - the report of a 50-company terrain: its first page (the cover's heading) and, its sheets
@@ -25,6 +25,7 @@
  *   npx tsx scripts/bench-browser.ts                 prints this table alone
  *   npx tsx scripts/bench-browser.ts --only report   only the report rows (no Lighthouse)
  *   npx tsx scripts/bench-browser.ts --only startup  only the bundle and start-up rows (no Lighthouse)
+ *   npx tsx scripts/bench-browser.ts --only keys     only the editor's save and keystroke rows
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -195,7 +196,74 @@ export async function newContext(browser: Browser, items: number, options: { ser
 
 export const fmtMs = (values: number[]): string => values.map((v) => v.toFixed(0)).join(' ');
 
-/** The app's own save path and keystrokes in the editor of a 50-building terrain (p50 and p95 of 30). */
+/** Records in `window.__keys` each key press (its hardware timestamp) until the frame after the page handled it is painted. */
+function recordKeys(): void {
+  const w = window as unknown as { __keys: number[] };
+  w.__keys = [];
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
+        ch.port2.postMessage(0);
+      });
+    },
+    true,
+  );
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { type?: string; functionName?: string } };
+}
+
+/**
+ * Main-thread CPU time per keystroke, from a Chromium trace: the thread time (not the wall time,
+ * so a loaded machine's waits are left out) of every task from the one that dispatched the key
+ * to the one that ran `recordKeys`' message after the frame. `press` types one key and waits.
+ */
+async function keystrokeCpu(page: Page, keys: number, press: (i: number) => Promise<void>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'toplevel'] } });
+  for (let i = 0; i < keys; i++) await press(i);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  const threads = new Map<string, number>();
+  const renderers = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  for (const e of events) if (renderers.has(`${e.pid}:${e.tid}`)) threads.set(`${e.pid}:${e.tid}`, (threads.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...threads].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const on = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = on.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  const taskOf = (e: TraceEvent) => tasks.find((t) => t.ts <= e.ts && e.ts < t.ts + (t.dur ?? 0));
+  const marks = on.filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName?.includes('onmessage'));
+  return on
+    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')
+    .flatMap((key) => {
+      const first = taskOf(key);
+      const mark = marks.find((m) => m.ts > key.ts);
+      const last = mark && taskOf(mark);
+      if (!first || !last) return [];
+      return [tasks.filter((t) => t.ts >= first.ts && t.ts <= last.ts).reduce((sum, t) => sum + (t.tdur ?? t.dur ?? 0), 0) / 1000];
+    });
+}
+
+/**
+ * The app's own save path and keystrokes in the editor of a 50-building terrain (p50 and p95 of 30),
+ * and the same keystrokes in a bare page with one input field, each key sent after a frame as there:
+ * the floor the wait for the frame itself sets on this machine, in the same run; then 30 more keys
+ * in the editor traced, for the main thread's CPU time per key (the part a loaded machine does not inflate).
+ */
 export async function measureEditor(browser: Browser, origin: string, log: (line: string) => void): Promise<Row[]> {
   const rows: Row[] = [];
   {
@@ -208,9 +276,9 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
     const input = page.locator('#f-b1-floorAreaM2');
     await input.waitFor();
     await page.locator('header [role="status"][data-state="saved"]').waitFor();
+    await page.evaluate(recordKeys);
     await page.evaluate(() => {
-      const w = window as unknown as { __keys: number[]; __saves: number[] };
-      w.__keys = [];
+      const w = window as unknown as { __saves: number[] };
       w.__saves = [];
       let savingAt: number | null = null;
       const status = document.querySelector('header [role="status"][data-state]')!;
@@ -222,19 +290,6 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
           savingAt = null;
         }
       }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
-      // Key press (its hardware timestamp) until the frame after the app handled it is painted.
-      window.addEventListener(
-        'keydown',
-        (e) => {
-          const t0 = e.timeStamp;
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => w.__keys.push(performance.now() - t0);
-            ch.port2.postMessage(0);
-          });
-        },
-        true,
-      );
     });
     await input.focus();
     await page.keyboard.press('End');
@@ -247,21 +302,41 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
       const w = window as unknown as { __keys: number[]; __saves: number[] };
       return { keys: w.__keys.slice(1), saves: w.__saves }; // the End key is not an edit
     });
+    const cpu = await keystrokeCpu(page, SAVES, async (i) => {
+      await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+      await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, SAVES + i + 1, { timeout: 30_000 });
+    });
     log(`save 50 buildings: ${fmtMs(saves)} ms`);
     log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
     rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
     rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
     rows.push({ name: `keystroke in a 50-building editor to next frame, p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
     rows.push({ name: 'keystroke in a 50-building editor to next frame, p95', value: quantile(keys, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(keys, 0.95) < 16 });
+    log(`keystroke 50 buildings, main-thread CPU (traced): ${fmtMs(cpu)} ms`);
+    rows.push({ name: `keystroke in a 50-building editor: main-thread CPU to that frame (traced), p50 of ${cpu.length}`, value: median(cpu), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'keystroke: main-thread CPU, p95 (the frame budget)', value: quantile(cpu, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(cpu, 0.95) < 16 });
+    await page.close();
+    const barePage = await context.newPage();
+    await barePage.setContent('<!doctype html><html lang="nl"><title>Bench</title><label for="x">Getal</label><input id="x">');
+    await barePage.evaluate(recordKeys);
+    await barePage.locator('#x').focus();
+    for (let i = 0; i < SAVES; i++) {
+      await barePage.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
+      await barePage.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length >= n, i + 1);
+    }
+    const bare = await barePage.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+    log(`keystroke bare page: ${fmtMs(bare)} ms`);
+    rows.push({ name: `keystroke in a bare page (one input, same method), p50 of ${bare.length}`, value: median(bare), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'keystroke in a bare page, p95', value: quantile(bare, 0.95), unit: 'ms', target: '', ok: null });
     await context.close();
   }
   return rows;
 }
 
-type Only = 'report' | 'startup';
-const ONLY: Only[] = ['report', 'startup'];
+type Only = 'report' | 'startup' | 'keys';
+const ONLY: Only[] = ['report', 'startup', 'keys'];
 
-/** `only`: build, serve and measure the report alone, or the bundle and the start-up alone. */
+/** `only`: build, serve and measure the report alone, the bundle and the start-up alone, or the editor's save and keystrokes alone. */
 export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: Only } = {}): Promise<Row[]> {
   const all = only === undefined;
   const startup = all || only === 'startup';
@@ -345,7 +420,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
     if (all) rows.push(...(await (await import('./bench-province')).runProvinceBench(browser, origin, log)));
 
     // ---------------------------------------------------------------- save and type in a 50-building editor
-    if (all) rows.push(...(await measureEditor(browser, origin, log)));
+    if (all || only === 'keys') rows.push(...(await measureEditor(browser, origin, log)));
 
     // ---------------------------------------------------------------- report of a 50-company terrain
     if (all || only === 'report') {

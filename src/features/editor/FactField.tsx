@@ -4,6 +4,8 @@
  * next to the field when the value is not valid: an invalid value is never stored, and the
  * stored value stays (the message says which) until a valid one replaces it. A cross-field
  * warning (the value is stored) shows under the field; an action ("voor alle gebouwen") below it.
+ * The handlers get the fact, so one pair of them serves every field of a card: a field whose
+ * props are the same as before is skipped when its card re-renders.
  */
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -17,14 +19,14 @@ interface Props {
   value: unknown;
   /** Unique per terrain/building, used for ids and deep links. */
   fieldId: string;
-  onChange(value: FactValue): void;
+  onChange(value: FactValue, fact: Fact): void;
   /** Number fields: what an empty field means (default: unknown). */
   placeholder?: string;
   emptyNote?: string;
   /** A cross-field warning for this field (the value is stored). */
   warning?: string;
-  /** Shown under the field, e.g. "Dit antwoord voor alle gebouwen". */
-  action?: ComponentChildren;
+  /** What to show under the field, e.g. "Dit antwoord voor alle gebouwen". */
+  action?: (fact: Fact, value: unknown) => ComponentChildren;
 }
 
 export function fieldDomId(scopeId: string, factId: string): string {
@@ -50,7 +52,7 @@ export function FactField(props: Props) {
                 value={option}
                 checked={current === option}
                 aria-describedby={helpId}
-                onChange={() => onChange(option === 'yes' ? true : option === 'no' ? false : null)}
+                onChange={() => onChange(option === 'yes' ? true : option === 'no' ? false : null, fact)}
               />
               {t(option)}
             </label>
@@ -59,7 +61,7 @@ export function FactField(props: Props) {
         <p class="help" id={helpId}>
           {tx(fact.help)}
         </p>
-        {props.action}
+        {props.action?.(fact, value)}
       </fieldset>
     );
   }
@@ -68,7 +70,7 @@ export function FactField(props: Props) {
     return (
       <div class="field">
         <label for={fieldId}>{tx(fact.label)}</label>
-        <select id={fieldId} value={known ? (value as string) : ''} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget.value || null) as FactValue)}>
+        <select id={fieldId} value={known ? (value as string) : ''} aria-describedby={helpId} onChange={(e) => onChange((e.currentTarget.value || null) as FactValue, fact)}>
           <option value="">{t('unknownOption')}</option>
           {fact.options?.map((o) => (
             <option key={o.value} value={o.value}>
@@ -79,7 +81,7 @@ export function FactField(props: Props) {
         <p class="help" id={helpId}>
           {tx(fact.help)}
         </p>
-        {props.action}
+        {props.action?.(fact, value)}
       </div>
     );
   }
@@ -112,7 +114,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
   const commit = (next: FactValue): void => {
     setError(null);
     sent.current = next;
-    onChange(next);
+    onChange(next, fact);
   };
   const handle = (raw: string) => {
     setText(raw);
@@ -152,7 +154,7 @@ function NumberField(props: Props & { unit: string; helpId: string; errorId: str
       <p class="help" id={helpId}>
         {tx(fact.help)} {emptyNote ?? t('emptyIsUnknown')}
       </p>
-      {action}
+      {action?.(fact, value)}
     </div>
   );
 }

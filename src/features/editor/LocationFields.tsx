@@ -2,7 +2,8 @@
  * A building's section "Locatie": "Huidige locatie" (the phone's GPS, which needs no signal),
  * or latitude and longitude typed by hand (decimal comma or point, range checked). A location
  * is stored only as a pair; a coordinate typed alone waits for the other, and text that fails
- * its check is never stored (the stored location stays). The engine never reads it.
+ * its check is never stored (the stored location stays). The engine never reads it. Its fields
+ * enter the page when the fold is first opened (LazyGroup).
  */
 import { useState } from 'preact/hooks';
 import terrainSchema from '../../../toolbox-data/schema/terrain.schema.json';
@@ -10,6 +11,7 @@ import type { Building } from '../../engine/types';
 import { formatNumber, t, tx } from '../../i18n';
 import { terrains } from '../../state';
 import { TextField } from '../../ui/TextField';
+import { groupDomId, LazyGroup } from './LazyGroup';
 import { AXIS_RANGE, parseCoordinate, readPosition, type Axis, type PositionProblem } from './location';
 
 const schema = terrainSchema.definitions.buildingLocation.properties;
@@ -65,56 +67,59 @@ export function LocationFields({ terrainId, building }: { terrainId: string; bui
   const waiting = (['lat', 'lon'] as const).find((axis) => pending[axis] !== undefined && stored === undefined && pending[OTHER[axis]] === undefined);
   const id = (axis: Axis) => `location-${building.id}-${axis}`;
   return (
-    <details class="fact-group" open={stored !== undefined}>
-      <summary>{tx(SECTION_LABEL)}</summary>
-      <div class="actions">
-        <button type="button" class="secondary" disabled={gps.kind === 'busy'} onClick={() => void locate()}>
-          {gps.kind === 'busy' ? t('locationGpsBusy') : t('locationGps')}
-        </button>
-        {stored && (
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              setPending({});
-              setGps({ kind: 'idle' });
-              store(undefined);
-            }}
-          >
-            {t('locationClear')}
-          </button>
-        )}
-      </div>
-      <p class={gps.kind === 'failed' ? 'field-error' : 'muted'} aria-live="polite">
-        {gps.kind === 'failed'
-          ? t(PROBLEM_KEY[gps.problem])
-          : !stored
-            ? t('locationNone')
-            : stored.source === 'hand'
-              ? t('locationSourceHand')
-              : stored.accuracyM !== undefined
-                ? t('locationSourceGps', { m: formatNumber(stored.accuracyM, 0) })
-                : t('locationSourceGpsPlain')}
-      </p>
-      <div class="grid">
-        {(['lat', 'lon'] as const).map((axis) => (
-          <TextField
-            key={axis}
-            id={id(axis)}
-            label={tx(schema[axis]['x-label'])}
-            value={degrees(stored?.[axis] ?? pending[axis])}
-            inputMode="text"
-            help={axis === 'lat' ? t('locationHelp') : undefined}
-            check={check(axis)}
-            onCommit={(text) => commit(axis, text)}
-          />
-        ))}
-      </div>
-      {waiting && (
-        <p class="muted" aria-live="polite">
-          {t('locationNeedsOther', { other: tx(schema[OTHER[waiting]]['x-label']).toLowerCase() })}
-        </p>
+    <LazyGroup id={groupDomId(building.id, 'location')} label={tx(SECTION_LABEL)} open={stored !== undefined}>
+      {() => (
+        <>
+          <div class="actions">
+            <button type="button" class="secondary" disabled={gps.kind === 'busy'} onClick={() => void locate()}>
+              {gps.kind === 'busy' ? t('locationGpsBusy') : t('locationGps')}
+            </button>
+            {stored && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setPending({});
+                  setGps({ kind: 'idle' });
+                  store(undefined);
+                }}
+              >
+                {t('locationClear')}
+              </button>
+            )}
+          </div>
+          <p class={gps.kind === 'failed' ? 'field-error' : 'muted'} aria-live="polite">
+            {gps.kind === 'failed'
+              ? t(PROBLEM_KEY[gps.problem])
+              : !stored
+                ? t('locationNone')
+                : stored.source === 'hand'
+                  ? t('locationSourceHand')
+                  : stored.accuracyM !== undefined
+                    ? t('locationSourceGps', { m: formatNumber(stored.accuracyM, 0) })
+                    : t('locationSourceGpsPlain')}
+          </p>
+          <div class="grid">
+            {(['lat', 'lon'] as const).map((axis) => (
+              <TextField
+                key={axis}
+                id={id(axis)}
+                label={tx(schema[axis]['x-label'])}
+                value={degrees(stored?.[axis] ?? pending[axis])}
+                inputMode="text"
+                help={axis === 'lat' ? t('locationHelp') : undefined}
+                check={check(axis)}
+                onCommit={(text) => commit(axis, text)}
+              />
+            ))}
+          </div>
+          {waiting && (
+            <p class="muted" aria-live="polite">
+              {t('locationNeedsOther', { other: tx(schema[OTHER[waiting]]['x-label']).toLowerCase() })}
+            </p>
+          )}
+        </>
       )}
-    </details>
+    </LazyGroup>
   );
 }

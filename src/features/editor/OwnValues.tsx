@@ -19,9 +19,10 @@ function valueText(value: ParamValue | null, unit: string): string {
   return unit && unit !== '-' ? `${n} ${unit}` : n;
 }
 
-export function OwnValuesForm({ terrain }: { terrain: Terrain }) {
-  const own = terrain.parameterOverrides ?? {};
-  const date = terrain.assessmentDate ?? new Date().toISOString().slice(0, 10);
+/** The terrain's parts it reads are its props (not the terrain), so an edit elsewhere skips it. */
+export function OwnValuesForm({ terrainId, overrides, date: assessmentDate }: { terrainId: string; overrides: Terrain['parameterOverrides']; date: string | undefined }) {
+  const own = overrides ?? {};
+  const date = assessmentDate ?? new Date().toISOString().slice(0, 10);
   return (
     <details class="fact-group" open={Object.keys(own).length > 0}>
       <summary>{t('ownValues')}</summary>
@@ -38,7 +39,7 @@ export function OwnValuesForm({ terrain }: { terrain: Terrain }) {
               fieldId={fieldDomId('own', p.id)}
               placeholder={t('toolboxValue', { value: toolboxText })}
               emptyNote={t('emptyIsToolboxValue')}
-              onChange={(v) => terrains.setOwnValue(terrain.id, p.id, typeof v === 'number' ? v : null)}
+              onChange={(v) => terrains.setOwnValue(terrainId, p.id, typeof v === 'number' ? v : null)}
             />
           );
         })}

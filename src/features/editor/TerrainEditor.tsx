@@ -7,10 +7,11 @@
  * A card hides the questions that cannot matter for its building (`relevantFacts`) unless they
  * hold a value or an error; "Toon alle vragen" (a checkbox read by CSS, no state) shows them.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { bundledToolbox, crossWarnings } from '../../engine';
 import { factsReadBy, relevantFacts } from '../../engine/questions';
-import type { Building, Fact, FactGroup, Scope } from '../../engine/types';
+import type { Building, Fact, FactGroup, FactValue, Scope } from '../../engine/types';
 import { t, tx } from '../../i18n';
 import { assessment as assessments, hrefs, route, terrains } from '../../state';
 import { Link, StatusBadge, toolboxIndex } from '../../ui/common';
@@ -20,8 +21,10 @@ import { AnswerForAll, CopyFromBuilding, type Roster } from './BulkEdits';
 import { SurveyFields } from './SurveyFields';
 import { LocationFields } from './LocationFields';
 import { OwnValuesForm } from './OwnValues';
+import { groupDomId, LazyGroup, openFieldGroup } from './LazyGroup';
 import { TextField } from '../../ui/TextField';
 import { isReading } from '../../ui/TerrainGate';
+import type { StoredTerrain } from '../../state';
 import type { Status } from '../../engine/types';
 import { STATUS_ORDER } from '../../ui/labels';
 
@@ -37,10 +40,39 @@ const buildingGroups = groupsOf('building');
 const readByMeasures = new Set([...factsReadBy(bundledToolbox).values()].flatMap((s) => [...s]));
 const { addBuilding, duplicateBuilding, removeBuilding, setBuildingName, setFact, setTerrainField } = terrains;
 
-/** Opens any closed <details> around a field (and shows all questions when it is a hidden one), scrolls to it and focuses it. */
-function focusField(domId: string): void {
+interface FieldHandlers {
+  onChange(value: FactValue, fact: Fact): void;
+  action(fact: Fact, value: unknown): ComponentChildren;
+}
+/**
+ * The handlers of the fact fields of a terrain (buildingId null) or of one building: the same pair
+ * for the same ids all session, so a field whose value did not change gets the same props and is
+ * skipped (a new closure per render would re-render every field of the card on each keystroke).
+ */
+const handlers = new Map<string, FieldHandlers>();
+function handlersOf(terrainId: string, buildingId: string | null): FieldHandlers {
+  const key = `${terrainId}\u0000${buildingId ?? ''}`;
+  let h = handlers.get(key);
+  if (!h) {
+    h = {
+      onChange: (value, fact) => setFact(terrainId, buildingId, fact.id, value),
+      action: (fact, value) => <AnswerForAll terrainId={terrainId} fact={fact} value={value} />,
+    };
+    handlers.set(key, h);
+  }
+  return h;
+}
+
+/**
+ * Opens any closed <details> around a field (and shows all questions when it is a hidden one), scrolls to it and focuses it.
+ * A field of a fold not opened yet is not in the page: the fold is opened, and the field focused once it is rendered.
+ */
+function focusField(domId: string, frames = 10): void {
   const el = document.getElementById(domId);
-  if (!el) return;
+  if (!el) {
+    if (frames > 0 && openFieldGroup(domId)) requestAnimationFrame(() => focusField(domId, frames - 1));
+    return;
+  }
   const showAll = el.closest('.fact-irrelevant') && el.closest('.building')?.querySelector<HTMLInputElement>('.show-all');
   if (showAll) showAll.checked = true;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
@@ -51,8 +83,9 @@ function focusField(domId: string): void {
 /**
  * One building's card. An edit replaces only the edited building object, and a component
  * that reads signals is skipped by @preact/signals when its props are the same (shallow):
- * typing in one of 50 buildings re-renders that card, not all 50. Keep this free of
- * useState (hook state turns that skip off) and its props plain values.
+ * typing in one of 50 buildings re-renders that card, not all 50, and in the card only the
+ * field typed in (the others get the same props). Keep this and TerrainSection free of
+ * useState (hook state turns that skip off) and their props plain values.
  */
 function BuildingCard({ terrainId, terrainFacts, date, building: b, index, roster }: { terrainId: string; terrainFacts: Record<string, unknown>; date?: string; building: Building; index: number; roster: Roster }) {
   const warnings = new Map(crossWarnings(b.facts).map((w) => [w.factId, tx(w.message)]));
@@ -60,6 +93,7 @@ function BuildingCard({ terrainId, terrainFacts, date, building: b, index, roste
   const relevant = relevantFacts({ id: terrainId, name: '', facts: terrainFacts, assessmentDate: date, buildings: [b] }, b.id);
   const shown = (fact: Fact): boolean => relevant.has(fact.id) || b.facts[fact.id] !== undefined || !readByMeasures.has(fact.id);
   const hidden = buildingGroups.reduce((n, g) => n + g.facts.filter((f) => !shown(f)).length, 0);
+  const h = handlersOf(terrainId, b.id);
   return (
     <section class="card building" aria-labelledby={`h-${b.id}`}>
       <h3 class="building-name" id={`h-${b.id}`}>
@@ -91,23 +125,24 @@ function BuildingCard({ terrainId, terrainFacts, date, building: b, index, roste
         </p>
       )}
       {buildingGroups.map(({ group, facts }, gi) => (
-        <details key={group.id} class="fact-group" open={gi === 0}>
-          <summary>{tx(group.label)}</summary>
-          <div class="grid">
-            {facts.map((fact) => (
-              <div key={fact.id} class={shown(fact) ? 'fact-slot' : 'fact-slot fact-irrelevant'}>
-                <FactField
-                  fact={fact}
-                  value={b.facts[fact.id]}
-                  fieldId={fieldDomId(b.id, fact.id)}
-                  onChange={(v) => setFact(terrainId, b.id, fact.id, v)}
-                  warning={warnings.get(fact.id)}
-                  action={several && <AnswerForAll terrainId={terrainId} fact={fact} value={b.facts[fact.id]} />}
-                />
-              </div>
-            ))}
-          </div>
-        </details>
+        <LazyGroup key={group.id} id={groupDomId(b.id, group.id)} label={tx(group.label)} open={gi === 0}>
+          {() => (
+            <div class="grid">
+              {facts.map((fact) => (
+                <div key={fact.id} class={shown(fact) ? 'fact-slot' : 'fact-slot fact-irrelevant'}>
+                  <FactField
+                    fact={fact}
+                    value={b.facts[fact.id]}
+                    fieldId={fieldDomId(b.id, fact.id)}
+                    onChange={h.onChange}
+                    warning={warnings.get(fact.id)}
+                    action={several ? h.action : undefined}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
+        </LazyGroup>
       ))}
       <SurveyFields terrainId={terrainId} building={b} />
       <LocationFields terrainId={terrainId} building={b} />
@@ -159,6 +194,48 @@ function LiveSummary() {
   );
 }
 
+/** The terrain's own fields: the record, the terrain facts, the own values. Its props are those parts, so a building's edit (a new terrain, the same parts) skips it. */
+function TerrainSection({ id, name, municipality, postcode4, assessmentDate, values, overrides }: Pick<StoredTerrain, 'id' | 'name' | 'municipality' | 'postcode4' | 'assessmentDate'> & { values: StoredTerrain['facts']; overrides: StoredTerrain['parameterOverrides'] }) {
+  const terrainFields = handlersOf(id, null);
+  return (
+    <section class="card" aria-labelledby="terrain-section">
+      <h2 id="terrain-section">{t('terrainSection')}</h2>
+      <div class="grid">
+        <TextField id="terrain-name" label={t('fieldName')} value={name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setTerrainField(id, 'name', v)} />
+        <TextField id="terrain-municipality" label={t('fieldMunicipality')} value={municipality ?? ''} onCommit={(v) => setTerrainField(id, 'municipality', v)} />
+        <TextField
+          id="terrain-postcode"
+          label={t('fieldPostcode')}
+          value={postcode4 ?? ''}
+          inputMode="numeric"
+          check={(v) => (v === '' || /^\d{4}$/.test(v.trim()) ? null : t('postcodeInvalid'))}
+          onCommit={(v) => setTerrainField(id, 'postcode4', v.trim())}
+        />
+        <TextField
+          id="terrain-date"
+          type="date"
+          label={t('fieldDate')}
+          help={t('fieldDateHelp')}
+          value={assessmentDate ?? ''}
+          check={(v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('dateInvalid'))}
+          onCommit={(v) => setTerrainField(id, 'assessmentDate', v)}
+        />
+      </div>
+      {terrainGroups.map(({ group, facts }) => (
+        <details key={group.id} class="fact-group" open>
+          <summary>{tx(group.label)}</summary>
+          <div class="grid">
+            {facts.map((fact) => (
+              <FactField key={fact.id} fact={fact} value={values[fact.id]} fieldId={fieldDomId('terrain', fact.id)} onChange={terrainFields.onChange} />
+            ))}
+          </div>
+        </details>
+      ))}
+      <OwnValuesForm terrainId={id} overrides={overrides} date={assessmentDate} />
+    </section>
+  );
+}
+
 export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
   const terrain = terrains.byId.value.get(id);
   const visit = route.visits.value;
@@ -205,41 +282,15 @@ export function TerrainEditor({ id, focus }: { id: string; focus?: string }) {
         <LiveSummary />
 
         <div class="editor-form">
-          <section class="card" aria-labelledby="terrain-section">
-            <h2 id="terrain-section">{t('terrainSection')}</h2>
-            <div class="grid">
-              <TextField id="terrain-name" label={t('fieldName')} value={terrain.name} check={(v) => (v.trim() ? null : t('nameRequired'))} onCommit={(v) => setTerrainField(id, 'name', v)} />
-              <TextField id="terrain-municipality" label={t('fieldMunicipality')} value={terrain.municipality ?? ''} onCommit={(v) => setTerrainField(id, 'municipality', v)} />
-              <TextField
-                id="terrain-postcode"
-                label={t('fieldPostcode')}
-                value={terrain.postcode4 ?? ''}
-                inputMode="numeric"
-                check={(v) => (v === '' || /^\d{4}$/.test(v.trim()) ? null : t('postcodeInvalid'))}
-                onCommit={(v) => setTerrainField(id, 'postcode4', v.trim())}
-              />
-              <TextField
-                id="terrain-date"
-                type="date"
-                label={t('fieldDate')}
-                help={t('fieldDateHelp')}
-                value={terrain.assessmentDate ?? ''}
-                check={(v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : t('dateInvalid'))}
-                onCommit={(v) => setTerrainField(id, 'assessmentDate', v)}
-              />
-            </div>
-            {terrainGroups.map(({ group, facts }) => (
-              <details key={group.id} class="fact-group" open>
-                <summary>{tx(group.label)}</summary>
-                <div class="grid">
-                  {facts.map((fact) => (
-                    <FactField key={fact.id} fact={fact} value={terrain.facts[fact.id]} fieldId={fieldDomId('terrain', fact.id)} onChange={(v) => setFact(id, null, fact.id, v)} />
-                  ))}
-                </div>
-              </details>
-            ))}
-            <OwnValuesForm terrain={terrain} />
-          </section>
+          <TerrainSection
+            id={id}
+            name={terrain.name}
+            municipality={terrain.municipality}
+            postcode4={terrain.postcode4}
+            assessmentDate={terrain.assessmentDate}
+            values={terrain.facts}
+            overrides={terrain.parameterOverrides}
+          />
 
           <section aria-labelledby="buildings-section">
             <h2 id="buildings-section">{t('buildingsSection')}</h2>
