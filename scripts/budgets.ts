@@ -29,7 +29,11 @@ export interface BudgetResult {
 export const BUDGETS: readonly Budget[] = [
   { id: 'initialJsGzipKb', label: 'initial route JavaScript (gzip)', unit: 'kB', max: 60 },
   { id: 'chartJsInInitialRoute', label: 'chunks of the initial route that contain chart.js', unit: 'chunks', max: 0 },
-  { id: 'precacheGzipKb', label: 'total precache (gzip)', unit: 'kB', max: 400 },
+  // 450 since 2026-12-02 (was 400): the background worker (status counts, province import and export) is built by Vite
+  // apart from the app's chunks, so it carries its own copy of the engine, toolbox and storage code (105 kB gzip, of
+  // which most is the same code as the app's toolbox, measures and engine chunks). Fetched by the service worker after
+  // the first load, never part of it (the initial route's budget above is unchanged).
+  { id: 'precacheGzipKb', label: 'total precache (gzip)', unit: 'kB', max: 450 },
   { id: 'lighthousePerformance', label: 'Lighthouse performance (mobile)', unit: 'score', min: 95 },
   { id: 'lighthouseAccessibility', label: 'Lighthouse accessibility', unit: 'score', min: 100 },
   { id: 'lighthouseBestPractices', label: 'Lighthouse best practices', unit: 'score', min: 100 },
