@@ -34,6 +34,8 @@ const englishUnits: Record<string, string> = {
   'kWh/jaar': 'kWh/year',
   'm³/jaar': 'm³/year',
   'uur/jaar': 'hours/year',
+  'uur/week': 'hours/week',
+  'douchebeurten/week': 'showers/week',
   plaatsen: 'spaces',
   parkeerplaatsen: 'parking spaces',
   gebouwen: 'buildings',
