@@ -50,7 +50,7 @@ export function unitIn(unit: string, lang: Lang): string {
 }
 
 /** A unit as a sentence writes it: "kWh per jaar" for the field's "kWh/jaar". */
-const proseUnit = (unit: string, lang: Lang): string => unitIn(unit, lang).replace(/\/(jaar|year)$/, ' per $1');
+const proseUnit = (unit: string, lang: Lang): string => unitIn(unit, lang).replace(/\/(jaar|year|week)$/, ' per $1');
 
 /** Formatted numbers and dates repeat a lot (thresholds, dates): remembered, bounded. */
 const memo = new Map<string, string>();
