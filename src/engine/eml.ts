@@ -11,7 +11,7 @@
 import type { Ctx } from './context';
 import { decidingLeaf, evaluate, exactSubjectValue, factsOf, missingFacts, type ExprCompiler, type Node, type Tri } from './expr';
 import type { Rule } from './program';
-import { factIdOf } from './slots';
+import { factIdOf, factSlot } from './slots';
 import type { EmlChecklist, EmlData, EmlItemResult, EmlStatus, MeasureResult, ParamValue } from './types';
 
 export interface CompiledEmlItem {
@@ -23,6 +23,9 @@ export interface CompiledEmlItem {
   /** Every fact the item reads, catalogue order; with each of them first (a decided item names its fact first). */
   factIds: string[];
   factIdsFirst: ReadonlyMap<string, string[]>;
+  /** The slots of `factIds`, and the item's one result while none of them is known (most buildings, most items). */
+  slots: Int32Array;
+  allUnknown: EmlItemResult;
 }
 
 export interface CompiledEml {
@@ -53,7 +56,9 @@ export function compileEml(
     const ids = rule ? rule.factIds.slice() : factsOf(situation, done).sort((a, b) => orderOf(a) - orderOf(b));
     const factIds = Object.freeze(ids) as string[];
     const factIdsFirst = new Map(factIds.map((id) => [id, Object.freeze([id, ...factIds.filter((f) => f !== id)]) as string[]]));
-    return { code: item.code, situation, done, link: rule && item.link ? { measureId: item.link.measure, rule } : undefined, factIds, factIdsFirst };
+    const allUnknown = Object.freeze({ code: item.code, status: 'unknown', factIds, missingFacts: factIds }) as EmlItemResult;
+    const slots = Int32Array.from(factIds, factSlot);
+    return { code: item.code, situation, done, link: rule && item.link ? { measureId: item.link.measure, rule } : undefined, factIds, factIdsFirst, slots, allUnknown };
   });
   const reads = new Set([DUTY_MEASURE, ...items.flatMap((i) => (i.link ? [i.link.measureId] : []))]);
   return { validFrom: data.validFrom, items, dutyMeasureId: DUTY_MEASURE, reads };
@@ -83,6 +88,8 @@ export function emlChecklists(eml: CompiledEml | undefined, ctxs: Ctx[], buildin
 
 /** An item's status from its own expressions: done wins, then a false situation, then a true one. */
 export function itemResult(ctx: Ctx, item: CompiledEmlItem): EmlItemResult {
+  // No fact known: every leaf is unknown, so both expressions are and every fact read is missing.
+  if (noneKnown(ctx.values, item.slots)) return item.allUnknown;
   const d: Tri = item.done ? evaluate(ctx, item.done) : 0;
   if (d === 1) return decided(ctx, item, 'done', trueLeaf(ctx, item.done!));
   const s: Tri = item.situation ? evaluate(ctx, item.situation) : -1;
@@ -96,6 +103,14 @@ export function itemResult(ctx: Ctx, item: CompiledEmlItem): EmlItemResult {
   const order = ctx.run.program.orderBySlot;
   const slots = missing.slots.slice(0, missing.size).sort((a, b) => order[a] - order[b]);
   return { code: item.code, status: 'unknown', factIds: item.factIds, missingFacts: slots.map(factIdOf) };
+}
+
+function noneKnown(values: ArrayLike<unknown>, slots: Int32Array): boolean {
+  for (let i = 0; i < slots.length; i++) {
+    const v = values[slots[i]];
+    if (v !== null && v !== undefined) return false;
+  }
+  return true;
 }
 
 /** A linked item: the rule's duty holds → applies; it does not → not applicable (the deciding fact); open → unknown. */

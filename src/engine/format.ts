@@ -34,6 +34,8 @@ const englishUnits: Record<string, string> = {
   'kWh/jaar': 'kWh/year',
   'm³/jaar': 'm³/year',
   'uur/jaar': 'hours/year',
+  'uur/week': 'hours/week',
+  'douchebeurten/week': 'showers/week',
   plaatsen: 'spaces',
   parkeerplaatsen: 'parking spaces',
   gebouwen: 'buildings',
@@ -48,7 +50,7 @@ export function unitIn(unit: string, lang: Lang): string {
 }
 
 /** A unit as a sentence writes it: "kWh per jaar" for the field's "kWh/jaar". */
-const proseUnit = (unit: string, lang: Lang): string => unitIn(unit, lang).replace(/\/(jaar|year)$/, ' per $1');
+const proseUnit = (unit: string, lang: Lang): string => unitIn(unit, lang).replace(/\/(jaar|year|week)$/, ' per $1');
 
 /** Formatted numbers and dates repeat a lot (thresholds, dates): remembered, bounded. */
 const memo = new Map<string, string>();

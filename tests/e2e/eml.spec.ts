@@ -65,6 +65,11 @@ test('the assessment shows the checklist per building, folded with its counts; o
   await expect(item('GD2')).toContainText('Mechanische ventilatie: geen (natuurlijke ventilatie)');
   await expect(item('GB5').locator('.badge')).toHaveText('al gedaan');
   await expect(item('GF4').locator('.badge')).toHaveText('nog onbekend');
+  // Lamp hours below an item's own limit decide it whatever the lamps; outdoor lighting is its own category.
+  await expect(item('GF6').locator('.badge')).toHaveText('niet van toepassing');
+  await expect(item('GF6')).toContainText('Branduren verlichting');
+  await expect(hal.getByRole('heading', { name: 'Buitenverlichting' })).toBeVisible();
+  await expect(item('GG4').getByRole('link', { name: 'Buitenverlichting aan het gebouw' })).toBeVisible();
   // The deciding fact and the facts still to ask link to their fields in the editor.
   await expect(item('GD2').getByRole('link', { name: 'Mechanische ventilatie' })).toHaveAttribute('href', '/terrein/eml-e2e#f-hal-ventilation');
   await expect(item('GF4').getByRole('link', { name: 'Gloei-, halogeen- of spaarlampen binnen' })).toBeVisible();
@@ -84,8 +89,8 @@ test('the report prints the checklist on each company sheet; the handbook lists 
   await expect(sheet.getByRole('heading', { level: 4 })).toContainText('Erkende maatregelen (EML)');
   await expect(sheet.getByRole('heading', { level: 4 })).toContainText(/\[\d+\]: /);
   await expect(sheet.getByRole('heading', { level: 4 })).toContainText(await counts());
-  await expect(sheet.locator('li[data-eml]')).toHaveText([/^GB2 Isoleer platte daken/, /^GF2 Vervang TL8-buizen door LED-buizen\./]);
-  await expect(sheet.locator('p')).toHaveText('Al gedaan: GB5, GB6. Niet van toepassing: GD1, GD2. Nog onbekend (de vragen staan in de beoordeling): GA1, GB3, GC1, GC3, GC4, GC8, GE1, GF1, GF4, GF13, GH1.');
+  await expect(sheet.locator('li[data-eml]')).toHaveText([/^GB2 Isoleer platte daken \(bovenop/, /^GB4 Isoleer platte daken \(onder/, /^GF2 Vervang TL8-buizen door LED-buizen\./]);
+  await expect(sheet.locator('p')).toHaveText('Al gedaan: GB5, GB6. Niet van toepassing: GC5, GD1, GD2, GF3, GF6, GF7, GF8, GF11. Nog onbekend (de vragen staan in de beoordeling): GA1, GB1, GB3, GB7, GB8, GC1, GC2, GC3, GC4, GC6, GC7, GC8, GD3, GD4, GD5, GD6, GD7, GE1, GE2, GE3, GF1, GF4, GF5, GF9, GF10, GF12, GF13, GF14, GF15, GG1, GG2, GG3, GG4, GH1.');
   // Outside the duty the sheet has nothing to act on (the assessment says why).
   await expect(page.locator('section.company-sheet[data-building="klein"]')).toBeVisible();
   await expect(page.locator('section.company-sheet[data-building="klein"] .sheet-eml')).toHaveCount(0);

@@ -222,6 +222,8 @@ describe('toolbox texts: filling', () => {
     expect(fillParams('tot {param:a} en {param:b}', (id) => (id === 'a' ? '55 kVA' : undefined))).toBe('tot 55 kVA en {param:b}');
     expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'nl')).toBe('50.000 kWh per jaar');
     expect(paramText(parameter('energySavingDutyKwh'), 50_000, 'en')).toBe('50,000 kWh per year');
+    expect(paramText(parameter('emlDockHoursPerWeek'), 10, 'nl')).toBe('10 uur per week');
+    expect(paramText(parameter('emlShowersPerWeek'), 6, 'en')).toBe('6 showers per week');
     expect(paramText(parameter('storageRegistrationMinKw'), 0.8, 'nl')).toBe('0,8 kW');
     expect(paramText(parameter('eiaMinInvestmentEur'), 2_500, 'nl')).toBe('€ 2.500');
     expect(paramText(parameter('officeLabelCFrom'), '2023-01-01', 'nl')).toBe('1 januari 2023');

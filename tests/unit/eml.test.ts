@@ -44,7 +44,7 @@ describe('EML data', () => {
   });
 
   it('covers the building sections of the brief, and GH1 is the solar duty rule, not a second copy', () => {
-    expect(new Set(eml.items.map((i) => i.category))).toEqual(new Set(['energy-management', 'envelope', 'space-heating', 'ventilation', 'hot-water', 'lighting', 'solar']));
+    expect(new Set(eml.items.map((i) => i.category))).toEqual(new Set(['energy-management', 'envelope', 'space-heating', 'ventilation', 'hot-water', 'lighting', 'outdoor-lighting', 'solar']));
     const gh1 = eml.items.find((i) => i.code === 'GH1')!;
     expect(gh1.link).toEqual({ measure: 'pv-roof', rule: 'R-LAW-04' });
     expect(gh1.situation).toBeUndefined();
@@ -89,6 +89,73 @@ describe('EML status logic', () => {
     expect(early.duty).toBe(true);
     expect(early.size).toBe(0);
     expect(one({ ...IN_DUTY, glazing: 'single', indoorTemperature: 'heated' }, '2023-07-01').get('GB5')!.status).toBe('applies');
+  });
+});
+
+describe('EML second pass: the remaining Gebouwen items', () => {
+  const lamps = (facts: Record<string, unknown>, hours: number) => one({ ...IN_DUTY, ...facts, lightingHoursPerYear: hours });
+  it('all 47 Gebouwen measures of EML 2023 v1.3 are listed once, in RVO order', () => {
+    const codes = eml.items.map((i) => i.code);
+    const expected = ['GA1', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `GB${n}`), ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `GC${n}`), ...[1, 2, 3, 4, 5, 6, 7].map((n) => `GD${n}`), 'GE1', 'GE2', 'GE3', ...Array.from({ length: 15 }, (_, i) => `GF${i + 1}`), 'GG1', 'GG2', 'GG3', 'GG4', 'GH1'];
+    expect(codes).toEqual(expected);
+    expect(eml.items.filter((i) => i.code.startsWith('GG')).every((i) => i.category === 'outdoor-lighting')).toBe(true);
+  });
+
+  it('each lamp item has its own hour limit from the list: at the limit not applicable (the hours decide), one hour above it applies', () => {
+    const cases: [string, Record<string, unknown>, number][] = [
+      ['GF3', { lightingTl5: true }, 6100],
+      ['GF5', { lightingGasDischarge: true }, 1000],
+      ['GF6', { lightingTl8: true, tl8Fittings: 'beams' }, 3100],
+      ['GF7', { spotLamps: 'cfl' }, 3300],
+      ['GF8', { wallFittingLamps: 'cfl' }, 3600],
+      ['GF9', { wallFittingLamps: 'halogen' }, 1100],
+      ['GF10', { spotLamps: 'halogen' }, 2400],
+      ['GF11', { railSpotLamps: 'halogen' }, 3200],
+      ['GF12', { railSpotLamps: 'gas-discharge' }, 2000],
+    ];
+    for (const [code, facts, limit] of cases) {
+      expect(lamps(facts, limit).get(code), code).toMatchObject({ status: 'not-applicable', factId: 'lightingHoursPerYear', observed: limit });
+      expect(lamps(facts, limit + 1).get(code)!.status, code).toBe('applies');
+    }
+    // The fitting decides between GF6 and GF14; "both" makes both apply; other lamps make neither.
+    expect(lamps({ lightingTl8: true, tl8Fittings: 'recessed' }, 5000).get('GF6')).toMatchObject({ status: 'not-applicable', factId: 'tl8Fittings' });
+    expect(lamps({ lightingTl8: true, tl8Fittings: 'both' }, 5000).get('GF14')!.status).toBe('applies');
+    expect(lamps({ spotLamps: 'halogen' }, 5000).get('GF7')).toMatchObject({ status: 'not-applicable', factId: 'spotLamps', observed: 'halogen' });
+  });
+
+  it('outdoor lighting, exit signs and the fans: the lamp or motor class decides; the fan hours are the list\'s, per moment', () => {
+    expect(one({ ...IN_DUTY, outdoorLamps: 'gas-discharge' }).get('GG4')!.status).toBe('applies');
+    expect(one({ ...IN_DUTY, outdoorLamps: 'gas-discharge' }).get('GG1')).toMatchObject({ status: 'not-applicable', factId: 'outdoorLamps' });
+    expect(one({ ...IN_DUTY, exitSigns: 'fluorescent' }).get('GF15')!.status).toBe('applies');
+    const fan = (facts: Record<string, unknown>) => one({ ...IN_DUTY, ...facts });
+    expect(fan({ fanMotorClass: 'ie1', fanHoursPerYear: 3701 }).get('GD3')!.status).toBe('applies');
+    expect(fan({ fanMotorClass: 'ie1', fanHoursPerYear: 3700 }).get('GD3')).toMatchObject({ status: 'not-applicable', factId: 'fanHoursPerYear' });
+    expect(fan({ fanMotorClass: 'ie1', fanBeltDriven: true, fanHoursPerYear: 3000 }).get('GD4')!.status).toBe('applies');
+    expect(fan({ fanMotorClass: 'ie2', fanBeltDriven: true, fanHoursPerYear: 3000 }).get('GD5')).toMatchObject({ status: 'not-applicable', factId: 'fanHoursPerYear' });
+    expect(fan({ fanMotorClass: 'ie3', fanBeltDriven: false, fanHoursPerYear: 5000 }).get('GD6')).toMatchObject({ status: 'not-applicable', factId: 'fanBeltDriven' });
+    expect(fan({ fanMotorClass: 'ie3', fanHoursPerYear: 1001 }).get('GD7')!.status).toBe('applies');
+    expect(fan({ fanMotorClass: 'ie4' }).get('GD7')).toMatchObject({ status: 'done', factId: 'fanMotorClass' });
+    expect(eml.items.find((i) => i.code === 'GD7')!.moment).toBe('natural');
+  });
+
+  it('envelope, heating and hot water: the starting situation and the gas limit where the list sets one', () => {
+    const heated = { ...IN_DUTY, indoorTemperature: 'heated' };
+    expect(one({ ...heated, cavityWall: 'uninsulated' }).get('GB1')!.status).toBe('applies');
+    expect(one({ ...heated, cavityWall: 'uninsulated', gasM3: 170001 }).get('GB1')).toMatchObject({ status: 'not-applicable', factId: 'gasM3' });
+    expect(one({ ...heated, truckDocks: 'without-cushions', heating: 'gas', dockHoursPerWeek: 10 }).get('GB7')!.status).toBe('applies');
+    expect(one({ ...heated, truckDocks: 'without-cushions', heating: 'gas', dockHoursPerWeek: 9 }).get('GB7')).toMatchObject({ status: 'not-applicable', factId: 'dockHoursPerWeek' });
+    expect(one({ ...heated, overheadDoors: 'automatic', overheadDoorWalkIn: false }).get('GB8')!.status).toBe('applies');
+    expect(one({ ...heated, overheadDoorWalkIn: true }).get('GB8')).toMatchObject({ status: 'done', factId: 'overheadDoorWalkIn' });
+    const hybrid = { ...heated, heating: 'gas', heatingSystemKw: 70, heatEmitters: 'radiators', buildingCode1992: true };
+    expect(one(hybrid).get('GC2')!.status).toBe('applies');
+    expect(one({ ...hybrid, heatingSystemKw: 69 }).get('GC2')).toMatchObject({ status: 'not-applicable', factId: 'heatingSystemKw' });
+    expect(one({ ...hybrid, roomTemperatureControl: false }).get('GC6')!.status).toBe('applies');
+    expect(one({ ...hybrid, heatEmitters: 'floor', roomTemperatureControl: false }).get('GC6')).toMatchObject({ status: 'not-applicable', factId: 'heatEmitters' });
+    expect(one({ ...hybrid, heatingPumpsVariable: false }).get('GC7')!.status).toBe('applies');
+    expect(one({ ...IN_DUTY, ventilation: 'balanced', ventilationDucts: 'uninsulated' }).get('GC5')!.status).toBe('applies');
+    expect(one({ ...IN_DUTY, showerHeads: 'standard', showersPerWeek: 7 }).get('GE2')!.status).toBe('applies');
+    expect(one({ ...IN_DUTY, showerHeads: 'standard', showersPerWeek: 6 }).get('GE2')).toMatchObject({ status: 'not-applicable', factId: 'showersPerWeek' });
+    expect(one({ ...IN_DUTY, showerHeads: 'saving', hotWaterHeater: 'storage-conventional' }).get('GE3')!.status).toBe('applies');
   });
 });
 

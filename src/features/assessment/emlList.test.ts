@@ -25,7 +25,7 @@ describe('the EML checklist as the views show it', () => {
     const counts = emlCounts(hal);
     expect(counts.map((c) => c.status)).toEqual(['applies', 'unknown', 'done', 'not-applicable']);
     expect(counts.reduce((n, c) => n + c.n, 0)).toBe(data.items.length);
-    expect(emlCodes(hal, 'applies')).toEqual(['GB2', 'GF2']);
+    expect(emlCodes(hal, 'applies')).toEqual(['GB2', 'GB4', 'GF2']);
     expect(emlCodes(hal, 'done')).toEqual(['GB5', 'GB6']);
   });
 
