@@ -237,6 +237,14 @@ export async function runEngineBench(log: (line: string) => void = () => {}): Pr
     // CPU time (all threads, GC included) is less sensitive than the clock to other load on the machine.
     rows.push({ name: 'assess: 1 terrain × 100 buildings, CPU time per call (mean)', value: (cpu.user + cpu.system) / 1000 / times.length, unit: 'ms', target: '', ok: null });
     log(`100 buildings: median ${m.toFixed(2)} ms`);
+    // The verdicts alone (what the walk's probes and the list's counts ask for) beside the result with the EML checklist, and how much the result holds.
+    for (let i = 0; i < 50; i++) assess(terrain, { eml: false });
+    const bare = Array.from({ length: 200 }, () => timeMs(() => assess(terrain, { eml: false })));
+    rows.push({ name: 'assess without the EML checklist ({ eml: false }): 100 buildings, median of 200', value: median(bare), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'assess without the EML checklist: fastest call', value: Math.min(...bare), unit: 'ms', target: '', ok: null });
+    const result = assess(terrain);
+    rows.push({ name: 'result of 100 buildings: verdicts', value: result.measures.length, unit: '', target: '', ok: null });
+    rows.push({ name: 'result of 100 buildings: EML checklist items', value: result.eml.reduce((n, b) => n + b.items.length, 0), unit: '', target: '', ok: null });
   }
 
   // 2. 1,000 terrains of 20 buildings.
