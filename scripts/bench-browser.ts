@@ -26,7 +26,6 @@
  *   npx tsx scripts/bench-browser.ts --only report   only the report rows (no Lighthouse)
  *   npx tsx scripts/bench-browser.ts --only startup  only the bundle and start-up rows (no Lighthouse)
  *   npx tsx scripts/bench-browser.ts --only keys     only the editor's save and keystroke rows
- *   npx tsx scripts/bench-browser.ts --only province the province's list, search and background assessment
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -334,10 +333,10 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
   return rows;
 }
 
-type Only = 'report' | 'startup' | 'keys' | 'province';
-const ONLY: Only[] = ['report', 'startup', 'keys', 'province'];
+type Only = 'report' | 'startup' | 'keys';
+const ONLY: Only[] = ['report', 'startup', 'keys'];
 
-/** `only`: build, serve and measure the report alone, the bundle and the start-up alone, the editor's save and keystrokes alone, or the province alone. */
+/** `only`: build, serve and measure the report alone, the bundle and the start-up alone, or the editor's save and keystrokes alone. */
 export async function runBrowserBench(log: (line: string) => void = () => {}, { only }: { only?: Only } = {}): Promise<Row[]> {
   const all = only === undefined;
   const startup = all || only === 'startup';
@@ -418,7 +417,7 @@ export async function runBrowserBench(log: (line: string) => void = () => {}, { 
     }
 
     // ---------------------------------------------------------------- a province: 631 terrains × 48 buildings
-    if (all || only === 'province') rows.push(...(await (await import('./bench-province')).runProvinceBench(browser, origin, log)));
+    if (all) rows.push(...(await (await import('./bench-province')).runProvinceBench(browser, origin, log)));
 
     // ---------------------------------------------------------------- save and type in a 50-building editor
     if (all || only === 'keys') rows.push(...(await measureEditor(browser, origin, log)));
