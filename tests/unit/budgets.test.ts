@@ -32,8 +32,8 @@ describe('checkBudgets', () => {
     expect(r.lines).toContain('FAIL  initial route JavaScript (gzip): 61.3 kB is over the budget ≤ 60 kB by 1.3 kB');
   });
 
-  it('fails chart.js in the initial route, a precache over 400 kB and each Lighthouse score under its minimum', () => {
-    const r = checkBudgets({ initialJsGzipKb: 60, chartJsInInitialRoute: 1, precacheGzipKb: 400.1, lighthousePerformance: 94, lighthouseAccessibility: 99, lighthouseBestPractices: 100 });
+  it('fails chart.js in the initial route, a precache over 450 kB and each Lighthouse score under its minimum', () => {
+    const r = checkBudgets({ initialJsGzipKb: 60, chartJsInInitialRoute: 1, precacheGzipKb: 450.1, lighthousePerformance: 94, lighthouseAccessibility: 99, lighthouseBestPractices: 100 });
     expect(r.ok).toBe(false);
     expect(r.results.map((x) => [x.id, x.ok])).toEqual([
       ['initialJsGzipKb', true], // exactly at the limit is within it
