@@ -10,8 +10,9 @@ import { batch, createModel, effect, signal, type ReadonlySignal } from '@preact
 import type { StoredPhoto } from '../storage/db';
 import { addPhoto, deleteBuildingPhotos, deletePhoto, listTerrainPhotos, setPhotoCaption, sweepOrphanPhotos, totalPhotoBytes } from '../storage/photoRepository';
 import type { CompressedPhoto, PhotoError } from './photoImage';
+import { newId } from './ids';
 import { storageFailure, type StorageFailure } from './save';
-import { newId, type RemovedBuilding, type TerrainsModel } from './terrains';
+import type { RemovedBuilding, TerrainsModel } from './terrains';
 
 export type PhotoOutcome = { kind: 'added'; id: string } | { kind: 'undecodable' } | { kind: 'too-large' } | { kind: 'failed'; error: StorageFailure };
 

@@ -161,7 +161,6 @@ export interface TerrainsModel {
   undoRemoveBuilding(): void;
 }
 
-export { newId };
 
 /** The terrain input without the storage bookkeeping. */
 export function stripBookkeeping(t: StoredTerrain): Terrain {
