@@ -31,6 +31,8 @@ export interface EmlData {
   /** The date the list came into force. */
   validFrom: string;
   sources: string[];
+  /** The source that is the list itself, one of `sources`: what a company sheet cites beside its checklist. */
+  listSource: string;
   categories: { id: string; label: Text }[];
   items: EmlItem[];
 }

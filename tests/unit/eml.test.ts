@@ -38,9 +38,10 @@ describe('EML data', () => {
       for (const s of i.sources) expect(sources.has(s), `${i.code} cites ${s}`).toBe(true);
       expect(i.checked, i.code).toBe('2026-12-02');
       // The list's own workbook or appendix is cited by every item.
-      expect(i.sources.some((s) => s === 'rvo-eml-2023' || s === 'omgevingsregeling-bijlage-xiv'), i.code).toBe(true);
+      expect(i.sources.some((s) => s === eml.listSource || s === 'omgevingsregeling-bijlage-xiv'), i.code).toBe(true);
     }
     for (const s of eml.sources) expect(sources.has(s), s).toBe(true);
+    expect(eml.sources, 'the list\'s own source is one of the checklist\'s sources').toContain(eml.listSource);
   });
 
   it('covers the building sections of the brief, and GH1 is the solar duty rule, not a second copy', () => {

@@ -28,7 +28,7 @@ export interface Sheet {
 }
 
 /** The source the EML block of a sheet cites: the list itself (the assessment and the handbook give the rest). */
-export const EML_SOURCES: readonly string[] = ['rvo-eml-2023'].filter((id) => bundledToolbox.sources.some((s) => s.id === id));
+export const EML_SOURCES: readonly string[] = bundledToolbox.eml ? [bundledToolbox.eml.listSource] : [];
 
 export interface ReportContent {
   sheets: Sheet[];
