@@ -2,8 +2,10 @@
  * Entry point: start the state's listeners, read the terrains' summaries (the database opens
  * while the shell renders), render the app (in English once its messages are loaded, when that
  * is the saved language); what the list does not need waits until the list is on screen: the
- * other views and the English messages, the status counts in the background, the persistence
- * request and the service worker (at the latest `LATER_MS` after start, should the database not answer).
+ * status counts in the background and the persistence request after the first frame; the service
+ * worker (its precache) and the other views and language `SETTLE_MS` after that (at the latest
+ * `LATER_MS` after start, should the database not answer), so a phone's first taps do not queue
+ * behind compiling and caching what they do not need yet.
  */
 import { render } from 'preact';
 import { App, preloadViews } from './app/App';
@@ -14,6 +16,7 @@ import { exchange, startApp, statusCounts, terrains } from './state';
 import './styles.css';
 
 const LATER_MS = 2000;
+const SETTLE_MS = 2500;
 
 startApp();
 const loaded = terrains.load();
@@ -24,9 +27,9 @@ void loaded.then(() =>
     void exchange.requestPersistence();
   }),
 );
-void Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LATER_MS))]).then(() =>
-  afterNextFrame(() => {
-    preloadViews();
+void Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LATER_MS))])
+  .then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)))
+  .then(() => {
     if (import.meta.env.PROD) startServiceWorker();
-  }),
-);
+    void preloadViews();
+  });

@@ -7,6 +7,7 @@ import type { Lang, Text } from '../engine/types';
 import { loadMessages, messagesOf, type MessageKey } from './messages';
 export { loadMessages };
 import { nl } from './nl';
+import { formatSmallNumber } from './smallNumber';
 
 const STORAGE_KEY = 'energietoolbox.lang';
 
@@ -67,6 +68,8 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 1.234,5 (nl) or 1,234.5 (en). */
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
+  const small = formatSmallNumber(value, maximumFractionDigits, lang.value === 'nl' ? ',' : '.');
+  if (small !== null) return small;
   const key = `${locale()}|${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(), { maximumFractionDigits })));

@@ -47,7 +47,8 @@ test('after the first visit the app, a terrain and a deep link work offline', as
 test('"Klaar voor offline gebruik." shows on the first visit and not again once dismissed', async ({ page }) => {
   await page.goto('/');
   const notice = page.getByRole('status').filter({ hasText: 'Klaar voor offline gebruik.' });
-  await expect(notice).toBeVisible();
+  // The service worker starts once the list has settled (src/main.tsx), then precaches the app.
+  await expect(notice).toBeVisible({ timeout: 20_000 });
   await waitForServiceWorkerControl(page);
   await notice.getByRole('button', { name: 'Sluiten', exact: true }).click();
   await expect(notice).toHaveCount(0);

@@ -91,7 +91,7 @@ test.describe('on a phone', () => {
   test('the first-visit notice covers no control: "Gebouw toevoegen" is clickable without dismissing it', async ({ page }) => {
     await page.goto('/');
     const notice = page.getByRole('status').filter({ hasText: 'Klaar voor offline gebruik.' });
-    await expect(notice).toBeVisible();
+    await expect(notice).toBeVisible({ timeout: 20_000 }); // once the service worker has precached the app (src/main.tsx)
     await createTerrain(page, 'Park Eerste Bezoek');
     await expect(notice).toHaveCount(1); // not dismissed
     await page.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click({ timeout: 3000 });
