@@ -7,6 +7,7 @@
  */
 import { valueOn } from './params';
 import { formatValue } from './format';
+import { formatLongDate } from './plainFormat';
 import type { Lang, Parameter, ParamValue } from './types';
 
 const PLACEHOLDER = /\{param:([A-Za-z0-9]+)\}/g;
@@ -26,15 +27,11 @@ export function fillParams(text: string, valueText: (id: string) => string | und
   return hasPlaceholder(text) ? text.replace(PLACEHOLDER, (whole, id: string) => valueText(id) ?? whole) : text;
 }
 
-const longDates: Record<Lang, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A value as prose reads it: dates written out ("1 januari 2027"), an amount in euros with the sign first ("€ 2.500"). */
 function proseValue(value: ParamValue, lang: Lang, unit: string): string {
-  if (typeof value === 'string' && ISO_DATE.test(value)) return longDates[lang].format(new Date(`${value}T00:00:00Z`));
+  if (typeof value === 'string' && ISO_DATE.test(value)) return formatLongDate(value, lang) ?? value;
   if (typeof value === 'number' && unit === '€') return `€ ${formatValue(value, lang)}`;
   return formatValue(value, lang, unit);
 }

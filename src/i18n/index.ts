@@ -7,7 +7,7 @@ import type { Lang, Text } from '../engine/types';
 import { loadMessages, messagesOf, type MessageKey } from './messages';
 export { loadMessages };
 import { nl } from './nl';
-import { formatSmallNumber } from './smallNumber';
+import { formatLongDate, formatSmallNumber } from '../engine/plainFormat';
 
 const STORAGE_KEY = 'energietoolbox.lang';
 
@@ -61,10 +61,9 @@ export function tx(text: Text | undefined): string {
 
 const locale = (): string => (lang.value === 'nl' ? 'nl-NL' : 'en-GB');
 
-// Building an Intl format costs far more than using one (a list of 500 terrains formats 500
-// dates; an editor of 50 buildings ~750 numbers): one per language and option set.
+// Building an Intl format costs far more than using one (an editor of 50 buildings formats ~750
+// numbers): one per language and option set.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 1.234,5 (nl) or 1,234.5 (en). */
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
@@ -94,11 +93,7 @@ export function formatQuantity(value: number | null | undefined, unit: string): 
   return unit && unit !== '-' ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 }
 
-/** 28-11-2026 (nl) or 28 Nov 2026 (en). */
+/** 28 november 2026 (nl) or 28 November 2026 (en); what is no date as it is. */
 export function formatDate(iso: string): string {
-  const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  let format = dateFormats.get(locale());
-  if (!format) dateFormats.set(locale(), (format = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
-  return format.format(d);
+  return formatLongDate(iso, lang.value) ?? iso;
 }

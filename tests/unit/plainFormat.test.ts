@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSmallNumber } from './smallNumber';
+import { formatLongDate, formatSmallNumber } from '../../src/engine/plainFormat';
 
 const LOCALES = [
   ['nl-NL', ','],
@@ -38,5 +38,31 @@ describe('formatSmallNumber', () => {
     expect(formatSmallNumber(1e-7, 1, ',')).toBeNull();
     expect(formatSmallNumber(Number.NaN, 1, ',')).toBeNull();
     expect(formatSmallNumber(Number.POSITIVE_INFINITY, 1, ',')).toBeNull();
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes every day from 1990 to 2060 as Intl.DateTimeFormat does, in both languages', () => {
+    const intl = {
+      nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+    let days = 0;
+    for (let t = Date.UTC(1990, 0, 1); t <= Date.UTC(2060, 11, 31); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      for (const lang of ['nl', 'en'] as const) {
+        const expected = intl[lang].format(new Date(t));
+        if (formatLongDate(iso, lang) !== expected) expect(`${iso} ${lang}: ${formatLongDate(iso, lang)}`).toBe(`${iso} ${lang}: ${expected}`);
+      }
+      days++;
+    }
+    expect(days).toBe(25_933);
+    expect(formatLongDate('2026-12-02', 'nl')).toBe('2 december 2026');
+    expect(formatLongDate('2026-12-02T09:30:00Z', 'en')).toBe('2 December 2026');
+  });
+
+  it('says null for what is no date', () => {
+    expect(formatLongDate('', 'nl')).toBeNull();
+    expect(formatLongDate('morgen', 'nl')).toBeNull();
   });
 });
