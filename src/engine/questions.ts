@@ -150,7 +150,8 @@ export function relevantFacts(terrain: Terrain, buildingId: string, options: Ass
  * tenant's roof is conditional, so whether it holds asbestos, a fault that makes it conditional
  * too, cannot change it; what can is whether it has room for panels at all). A way that waits
  * only for facts answered "onbekend" is stuck; of the others the one with the fewest missing facts.
- * When (b) is stuck and nothing failed, (d): the blocking conditions and any condition that may fail.
+ * When (b) is stuck and nothing failed, (d): the blocking conditions and those of the conditions
+ * that may fail that need the fewest answers.
  */
 function decidingRules(program: Program, m: Assessment['measures'][number], unknownHere: (f: string) => boolean, skipped: ReadonlySet<string>): Reason[] | null {
   const ranks = failRanks(program);
@@ -175,7 +176,10 @@ function decidingRules(program: Program, m: Assessment['measures'][number], unkn
   if (!best && failed === 0) {
     const blocking = usable(unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) > CONDITIONAL));
     const others = unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) <= CONDITIONAL && usable([r]));
-    if (blocking && others.length) best = [...blocking, ...others];
+    // Those one answer can fail first (asbestos before the roof insulation, sandwich panels and insurer together).
+    const answers = (r: Reason) => r.factIds.filter((f) => unknownHere(f) && !skipped.has(f)).length;
+    const fewest = Math.min(...others.map(answers));
+    if (blocking && others.length) best = [...blocking, ...others.filter((r) => answers(r) === fewest)];
   }
   return best;
 
