@@ -176,7 +176,7 @@ function decidingRules(program: Program, m: Assessment['measures'][number], unkn
   if (!best && failed === 0) {
     const blocking = usable(unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) > CONDITIONAL));
     const others = unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) <= CONDITIONAL && usable([r]));
-    // Those one answer can fail first (asbestos before the roof insulation, sandwich panels and insurer together).
+    // Those the fewest answers can fail first (asbestos before the roof insulation, sandwich panels and insurer together).
     const answers = (r: Reason) => r.factIds.filter((f) => unknownHere(f) && !skipped.has(f)).length;
     const fewest = Math.min(...others.map(answers));
     if (blocking && others.length) best = [...blocking, ...others.filter((r) => answers(r) === fewest)];
