@@ -23,6 +23,8 @@ export interface CompiledCalc {
   facts: string[];
   params: string[];
   uses: string[];
+  /** The declared facts it cannot do without: while one is unknown, so is the calc. */
+  required: string[];
   /** A grid figure: the measures whose verdicts it sums (their rules' facts are its facts too). */
   measures?: string[];
   /** What the formula gets, one property per declared input, each read from the subject on use (so only a parameter really read can make the result "indicatief"). */
@@ -117,6 +119,7 @@ function compileFormula(spec: FormulaSpec<Record<string, FactNeed>, string, stri
     facts: [...inputs.keys()],
     params,
     uses,
+    required: required.map((input) => input.id),
     f: record([...inputs.keys()], (id) => {
       const input = inputs.get(id)!;
       return () => valueAs(current.values[input.slot], input.kind);
@@ -186,6 +189,7 @@ function compileCount(id: string, fact: string, counts: (v: Exclude<FactValue, n
     facts: alone,
     params: [],
     uses: [],
+    required: [],
     f: {},
     p: {},
     c: {},
@@ -210,6 +214,7 @@ function compileGridFigure(spec: GridFigureSpec): CompiledCalc {
     facts: [...spec.facts],
     params: [...spec.params],
     uses: [],
+    required: [],
     measures: [...spec.measures],
     f: {},
     p: {},

@@ -27,7 +27,7 @@ export function dataText(run: Run, use: TextUse, lang: Lang): string {
 }
 
 /** Kleene implication: the rule only matters when `when` holds. */
-function ruleResult(ctx: Ctx, r: Rule): Tri {
+export function ruleResult(ctx: Ctx, r: Rule): Tri {
   if (!r.when) return evaluate(ctx, r.test);
   const w = evaluate(ctx, r.when);
   if (w === 0) return 1;

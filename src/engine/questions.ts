@@ -6,15 +6,22 @@
  * how many of its open (needs-info) verdicts that answer decides, on average. A fact that
  * decides nothing alone falls back on the verdicts it helps and the questions it makes moot.
  * Only facts on a verdict's cheapest way to a decision are asked (`decidingRules`): a fact whose
- * every answer leaves every status as it is (a tenant's asbestos) is not a question.
+ * every answer leaves every status as it is (a tenant's asbestos) is not a question. Within the
+ * verdict in focus, the facts it cannot be decided without come first (`verdictNeeds`: the
+ * planned heat pump's power before the grid figures it is compared with), so that an "onbekend"
+ * costs no answers; a verdict that can no longer be decided without a fact answered "onbekend"
+ * asks nothing more (fleet charging once the vans, trucks and electrification plans are unknown).
  * Pure; `relevantFacts` says which facts can matter to the building at all (for the form).
  */
 import { calcs, calcIndex } from './calcs';
+import type { Run } from './context';
 import { assess } from './index';
 import { emlFacts } from './eml';
-import { CONDITIONAL, NEEDS_INFO, programFor, type Program } from './program';
+import type { Node } from './expr';
+import { CONDITIONAL, NEEDS_INFO, programFor, type CompiledMeasure, type Program } from './program';
 import { bundledToolbox } from './toolbox';
 import type { AssessOptions, Assessment, Fact, FactValue, Reason, Scope, Terrain, Toolbox } from './types';
+import { verdictNeeds, visitFacts, type Needs } from './verdictNeeds';
 
 interface Reads {
   /** Per measure, every fact its data reads. */
@@ -91,7 +98,23 @@ export interface WalkPlan {
 
 const NUMBER_PROBES = [0, 10, 100, 1000, 10000, 100000];
 
-/** The values a fact is tried with: every option, or numbers around the limits its reasons compare with. */
+/** The numbers a measure's rules compare a fact with (every one, not only the deciding one a reason names: either heating or air conditioning above 70 kW brings the inspection duty). */
+function addLimits(measure: CompiledMeasure, run: Run, limits: Map<string, number[]>): void {
+  const walk = (n: Node | undefined): void => {
+    if (!n) return;
+    n.children.forEach(walk);
+    if (n.subject?.kind !== 'fact') return;
+    const t = n.target!;
+    const v = t.kind === 'literal' ? t.value : t.kind === 'param' ? run.params.values[t.slot] : null;
+    if (typeof v === 'number') (limits.get(n.subject.id) ?? limits.set(n.subject.id, []).get(n.subject.id)!).push(v);
+  };
+  for (const r of [...measure.applies, ...measure.conditions]) {
+    walk(r.test);
+    walk(r.when);
+  }
+}
+
+/** The values a fact is tried with: every option, or numbers around the limits its rules compare with. */
 function probes(fact: Fact, limits: number[]): FactValue[] {
   if (fact.type === 'boolean') return [true, false];
   if (fact.type === 'enum') return (fact.options ?? []).map((o) => o.value);
@@ -127,7 +150,8 @@ export function relevantFacts(terrain: Terrain, buildingId: string, options: Ass
  * tenant's roof is conditional, so whether it holds asbestos, a fault that makes it conditional
  * too, cannot change it; what can is whether it has room for panels at all). A way that waits
  * only for facts answered "onbekend" is stuck; of the others the one with the fewest missing facts.
- * When (b) is stuck and nothing failed, (d): the blocking conditions and any condition that may fail.
+ * When (b) is stuck and nothing failed, (d): the blocking conditions and those of the conditions
+ * that may fail that need the fewest answers.
  */
 function decidingRules(program: Program, m: Assessment['measures'][number], unknownHere: (f: string) => boolean, skipped: ReadonlySet<string>): Reason[] | null {
   const ranks = failRanks(program);
@@ -152,7 +176,10 @@ function decidingRules(program: Program, m: Assessment['measures'][number], unkn
   if (!best && failed === 0) {
     const blocking = usable(unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) > CONDITIONAL));
     const others = unknown.filter((r) => (ranks.get(r.ruleId)?.fail ?? 0) <= CONDITIONAL && usable([r]));
-    if (blocking && others.length) best = [...blocking, ...others];
+    // Those the fewest answers can fail first (asbestos before the roof insulation, sandwich panels and insurer together).
+    const answers = (r: Reason) => r.factIds.filter((f) => unknownHere(f) && !skipped.has(f)).length;
+    const fewest = Math.min(...others.map(answers));
+    if (blocking && others.length) best = [...blocking, ...others.filter((r) => answers(r) === fewest)];
   }
   return best;
 
@@ -187,7 +214,8 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
   // The probes compare verdicts only: no EML checklist.
   const probeOptions: AssessOptions = { ...options, eml: false };
   const { decisiveByMeasure } = reads(toolbox);
-  const verdicts: { needed: Set<string>; known: number; direct: Set<string> }[] = [];
+  const facts = visitFacts(one, base.assessmentDate, program, options);
+  const verdicts: { needed: Set<string>; known: number; direct: Set<string>; gates: Needs }[] = [];
   const helps = new Map<string, number>();
   const critical = new Map<string, number>();
   const limits = new Map<string, number[]>();
@@ -198,12 +226,12 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     if (m.status !== 'needs-info') continue;
     const needed = new Set<string>();
     const direct = new Set<string>();
-    for (const r of m.reasons) {
-      const v = r.expected?.value;
-      if (r.factId && typeof v === 'number') (limits.get(r.factId) ?? limits.set(r.factId, []).get(r.factId)!).push(v);
-    }
-    // Stuck this visit when every way to decide it waits for a fact answered "onbekend": then its facts are asked only if they decide something alone.
-    const way = decidingRules(program, m, unknownHere, skipped);
+    const measure = program.measures[program.measureOrder.get(m.measureId)!];
+    addLimits(measure, facts.run, limits);
+    // Its gates: the facts every way to a decision needs (null: each way waits for a fact answered "onbekend").
+    // Stuck this visit then, or when every way decidingRules knows does: its facts are asked only if they decide something alone.
+    const gates = verdictNeeds(facts, measure, skipped);
+    const way = gates && decidingRules(program, m, unknownHere, skipped);
     const stuck = !way;
     const rules = way ?? decidingRules(program, m, unknownHere, new Set());
     for (const r of rules ?? []) {
@@ -216,17 +244,18 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     }
     let knownHere = 0;
     for (const f of decisiveByMeasure.get(m.measureId) ?? []) if (known(one, f)) knownHere++;
-    verdicts.push({ needed, known: knownHere, direct });
+    verdicts.push({ needed, known: knownHere, direct, gates });
     for (const f of needed) add(critical, f, 1);
   }
   // The verdict in focus: the open one whose decisive facts count most (known ones included, so a started verdict keeps the focus).
   let target: Set<string> | undefined;
   let targetDirect: Set<string> | undefined;
+  let targetGates: Needs = null;
   let best = -1;
   for (const v of verdicts) {
     let sum = v.known;
     for (const f of v.needed) if (!skipped.has(f)) sum += critical.get(f) ?? 0;
-    if (v.needed.size && sum > best) [best, target, targetDirect] = [sum, v.needed, v.direct];
+    if (v.needed.size && sum > best) [best, target, targetDirect, targetGates] = [sum, v.needed, v.direct, v.gates];
   }
   const questions: (WalkQuestion & { score: number; order: number })[] = [];
   for (const [factId, count] of helps) {
@@ -241,8 +270,8 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     const decides = decided / Math.max(values.length, 1);
     // Pointless this visit: every open verdict it helps is stuck on an "onbekend", and alone it decides none.
     if (!skipped.has(factId) && !live.get(factId) && decides === 0) continue;
-    // The verdict in focus first (its directly compared facts before the inputs of its calcs), then by verdicts the fact is decisive for and decides.
-    const score = (target?.has(factId) ? 1000 : 0) + (targetDirect?.has(factId) ? 10 : 0) + (critical.get(factId) ?? 0) + decides;
+    // The verdict in focus first (its gates, then its directly compared facts, before the inputs of its calcs), then by verdicts the fact is decisive for and decides.
+    const score = (target?.has(factId) ? 1000 : 0) + (targetGates?.has(factId) ? 100 : 0) + (targetDirect?.has(factId) ? 10 : 0) + (critical.get(factId) ?? 0) + decides;
     questions.push({ factId, scope: fact.scope, helps: count, decides, score, order: toolbox.facts.indexOf(fact) });
   }
   questions.sort(

@@ -44,6 +44,42 @@ describe('walkQuestions', () => {
     expect(office({ officeAreaM2: 900, floorAreaM2: 1000, monument: 'none' })).toContain('labelCExemption');
   });
 
+  // A heat pump needs a large connection's contract and peak only to compare its planned power with: that power comes first.
+  const heatPump = (skipped: string[] = []) => {
+    const t = { ...empty({ heating: 'gas', connection: 'large', vans: 0, trucks: 0, parkingSpaces: 0 }), facts: { groundwaterProtection: false } } as Terrain;
+    return walkQuestions(t, 'b', new Set(skipped))!.questions.filter((q) => !q.eml && !skipped.includes(q.factId)).map((q) => q.factId);
+  };
+
+  it('asks the fact every way to a verdict needs before the ones it is compared with', () => {
+    const ids = heatPump();
+    expect(ids[0]).toBe('plannedHeatPumpKwTh');
+    expect(ids).toEqual(expect.arrayContaining(['contractedOfftakeKw', 'peakOfftakeKw', 'congestionOfftake']));
+  });
+
+  it('after "onbekend" for the planned heat pump asks no grid figure for it', () => {
+    // Red offtake: the heat pump must fit the contract; any other colour: it must fit the grid. Either way its power is needed.
+    const ids = heatPump(['plannedHeatPumpKwTh']);
+    expect(ids).not.toContain('contractedOfftakeKw');
+    expect(ids).not.toContain('peakOfftakeKw');
+    expect(ids).not.toContain('congestionOfftake');
+    expect(ids).toContain('roofAreaM2');
+  });
+
+  it('asks nothing more for fleet charging once it cannot be decided: vans, trucks and electrification plans unknown', () => {
+    const skipped = new Set(['vans', 'trucks', 'fleetElectrification']);
+    const ids = walkQuestions(empty(), 'b', skipped)!.questions.filter((q) => !q.eml && !skipped.has(q.factId)).map((q) => q.factId);
+    expect(ids).not.toContain('zeZoneDeliveries');
+    // With the vans known, a zero-emission zone can still decide whether it applies.
+    const withVans = walkQuestions(empty({ vans: 3 }), 'b', new Set(['fleetElectrification']))!.questions.map((q) => q.factId);
+    expect(withVans).toContain('zeZoneDeliveries');
+  });
+
+  it('tries each fact around the limits its rules compare it with: heating and air conditioning alike for the inspection duty', () => {
+    const plan = walkQuestions(empty({ heating: 'gas' }), 'b')!.questions;
+    const decides = (f: string) => plan.find((q) => q.factId === f)!.decides;
+    expect(decides('airconSystemKw')).toBe(decides('heatingSystemKw'));
+  });
+
   it('puts skipped questions last and returns null for an unknown building', () => {
     const t = empty();
     const first = walkQuestions(t, 'b')!.questions[0].factId;
