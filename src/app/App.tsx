@@ -1,6 +1,6 @@
 /** The app shell: header with navigation, language switch and save state; notices; the current view. */
 import { useEffect } from 'preact/hooks';
-import { lang, loadMessages, setLang, t } from '../i18n';
+import { formatNumber, lang, loadMessages, setLang, t } from '../i18n';
 import { assessment, database, hrefs, route, save, tabSync, type SaveQuestion } from '../state';
 import { Link } from '../ui/Link';
 import { databaseNoticeText, saveStateAttribute, saveStatusText } from '../ui/stateText';
@@ -131,9 +131,13 @@ const WalkView = lazyView(() => Promise.all([import('../features/walk/WalkView')
 const ImportView = lazyView(() => Promise.all([import('../features/import/ImportView'), assessment.loadEngine()]).then(([m]) => m.ImportView));
 const HandbookView = lazyView(() => import('../features/handbook/HandbookView').then((m) => m.HandbookView));
 
-/** Loads the views most opened next and the other language, one after the other, each in an idle moment, so the next click is instant (also offline without the service worker). */
+/**
+ * Loads the engine, the views most opened next, the other language and the browser's number data
+ * (a first Intl format), one after the other, each in an idle moment (one task each, not one long
+ * one), so the next click is instant (also offline without the service worker).
+ */
 export async function preloadViews(): Promise<void> {
-  const warm = [TerrainEditor.preload, AssessmentView.preload, () => loadMessages(lang.value === 'nl' ? 'en' : 'nl').catch(() => undefined)];
+  const warm = [assessment.loadEngine, TerrainEditor.preload, AssessmentView.preload, () => loadMessages(lang.value === 'nl' ? 'en' : 'nl').catch(() => undefined), () => void formatNumber(1234.5)];
   for (const load of warm) {
     await whenIdle();
     await load();
