@@ -4,15 +4,12 @@
  * PUR/PIR", "vóór 1-4-2026"), a comparison as a sentence ("verbruik ten minste 50.000 kWh per jaar", "Dakisolatie is geen EPS of PUR/PIR")
  *. The engine's reason sentences, the measure cards, the
  * report and the handbook (through `exprWords`, words.ts) all use it; no symbol reaches a reader.
- * Pure (Intl only); the number formatters are made once, when first used.
+ * Pure; numbers are written by plainFormat.ts.
  */
 import { OPERATORS } from './operators';
+import { formatNumberIn } from './plainFormat';
 import type { CompareOp, Expected, Lang, ParamValue } from './types';
 
-// Made on first use: a page's first Intl format loads the browser's locale data (~40 ms), which
-// should not lengthen the task that loads the engine.
-const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
-const numberFormat = (lang: Lang): Intl.NumberFormat => (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }));
 
 const words: Record<Lang, { yes: string; no: string; unknown: string; or: string; is: string }> = {
   nl: { yes: 'ja', no: 'nee', unknown: 'onbekend', or: 'of', is: 'is' },
@@ -71,7 +68,7 @@ export function formatValue(value: ParamValue | null | undefined, lang: Lang, un
   if (typeof value === 'boolean') return value ? words[lang].yes : words[lang].no;
   if (typeof value === 'number') {
     return remember(`${lang}|${unit ?? ''}|${value}`, () => {
-      const text = numberFormat(lang).format(value);
+      const text = formatNumberIn(value, lang);
       return unit && unit !== '-' ? `${text} ${proseUnit(unit, lang)}` : text;
     });
   }

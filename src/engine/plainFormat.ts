@@ -1,8 +1,9 @@
 /**
- * What the terrains list writes, in nl-NL and en-GB, without Intl and with Intl's result: a page's
- * first Intl format loads the browser's locale data (~40 ms on a laptop, several times that on a
- * phone), which the list's first date or "73,7 kB" would otherwise pay for at start-up.
- * Pure; tested against Intl (plainFormat.test.ts).
+ * The one writer of numbers and long dates in nl-NL and en-GB, for the UI (i18n) and the engine's
+ * prose (format.ts, texts.ts). Dates and numbers below 1,000 are written without Intl, with Intl's
+ * result: a page's first Intl format loads the browser's locale data (~40 ms on a laptop, several
+ * times that on a phone), which the list's first date or "73,7 kB" would otherwise pay for at
+ * start-up. Pure; tested against Intl (tests/unit/plainFormat.test.ts).
  */
 import type { Lang } from './types';
 
@@ -10,6 +11,20 @@ const MONTHS: Record<Lang, readonly string[]> = {
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
+
+// Building an Intl format costs far more than using one (an editor of 50 buildings formats ~750
+// numbers): one per language and number of decimals, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** 1.234,5 (nl) or 1,234.5 (en), at most `maximumFractionDigits` decimals. */
+export function formatNumberIn(value: number, lang: Lang, maximumFractionDigits = 1): string {
+  const small = formatSmallNumber(value, maximumFractionDigits, lang === 'nl' ? ',' : '.');
+  if (small !== null) return small;
+  const key = `${lang}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits })));
+  return format.format(value);
+}
 
 /** "2 december 2026" (nl) or "2 December 2026" (en), as Intl.DateTimeFormat writes a day with its month in full; null for no date. */
 export function formatLongDate(iso: string, lang: Lang): string | null {

@@ -7,7 +7,7 @@ import type { Lang, Text } from '../engine/types';
 import { loadMessages, messagesOf, type MessageKey } from './messages';
 export { loadMessages };
 import { nl } from './nl';
-import { formatLongDate, formatSmallNumber } from '../engine/plainFormat';
+import { formatLongDate, formatNumberIn } from '../engine/plainFormat';
 
 const STORAGE_KEY = 'energietoolbox.lang';
 
@@ -59,21 +59,8 @@ export function tx(text: Text | undefined): string {
   return text ? text[lang.value] : '';
 }
 
-const locale = (): string => (lang.value === 'nl' ? 'nl-NL' : 'en-GB');
-
-// Building an Intl format costs far more than using one (an editor of 50 buildings formats ~750
-// numbers): one per language and option set.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** 1.234,5 (nl) or 1,234.5 (en). */
-export function formatNumber(value: number, maximumFractionDigits = 1): string {
-  const small = formatSmallNumber(value, maximumFractionDigits, lang.value === 'nl' ? ',' : '.');
-  if (small !== null) return small;
-  const key = `${locale()}|${maximumFractionDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(), { maximumFractionDigits })));
-  return format.format(value);
-}
+export const formatNumber = (value: number, maximumFractionDigits = 1): string => formatNumberIn(value, lang.value, maximumFractionDigits);
 
 /** 1,2 MB (nl) or 1.2 MB (en): bytes in kB, MB, GB of 1,000. */
 export function formatBytes(bytes: number): string {

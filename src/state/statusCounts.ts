@@ -79,10 +79,9 @@ export const StatusCountsModel = createModel<StatusCountsModel, [records: Terrai
     running = (async () => {
       do {
         again = false;
-        const summaries = [...records.summaries.value.values()];
-        if (summaries.length === 0) break; // nothing to count: the toolbox stays unloaded
+        if (records.summaries.value.size === 0) break; // nothing to count: the toolbox stays unloaded
         const version = await toolboxVersion();
-        const ids = summaries.filter((s) => needsCounts(s, version)).map((s) => s.id);
+        const ids = [...records.summaries.value.values()].filter((s) => needsCounts(s, version)).map((s) => s.id);
         if (ids.length === 0) break;
         let done = 0;
         progress.value = { done, total: ids.length };
