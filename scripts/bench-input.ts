@@ -33,16 +33,21 @@ export function exampleTerrains(): Terrain[] {
     .map((f) => JSON.parse(readFileSync(new URL(f, examplesDir), 'utf8')) as Terrain);
 }
 
+/** What a walk knows before a building: the terrain's facts answered so far and its facts answered "onbekend". */
+interface TerrainState {
+  facts: Terrain['facts'];
+  skipped: Set<string>;
+}
+
 /**
- * Walks one building of a terrain from nothing known, answering with its true values; with
- * `terrainKnown` the terrain's facts are known from the start (the second and later building of a
- * walk: grid colours, heat network and the like are answered once per terrain).
+ * Walks one building of a terrain, answering with its true values, from what the walk knows of
+ * the terrain (nothing for a building alone); the terrain's answers are left in `state` for the next building.
  */
-export function burden(example: Terrain, buildingId: string, ranking: Ranking, terrainKnown = false): Burden {
+function walkBuilding(example: Terrain, buildingId: string, ranking: Ranking, state: TerrainState): Burden {
   const source = example.buildings.find((b) => b.id === buildingId)!;
   const truth = { ...example.facts, ...source.facts } as Record<string, FactValue | undefined>;
-  let t: Terrain = { ...example, facts: terrainKnown ? { ...example.facts } : {}, buildings: [{ ...source, facts: {} }] };
-  const asked = new Set<string>();
+  let t: Terrain = { ...example, facts: { ...state.facts }, buildings: [{ ...source, facts: {} }] };
+  const asked = new Set<string>(state.skipped);
   let pv: number | null = null;
   for (let n = 0; ; n++) {
     const measures = assess(t).measures;
@@ -51,13 +56,34 @@ export function burden(example: Terrain, buildingId: string, ranking: Ranking, t
       ranking === 'engine'
         ? assess(t).nextQuestions.find((q) => !asked.has(q.factId))
         : walkQuestions(t, buildingId, asked)?.questions.find((q) => !asked.has(q.factId) && !q.eml);
-    if (!measures.some((m) => m.status === 'needs-info') || !next) return { building: `${example.id}/${buildingId}`, pv, all: n };
+    if (!measures.some((m) => m.status === 'needs-info') || !next) {
+      state.facts = t.facts;
+      return { building: `${example.id}/${buildingId}`, pv, all: n };
+    }
     asked.add(next.factId);
     const v = truth[next.factId];
-    if (v === undefined) continue;
+    if (v === undefined) {
+      if (next.scope === 'terrain') state.skipped.add(next.factId);
+      continue;
+    }
     const b = t.buildings[0];
     t = next.scope === 'terrain' ? { ...t, facts: { ...t.facts, [next.factId]: v } } : { ...t, buildings: [{ ...b, facts: { ...b.facts, [next.factId]: v } }] };
   }
+}
+
+/**
+ * Walks one building of a terrain from nothing known, answering with its true values; with
+ * `terrainKnown` the terrain's facts are known from the start (the second and later building of a
+ * walk: grid colours, heat network and the like are answered once per terrain).
+ */
+export function burden(example: Terrain, buildingId: string, ranking: Ranking, terrainKnown = false): Burden {
+  return walkBuilding(example, buildingId, ranking, { facts: terrainKnown ? { ...example.facts } : {}, skipped: new Set() });
+}
+
+/** A park manager's walk of a terrain: its buildings in order, each terrain fact asked once (in the first building that needs it), as the walk mode does. */
+export function walkTerrain(example: Terrain): Burden[] {
+  const state: TerrainState = { facts: {}, skipped: new Set() };
+  return example.buildings.map((b) => walkBuilding(example, b.id, 'walk', state));
 }
 
 export function runInputBench(): Row[] {
@@ -77,6 +103,10 @@ export function runInputBench(): Row[] {
       { name: `input burden ${label}: answers until all measures decided or no question left, median of ${alls.length}`, value: median(alls), unit: 'answers', target: '≤ 20', ok: isAfter ? median(alls) <= 20 : null },
     );
   }
+  const walks = exampleTerrains().map((ex) => walkTerrain(ex).map((r) => r.all));
+  const perBuilding = walks.flat();
+  rows.push({ name: `input burden, a terrain walked building by building (each terrain fact asked once): answers per building, median of ${perBuilding.length}`, value: median(perBuilding), unit: 'answers', target: '', ok: null });
+  rows.push({ name: `input burden, a terrain walked building by building: answers per building after the first (the terrain's facts answered), median of ${walks.flatMap((w) => w.slice(1)).length}`, value: median(walks.flatMap((w) => w.slice(1))), unit: 'answers', target: '', ok: null });
   const later = exampleTerrains().flatMap((ex) => ex.buildings.map((b) => burden(ex, b.id, 'walk', true).all));
   rows.push({ name: `input burden after, the terrain's facts known (a later building of the walk): answers until all measures decided, median of ${later.length}`, value: median(later), unit: 'answers', target: '', ok: null });
   rows.push({ name: 'walk ranking: time per ranked list (one building, incl. the "before" run)', value: (performance.now() - t0) / Math.max(plans, 1), unit: 'ms', target: '', ok: null });
@@ -89,6 +119,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   else {
     for (const ranking of ['engine', 'walk'] as const)
       console.log(ranking, exampleTerrains().flatMap((ex) => ex.buildings.map((b) => burden(ex, b.id, ranking))).map((r) => `${r.building} pv ${r.pv ?? '–'} all ${r.all}`).join('; '));
+    console.log('terrain walk', exampleTerrains().map((ex) => walkTerrain(ex).map((r) => `${r.building} all ${r.all}`).join(', ')).join('; '));
     console.log(formatRows(rows));
   }
 }

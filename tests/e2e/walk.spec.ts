@@ -81,3 +81,41 @@ test('three buildings walked to a decided PV verdict with chips, offline, in at 
   console.log(`walk mode, three buildings to a decided PV verdict: ${taps} taps, ${typed} typed fields`);
   expect(taps).toBeLessThanOrEqual(40);
 });
+
+test('a terrain question answered "onbekend" in one building is not asked again in the next', async ({ page }) => {
+  test.setTimeout(90_000);
+  const id = await createTerrain(page, 'Ronde Zuid');
+  await waitForServiceWorkerControl(page);
+  const toast = page.locator('.toasts button');
+  if (await toast.count()) await toast.first().click();
+  await page.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click();
+  await page.getByRole('button', { name: 'Gebouw toevoegen', exact: true }).click();
+  await waitSaved(page);
+  await page.getByRole('link', { name: 'Ronde langs de gebouwen', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/terrein/${id}/ronde/`));
+  const first = page.locator('.walk-question').first();
+  /** Answers "onbekend" to the first question until `stop` holds for it (its fact returned) or nothing is open (null); `never` may not come up. */
+  const skipUntil = async (stop: (factId: string, scope: string | null) => boolean, never?: string): Promise<string | null> => {
+    for (let n = 0; n < 60; n++) {
+      if (await page.getByText('Alleen vragen die u als onbekend hebt overgeslagen staan nog open.').isVisible()) return null;
+      const factId = (await first.getAttribute('data-fact'))!;
+      if (never) expect(factId, 'the terrain fact skipped in the first building').not.toBe(never);
+      if (stop(factId, await first.getAttribute('data-scope'))) return factId;
+      await first.getByRole('button', { name: 'onbekend', exact: true }).click();
+      await expect(first).not.toHaveAttribute('data-fact', factId);
+    }
+    throw new Error('still questions after 60 answers');
+  };
+  const terrainFact = (await skipUntil((_, scope) => scope === 'terrain'))!;
+  expect(terrainFact).toBeTruthy();
+  // Before it is answered, the next building's walk comes to it too (it is the terrain's, and unknown).
+  await page.getByRole('link', { name: 'Volgend gebouw', exact: true }).click();
+  expect(await skipUntil((f) => f === terrainFact)).toBe(terrainFact);
+  await page.goBack();
+  await expect(first).toHaveAttribute('data-fact', terrainFact);
+  await first.getByRole('button', { name: 'onbekend', exact: true }).click();
+  await expect(first).not.toHaveAttribute('data-fact', terrainFact);
+  await page.getByRole('link', { name: 'Volgend gebouw', exact: true }).click();
+  // Back at the second building, where it came first: now it is not asked, nor later.
+  expect(await skipUntil(() => false, terrainFact)).toBeNull();
+});

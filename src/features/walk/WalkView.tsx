@@ -18,7 +18,7 @@ import { STATUS_ORDER } from '../../ui/labels';
 import { PhotoControls } from '../../ui/Photos';
 import { saveStatusText } from '../../ui/stateText';
 import { isReading } from '../../ui/TerrainGate';
-import { buildingsDecided } from './progress';
+import { buildingsDecided, skippedFor, withSkipped, type Skipped } from './progress';
 
 /** How many questions are shown at once: the first is the one in focus. */
 const SHOWN = 3;
@@ -93,7 +93,7 @@ function Question({ q, buildingId, onAnswer }: { q: WalkQuestion; buildingId: st
   const domId = `walk-${buildingId}-${q.factId}`;
   const name = tx(fact.label);
   return (
-    <li class="card walk-question" data-fact={q.factId}>
+    <li class="card walk-question" data-fact={q.factId} data-scope={q.scope}>
       <h3 id={`${domId}-label`}>
         {name}
         {q.scope === 'terrain' && <span class="unit"> ({t('terrainLevel')})</span>}
@@ -106,9 +106,8 @@ function Question({ q, buildingId, onAnswer }: { q: WalkQuestion; buildingId: st
 
 export function WalkView({ id, buildingId }: { id: string; buildingId: string }) {
   const terrain = terrains.byId.value.get(id);
-  // "onbekend" answers of this visit, per building (not stored: the fact stays unknown).
-  const [skipped, setSkipped] = useState<ReadonlyMap<string, ReadonlySet<string>>>(new Map());
-  const mySkipped = skipped.get(buildingId) ?? new Set<string>();
+  const [skipped, setSkipped] = useState<Skipped>(new Map());
+  const mySkipped = useMemo(() => skippedFor(skipped, buildingId), [skipped, buildingId]);
   const plan = useMemo(() => (terrain ? walkQuestions(terrain, buildingId, mySkipped) : null), [terrain, buildingId, mySkipped]);
 
   if (isReading(id)) return <p>{t('loading')}</p>;
@@ -133,7 +132,7 @@ export function WalkView({ id, buildingId }: { id: string; buildingId: string })
   const warnings = crossWarnings(building.facts);
 
   const answer = (q: WalkQuestion, v: FactValue) => {
-    if (v === null) setSkipped(new Map(skipped).set(buildingId, new Set(mySkipped).add(q.factId)));
+    if (v === null) setSkipped(withSkipped(skipped, q.scope === 'terrain' ? null : buildingId, q.factId));
     terrains.setFact(id, q.scope === 'terrain' ? null : buildingId, q.factId, v);
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.walk-question button, .walk-question input')?.focus());
   };
