@@ -3,20 +3,16 @@
  * measure's verdict with reasons, the plan in required order, do's and don'ts and the
  * next questions. Pure and synchronous; no DOM; the same input gives a deep-equal result.
  */
-import { newCalcCache } from './calcs';
-import type { Ctx, Run } from './context';
-import { newMemo } from './expr';
-import { Collector, SlotSet } from './collect';
 import { emlChecklists } from './eml';
 import { gridSummary } from './grid';
 import { assessMeasure } from './measure';
 import { orderSteps } from './plan';
-import { EMPTY, programFor, type Program } from './program';
+import { EMPTY, programFor } from './program';
 import { factIdOf } from './slots';
 import { bundledToolbox } from './toolbox';
-import type { Assessment, AssessOptions, FactValue, InputIssue, MeasureResult, OwnValue, Terrain, Toolbox } from './types';
-import { cleanFacts, cleanOwnValues } from './validate';
-import { valueOn, type ResolvedParams } from './params';
+import { prepareRun } from './run';
+import type { Assessment, AssessOptions, MeasureResult, OwnValue, Terrain, Toolbox } from './types';
+import { valueOn } from './params';
 
 export * from './types';
 export { bundledToolbox, indexToolbox } from './toolbox';
@@ -33,63 +29,11 @@ export function ruleFactIds(ruleId: string, toolbox: Toolbox = bundledToolbox): 
   return programFor(toolbox).ruleFacts.get(ruleId) ?? EMPTY;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's date (YYYY-MM-DD, UTC) unless given. */
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** Assesses a terrain. Never throws on bad input: invalid values count as unknown and are reported. */
 export function assess(terrain: Terrain, options: AssessOptions = {}): Assessment {
-  const toolbox = options.toolbox ?? bundledToolbox;
-  const program = programFor(toolbox);
+  const { toolbox, program, input, date, own, run, terrainCtx, buildingCtx, buildingIds, inputIssues } = prepareRun(terrain, options);
   const index = program.index;
-  const input: Partial<Terrain> = terrain && typeof terrain === 'object' ? terrain : {};
-  const date = typeof input.assessmentDate === 'string' && DATE.test(input.assessmentDate) ? input.assessmentDate : (options.today ?? todayIso());
-
-  const inputIssues: InputIssue[] = [];
-  const terrainValues = program.blank.slice();
-  cleanFacts(input.facts, program.facts, 'terrain', inputIssues, undefined, terrainValues);
-  const rawBuildings = Array.isArray(input.buildings) ? input.buildings.filter((b) => b && typeof b === 'object') : [];
-  const seenIds = new Set<string>();
-  const buildingIds: string[] = [];
-  const buildingValues: FactValue[][] = [];
-  for (let i = 0; i < rawBuildings.length; i++) {
-    const b = rawBuildings[i];
-    // A missing or repeated id gets a positional one, so every result names its own building.
-    let id = typeof b.id === 'string' && b.id ? b.id : `#${i + 1}`;
-    if (seenIds.has(id)) {
-      inputIssues.push({ factId: 'id', buildingId: id, value: b.id, message: 'Dit gebouw-id komt twee keer voor.', messageEn: 'This building id occurs twice.' });
-      id = `#${i + 1}`;
-    }
-    seenIds.add(id);
-    buildingIds.push(id);
-    // A building sees the terrain's facts and its own (fact ids are unique across scopes).
-    const values = terrainValues.slice();
-    cleanFacts(b.facts, program.facts, 'building', inputIssues, id, values);
-    buildingValues.push(values);
-  }
-
-  const own = cleanOwnValues(input.parameterOverrides, index.parameters, inputIssues);
-  const overrides = options.parameterOverrides ? { ...own, ...options.parameterOverrides } : own;
-  const params = program.paramsOn(date, overrides);
-  const shared = sharedParts(program, params);
-  const collect = new Collector({ steps: program.stepIds.length, dos: program.dos.length, donts: program.donts.length, facts: program.blank.length }, buildingIds.length);
-  const run: Run = {
-    program,
-    date,
-    params,
-    buildings: buildingValues,
-    steps: new SlotSet(program.stepIds.length),
-    calcUnconfirmed: false,
-    missing: new SlotSet(program.blank.length),
-    collect,
-    ...shared,
-  };
-  const memo = newMemo(program.nodeCount, buildingValues.length + 1);
-  const terrainCtx: Ctx = { run, values: terrainValues, memo, base: 0, calcs: newCalcCache() };
-  const buildingCtx: Ctx[] = buildingValues.map((values, i) => ({ run, values, memo, base: (i + 1) * program.nodeCount, calcs: newCalcCache() }));
+  const collect = run.collect;
 
   const measures: (MeasureResult | undefined)[] = [];
   // A terrain-level measure that reads the grid waits for the buildings' verdicts; its place is kept.
@@ -138,24 +82,6 @@ export function assess(terrain: Terrain, options: AssessOptions = {}): Assessmen
     grid,
     eml: options.eml === false ? [] : emlChecklists(program.eml, buildingCtx, buildingIds, measures as MeasureResult[]),
   };
-}
-
-type SharedParts = Pick<Run, 'expected' | 'subsidies' | 'texts'>;
-const sharedByParams = new WeakMap<ResolvedParams, SharedParts>();
-
-/**
- * The result parts that depend only on the parameter values (see Run.expected), kept with the
- * resolved parameters: those of a date are memoised (program.paramsOn), so the assessments
- * of one date (the editor re-assesses on every change) make them once; with own values each
- * assessment has fresh parameters and so fresh parts.
- */
-function sharedParts(program: Program, params: ResolvedParams): SharedParts {
-  let parts = sharedByParams.get(params);
-  if (!parts) {
-    parts = { expected: new Array(program.nodeCount), subsidies: new Array(program.subsidyCount * 8), texts: new Array(program.textCount * 2) };
-    sharedByParams.set(params, parts);
-  }
-  return parts;
 }
 
 /** The own values used, in toolbox order, each with the toolbox value it replaces. */

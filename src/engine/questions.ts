@@ -214,7 +214,7 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
   // The probes compare verdicts only: no EML checklist.
   const probeOptions: AssessOptions = { ...options, eml: false };
   const { decisiveByMeasure } = reads(toolbox);
-  const facts = visitFacts(one, base.assessmentDate, program, options);
+  const facts = visitFacts(one, { ...options, today: base.assessmentDate });
   const verdicts: { needed: Set<string>; known: number; direct: Set<string>; gates: Needs }[] = [];
   const helps = new Map<string, number>();
   const critical = new Map<string, number>();

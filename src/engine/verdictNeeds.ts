@@ -15,7 +15,8 @@ import { evaluate, newMemo, type Node } from './expr';
 import { ruleResult } from './measure';
 import { BLOCKED, CONDITIONAL, FEASIBLE, NEEDS_INFO, type CompiledMeasure, type Program, type Rule } from './program';
 import type { AssessOptions, FactValue, Terrain } from './types';
-import { cleanFacts, cleanOwnValues, type FactEntry } from './validate';
+import { prepareRun } from './run';
+import type { FactEntry } from './validate';
 
 /** The facts a decision needs; null: none can come. */
 export type Needs = ReadonlySet<string> | null;
@@ -124,15 +125,9 @@ export interface VisitFacts {
   run: Run;
 }
 
-export function visitFacts(one: Terrain, date: string, program: Program, options: AssessOptions): VisitFacts {
-  const terrain = program.blank.slice();
-  cleanFacts(one.facts, program.facts, 'terrain', [], undefined, terrain);
-  const building = terrain.slice();
-  cleanFacts(one.buildings[0].facts, program.facts, 'building', [], one.buildings[0].id, building);
-  const own = cleanOwnValues(one.parameterOverrides, program.index.parameters, []);
-  const params = program.paramsOn(date, options.parameterOverrides ? { ...own, ...options.parameterOverrides } : own);
-  const run = { program, date, params, buildings: [building], calcUnconfirmed: false } as Partial<Run> as Run;
-  return { terrain, building, run };
+export function visitFacts(one: Terrain, options: AssessOptions): VisitFacts {
+  const { run, terrainCtx, buildingCtx } = prepareRun(one, options);
+  return { terrain: terrainCtx.values, building: buildingCtx[0]?.values ?? terrainCtx.values.slice(), run };
 }
 
 /** A fresh context for one measure, with some facts answered (a case being tried). */
