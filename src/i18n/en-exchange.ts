@@ -50,6 +50,8 @@ export const enExchange: Record<keyof typeof nlExchange, string> = {
   deletedDiscard: 'Leave it deleted',
   ownValues: 'Own values (quote, tariff)',
   ownValuePossible: 'can be replaced per park by an own value ({min}–{max}{unit})',
+  ownValueKept: 'Kept aside from an older version: {value}, including energy tax. This value is not used. Enter the bare supply price here (without energy tax): the toolbox adds each building\'s energy tax itself.',
+  ownValueKeptRemove: 'Remove the kept value',
   ownValuesIntro: 'Do you know a value yourself, such as the price in a quote or your electricity tariff? Enter it: for this park it replaces the toolbox value, and what rests on it is no longer indicative.',
   ownValuesUsed: 'Own values in this assessment',
   ownValueInstead: 'instead of {value} from the toolbox',

@@ -47,6 +47,8 @@ export const nlExchange = {
   deletedDiscard: 'Verwijderd laten',
   ownValues: 'Eigen waarden (offerte, tarief)',
   ownValuePossible: 'per terrein te vervangen door een eigen waarde ({min}–{max}{unit})',
+  ownValueKept: 'Apart bewaard uit een oudere versie: {value}, inclusief energiebelasting. Deze waarde wordt niet gebruikt. Vul hier de kale leveringsprijs in (zonder energiebelasting): de toolbox telt de energiebelasting van elk gebouw zelf op.',
+  ownValueKeptRemove: 'Bewaarde waarde verwijderen',
   ownValuesIntro: 'Weet u een waarde zelf, zoals de prijs uit een offerte of uw stroomtarief? Vul die in: voor dit terrein vervangt ze de waarde uit de toolbox, en wat erop rust is niet langer indicatief.',
   ownValuesUsed: 'Eigen waarden in deze beoordeling',
   ownValueInstead: 'in plaats van {value} uit de toolbox',

@@ -23,6 +23,7 @@ export { checkAdviserValue, type Adviser } from './adviser';
 export type { DbEvent, StoredPhoto, StoredTerrain } from '../storage/db';
 export type { PhotoOutcome, PhotoTotals } from './photos';
 export type { TerrainSummary } from '../storage/summary';
+export { KEPT_ID, OLD_MEANING_ID } from '../storage/ownValueIds';
 
 export function createAppState(initialPath?: string) {
   const route = new RouteModel(initialPath);

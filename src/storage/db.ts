@@ -6,6 +6,7 @@ import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, t
 import { DB_NAME, takeEarlyOpen } from './earlyOpen';
 import type { Terrain } from '../engine/types';
 import { summarize, type TerrainSummary } from './summary';
+import { setOldMeaningAside } from './ownValueIds';
 
 export { DB_NAME };
 /** Bump with a new step in `migrations` below; never edit an old step. */
@@ -71,7 +72,8 @@ export const migrations: readonly Migration[] = [
     terrains.createIndex('by-updated', 'updatedAt');
     db.createObjectStore('meta');
   },
-  // 1 → 2: summaries for the list (built here for every stored terrain) and photos.
+  // 1 → 2: summaries for the list (built here for every stored terrain) and photos. Every version-1 app stored the
+  // own electricity value as supply price plus energy tax (today: the bare supply price): it is moved aside, as it was.
   async (db, tx) => {
     db.createObjectStore('summaries', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
     const photos = db.createObjectStore('photos', { keyPath: 'id' });
@@ -79,7 +81,9 @@ export const migrations: readonly Migration[] = [
     photos.createIndex('by-building', ['terrainId', 'buildingId']);
     const summaries = tx.objectStore('summaries');
     for (let c = await tx.objectStore('terrains').openCursor(); c; c = await c.continue()) {
-      await summaries.put(summarize(c.value, null));
+      const terrain = setOldMeaningAside(c.value);
+      if (terrain !== c.value) await c.update(terrain);
+      await summaries.put(summarize(terrain, null));
     }
   },
 ];

@@ -6,17 +6,18 @@
  * one tax band, the tax of that band on the record's last save is taken off (converted);
  * otherwise the value is kept under `electricityValueInclTaxEurPerKwh`, an id the toolbox does not
  * know (the engine ignores it, the importer and the export keep it), so nothing is guessed and
- * nothing is lost (flagged; the view that shows it is still to be made). Pure: the record in, a new record and what was done out. Run it once per
+ * nothing is lost (flagged; the editor shows it beside the field). Pure: the record in, a new record and what was done out. Run it once per
  * record, by a ladder step: the export ladder's 3 → 4 step (src/storage/envelope.ts; files of
- * format 3 and older were written before the meaning changed) and, still to do, the database's
- * version step for records stored before it; a converted value would be converted again.
+ * format 3 and older were written before the meaning changed); a converted value would be
+ * converted again. The database's 1 → 2 step (db.ts) only moves such a value aside: it runs
+ * before the toolbox, with its tax bands, is loaded.
  */
 import { band } from '../engine/calcs/business';
 import { valueOn } from '../engine/params';
 import { bundledToolbox } from '../engine/toolbox';
 import type { Terrain, Toolbox } from '../engine/types';
 
-import { KEPT_ID, OLD_MEANING_ID } from './ownValueIds';
+import { KEPT_ID, OLD_MEANING_ID, setOldMeaningAside } from './ownValueIds';
 
 export { KEPT_ID, OLD_MEANING_ID };
 
@@ -33,10 +34,7 @@ export function migrateOwnValues(terrain: Terrain, toolbox: Toolbox = bundledToo
   const own = terrain.parameterOverrides;
   const value = own?.[OLD_MEANING_ID];
   if (!own || typeof value !== 'number') return { terrain, migration: { kind: 'none' } };
-  const flag = (why: Extract<OwnValueMigration, { kind: 'flagged' }>['why']) => {
-    const { [OLD_MEANING_ID]: _old, ...rest } = own;
-    return { terrain: { ...terrain, parameterOverrides: { ...rest, [KEPT_ID]: value } }, migration: { kind: 'flagged' as const, value, why } };
-  };
+  const flag = (why: Extract<OwnValueMigration, { kind: 'flagged' }>['why']) => ({ terrain: setOldMeaningAside(terrain), migration: { kind: 'flagged' as const, value, why } });
 
   const saved = typeof terrain.updatedAt === 'string' ? terrain.updatedAt : terrain.assessmentDate;
   const on = typeof saved === 'string' ? saved.slice(0, 10) : '';

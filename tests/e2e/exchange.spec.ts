@@ -80,6 +80,17 @@ test('a format-3 file with an own electricity value in its old meaning: converte
   await page.getByRole('link', { name: 'Oude eigen waarde, één schijf (fictief)', exact: true }).click();
   const group = await openGroup(terrainCard(page), 'Eigen waarden (offerte, tarief)');
   await expect(group.getByLabel('Kale leveringsprijs elektriciteit (zonder energiebelasting) (€/kWh)', { exact: true })).toHaveValue('0,1833');
+  await expect(group.locator('.own-value-kept')).toHaveCount(0);
+
+  // The kept one is shown beside the field it belongs to, says it is not used, and can be removed.
+  await page.goBack();
+  await page.getByRole('link', { name: 'Oude eigen waarde, twee schijven (fictief)', exact: true }).click();
+  const kept = (await openGroup(terrainCard(page), 'Eigen waarden (offerte, tarief)')).locator('.own-value-kept');
+  await expect(kept).toHaveText(/^Apart bewaard uit een oudere versie: 0,3 €\/kWh, inclusief energiebelasting\. Deze waarde wordt niet gebruikt\./);
+  await kept.getByRole('button', { name: 'Bewaarde waarde verwijderen', exact: true }).click();
+  await expect(kept).toHaveCount(0);
+  await waitSaved(page);
+  expect(byId((await dumpDb(page)).terrains)[0].parameterOverrides).toEqual({ feedInCostEurPerKwh: 0.03 });
 });
 
 test('export one terrain from its list item', async ({ page }) => {

@@ -6,7 +6,7 @@
 import { parameterAsFact, valueOn } from '../../engine';
 import type { Assessment, ParamValue, Terrain } from '../../engine/types';
 import { formatNumber, t, tx } from '../../i18n';
-import { terrains } from '../../state';
+import { KEPT_ID, OLD_MEANING_ID, terrains } from '../../state';
 import { toolboxIndex } from '../../ui/common';
 import { FactField, fieldDomId } from './FactField';
 
@@ -31,7 +31,7 @@ export function OwnValuesForm({ terrainId, overrides, date: assessmentDate }: { 
         {adjustable.map((p) => {
           const current = valueOn(p, date);
           const toolboxText = `${valueText(current?.value ?? null, p.unit)}${current?.unconfirmed ? `, ${t('indicative')}` : ''}`;
-          return (
+          const field = (
             <FactField
               key={p.id}
               fact={parameterAsFact(p)!}
@@ -41,6 +41,20 @@ export function OwnValuesForm({ terrainId, overrides, date: assessmentDate }: { 
               emptyNote={t('emptyIsToolboxValue')}
               onChange={(v) => terrains.setOwnValue(terrainId, p.id, typeof v === 'number' ? v : null)}
             />
+          );
+          const kept = own[KEPT_ID];
+          if (p.id !== OLD_MEANING_ID || typeof kept !== 'number') return field;
+          // A value of the old meaning (supply price plus tax) that was moved aside: shown where its successor is entered.
+          return (
+            <div key={p.id}>
+              {field}
+              <p class="notice own-value-kept">
+                {t('ownValueKept', { value: valueText(kept, p.unit) })}{' '}
+                <button type="button" onClick={() => terrains.setOwnValue(terrainId, KEPT_ID, null)}>
+                  {t('ownValueKeptRemove')}
+                </button>
+              </p>
+            </div>
           );
         })}
       </div>
