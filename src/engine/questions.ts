@@ -257,7 +257,7 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     for (const f of v.needed) if (!skipped.has(f)) sum += critical.get(f) ?? 0;
     if (v.needed.size && sum > best) [best, target, targetDirect, targetGates] = [sum, v.needed, v.direct, v.gates];
   }
-  const questions: (WalkQuestion & { score: number; order: number })[] = [];
+  const questions: (WalkQuestion & { focus: number; gate: number; direct: number; ways: number; order: number })[] = [];
   for (const [factId, count] of helps) {
     const fact = index.facts.get(factId);
     if (!fact) continue;
@@ -270,14 +270,29 @@ export function walkQuestions(terrain: Terrain, buildingId: string, skipped: Rea
     const decides = decided / Math.max(values.length, 1);
     // Pointless this visit: every open verdict it helps is stuck on an "onbekend", and alone it decides none.
     if (!skipped.has(factId) && !live.get(factId) && decides === 0) continue;
-    // The verdict in focus first (its gates, then its directly compared facts, before the inputs of its calcs), then by verdicts the fact is decisive for and decides.
-    const score = (target?.has(factId) ? 1000 : 0) + (targetGates?.has(factId) ? 100 : 0) + (targetDirect?.has(factId) ? 10 : 0) + (critical.get(factId) ?? 0) + decides;
-    questions.push({ factId, scope: fact.scope, helps: count, decides, score, order: toolbox.facts.indexOf(fact) });
+    questions.push({
+      factId,
+      scope: fact.scope,
+      helps: count,
+      decides,
+      focus: Number(target?.has(factId) ?? false),
+      gate: Number(targetGates?.has(factId) ?? false),
+      direct: Number(targetDirect?.has(factId) ?? false),
+      ways: critical.get(factId) ?? 0,
+      order: toolbox.facts.indexOf(fact),
+    });
   }
+  // The verdict in focus first, its gates first; then what an answer settles by itself on average (the connection,
+  // which decides the battery and the energy hub, before a fact that decides one verdict or none alone); then the
+  // focus's directly compared facts before the inputs of its calcs; then the facts on most open verdicts' ways.
   questions.sort(
     (a, b) =>
       Number(skipped.has(a.factId)) - Number(skipped.has(b.factId)) ||
-      b.score - a.score ||
+      b.focus - a.focus ||
+      b.gate - a.gate ||
+      b.decides - a.decides ||
+      b.direct - a.direct ||
+      b.ways - a.ways ||
       b.helps - a.helps ||
       Number(a.scope === 'terrain') - Number(b.scope === 'terrain') ||
       a.order - b.order,
