@@ -80,6 +80,18 @@ describe('walkQuestions', () => {
     expect(decides('airconSystemKw')).toBe(decides('heatingSystemKw'));
   });
 
+  it('after the gates, asks first what settles most verdicts by itself: the connection (battery, energy hub) before the monument', () => {
+    const plan = walkQuestions(empty({ roofAreaM2: 16000 }), 'b')!;
+    const open = plan.questions.filter((q) => !q.eml);
+    const ids = open.map((q) => q.factId);
+    expect(ids.indexOf('connection')).toBeLessThan(ids.indexOf('monument'));
+    const connection = open.find((q) => q.factId === 'connection')!;
+    expect(connection.decides).toBeGreaterThan(open.find((q) => q.factId === 'monument')!.decides);
+    // Among the first questions, none that decides less comes before one that decides more, once past the first (the focus's gate or its best).
+    const decides = open.slice(1, 4).map((q) => q.decides);
+    expect(decides).toEqual([...decides].sort((a, b) => b - a));
+  });
+
   it('puts skipped questions last and returns null for an unknown building', () => {
     const t = empty();
     const first = walkQuestions(t, 'b')!.questions[0].factId;
