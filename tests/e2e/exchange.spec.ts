@@ -9,6 +9,7 @@
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createTerrain, openGroup, readStoredTerrain, terrainCard, waitForServiceWorkerControl, waitSaved } from './helpers';
 import { download, dumpDb, fixture, importFile, importResult, putMeta, storagePanel, watchCsp } from './data-safety';
@@ -87,6 +88,7 @@ test('a format-3 file with an own electricity value in its old meaning: converte
   await page.getByRole('link', { name: 'Oude eigen waarde, twee schijven (fictief)', exact: true }).click();
   const kept = (await openGroup(terrainCard(page), 'Eigen waarden (offerte, tarief)')).locator('.own-value-kept');
   await expect(kept).toHaveText(/^Apart bewaard uit een oudere versie: 0,3 €\/kWh, inclusief energiebelasting\. Deze waarde wordt niet gebruikt\./);
+  expect(await new AxeBuilder({ page }).include('.own-value-kept').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
   await kept.getByRole('button', { name: 'Bewaarde waarde verwijderen', exact: true }).click();
   await expect(kept).toHaveCount(0);
   await waitSaved(page);
