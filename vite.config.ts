@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DB_NAME, EARLY_OPEN_KEY, earlyOpen } from './src/storage/earlyOpen.ts';
+import { DB_NAME, DB_VERSION, EARLY_OPEN_KEY, EARLY_READ_KEY, JOURNAL_PREFIX, earlyOpen, type EarlyOpenOptions } from './src/storage/earlyOpen.ts';
+import { CHANNEL_NAME } from './src/state/tabSync.ts';
 
 /**
  * The Content Security Policy in index.html holds for the build. The dev server injects
@@ -15,11 +16,13 @@ const devCsp: Plugin = {
 };
 
 /**
- * The build's first script (src/storage/earlyOpen.ts): opens the database while the app's chunk
- * is fetched and compiled. A classic script of its own (no inline script under the CSP), run as
- * it is parsed, so before the (deferred) module script; precached with the rest.
+ * The build's first script (src/storage/earlyOpen.ts): opens the database and reads the list's
+ * records (at the app's DB_VERSION) while the app's chunk is fetched and compiled. A classic
+ * script of its own (no inline script under the CSP), run as it is parsed, so before the
+ * (deferred) module script; precached with the rest.
  */
-const earlyOpenScript = `(${earlyOpen.toString()})(${JSON.stringify(DB_NAME)}, ${JSON.stringify(EARLY_OPEN_KEY)});\n`;
+const earlyOpenOptions: EarlyOpenOptions = { name: DB_NAME, version: DB_VERSION, openKey: EARLY_OPEN_KEY, readKey: EARLY_READ_KEY, journalPrefix: JOURNAL_PREFIX, channel: CHANNEL_NAME };
+const earlyOpenScript = `(${earlyOpen.toString()})(${JSON.stringify(earlyOpenOptions)});\n`;
 const earlyOpenFile = `assets/early-open-${createHash('sha256').update(earlyOpenScript).digest('hex').slice(0, 8)}.js`;
 const earlyDatabaseOpen: Plugin = {
   name: 'early-database-open',
