@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssessmentModel, SETTLE_AFTER_EDIT_MS } from '../../src/state/assessment';
+import { SAVE_DEBOUNCE_MS } from '../../src/state/save';
 import type { StoredTerrain } from '../../src/storage/db';
 
 const terrainAt = (floorAreaM2: number | undefined): StoredTerrain => ({
@@ -28,6 +29,10 @@ afterEach(() => {
 });
 
 describe('the settled assessment', () => {
+  it('comes well after the save of the same pause, so neither waits for the other', () => {
+    expect(SETTLE_AFTER_EDIT_MS).toBeGreaterThanOrEqual(SAVE_DEBOUNCE_MS + 100);
+  });
+
   it('follows the edits once they pause, not on every keystroke', async () => {
     const terrain = signal<StoredTerrain | null>(terrainAt(undefined));
     const model = new AssessmentModel(terrain);
