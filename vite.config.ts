@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { DB_NAME, EARLY_OPEN_KEY, earlyOpen } from './src/storage/earlyOpen.ts';
+import { DB_NAME, DB_VERSION, EARLY_OPEN_KEY, EARLY_READ_KEY, JOURNAL_PREFIX, earlyOpen, type EarlyOpenOptions } from './src/storage/earlyOpen.ts';
+import { CHANNEL_NAME } from './src/state/tabSync.ts';
 
 /**
  * The Content Security Policy in index.html holds for the build. The dev server injects
@@ -15,19 +16,27 @@ const devCsp: Plugin = {
 };
 
 /**
- * The build's first script (src/storage/earlyOpen.ts): opens the database while the app's chunk
- * is fetched and compiled. A classic script of its own (no inline script under the CSP), run as
- * it is parsed, so before the (deferred) module script; precached with the rest.
+ * The build's first script (src/storage/earlyOpen.ts): opens the database and reads the list's
+ * records (at the app's DB_VERSION) while the app's chunk is fetched and compiled. Inline in
+ * index.html, after the policy, so it runs as the document is parsed, without a request of its
+ * own (from the service worker or the network: 6–11 ms of the start-up, measured interleaved);
+ * the policy allows this one script by its hash (`script-src 'self' 'sha256-…'`), so any other
+ * inline script is still refused. Precached with index.html.
  */
-const earlyOpenScript = `(${earlyOpen.toString()})(${JSON.stringify(DB_NAME)}, ${JSON.stringify(EARLY_OPEN_KEY)});\n`;
-const earlyOpenFile = `assets/early-open-${createHash('sha256').update(earlyOpenScript).digest('hex').slice(0, 8)}.js`;
+const earlyOpenOptions: EarlyOpenOptions = { name: DB_NAME, version: DB_VERSION, openKey: EARLY_OPEN_KEY, readKey: EARLY_READ_KEY, journalPrefix: JOURNAL_PREFIX, channel: CHANNEL_NAME };
+const earlyOpenScript = `(${earlyOpen.toString()})(${JSON.stringify(earlyOpenOptions)});`;
+const earlyOpenHash = `'sha256-${createHash('sha256').update(earlyOpenScript).digest('base64')}'`;
 const earlyDatabaseOpen: Plugin = {
   name: 'early-database-open',
   apply: 'build',
-  generateBundle() {
-    this.emitFile({ type: 'asset', fileName: earlyOpenFile, source: earlyOpenScript });
+  transformIndexHtml: {
+    order: 'post',
+    handler(html) {
+      const csp = "script-src 'self';";
+      if (!html.includes(csp) || !html.includes('</title>')) throw new Error(`index.html: no "${csp}" in its policy or no </title> to put the early script after`);
+      return html.replace(csp, `script-src 'self' ${earlyOpenHash};`).replace('</title>', `</title>\n    <script>${earlyOpenScript}</script>`);
+    },
   },
-  transformIndexHtml: () => [{ tag: 'script', attrs: { src: `/${earlyOpenFile}` }, injectTo: 'head' }],
 };
 
 // The service worker precaches the whole app so it works offline from the first visit.

@@ -8,8 +8,24 @@
  *   HTTP cache: a first visit) and offline (served by the service worker), each beside a bare
  *   static page with the same elements served the same way, as a ratio;
  * - storage: the app's own save path in a 50-building terrain's editor (header indicator
- *   from "saving" to "saved": the IndexedDB transaction and the re-render after it), p50/p95,
- *   and a keystroke in that editor until the next frame is painted, beside the same in a bare page;
+ *   from "saving" to "saved": the IndexedDB transaction and the re-render after it), p50/p95;
+ * - keystrokes in that editor, each until the next frame is painted, beside the same in a bare
+ *   page (one input), three ways:
+ *   - wall clock, Chromium's frame clock as usual: a frame starts only on its 60 Hz tick, so a
+ *     key waits up to 16.7 ms for it even in the bare page (its p95 is ~17 ms here): the figure a
+ *     60 Hz screen shows, floored by the tick, so a "< 16 ms" target cannot be met by any page;
+ *   - main-thread CPU per key (traced): the thread time of the tasks from the key to that frame,
+ *     which a loaded machine does not inflate, but without the waits between them;
+ *   - wall clock with the frame rate unlimited (`--disable-gpu-vsync --disable-frame-rate-limit`:
+ *     a frame is made as soon as one is needed, the bare page's p95 is a few ms): the work until
+ *     the frame, queueing behind the page's other tasks included. The "< 16 ms" target of a
+ *     keystroke to the next frame (issue 15) is judged on this row's p95: under 16 ms the key's
+ *     frame is the next tick on a 60 Hz screen. (A loaded 2-core machine inflates it: compare it
+ *     with the bare page's in the same run.)
+ *   The keys above are each sent once the last one is saved (the save's 300 ms debounce between
+ *   them), so work the page does after a key's frame never meets the next key. The "while typing"
+ *   rows send 30 keys 50 ms apart without waiting, as fast typing does, in both Chromiums: there a
+ *   key also waits for what the page still does for the key before.
  * - a province (631 terrains × 48 buildings, scripts/bench-province.ts): the list, search, the
  *   background assessment, IndexedDB bytes;
  * - the report of a 50-company terrain: its first page (the cover's heading) and, its sheets
@@ -37,6 +53,9 @@ import { randomTerrain } from './bench-engine';
 import { formatRows, median, quantile, seededRandom, type Row } from './bench-util';
 import { BUDGETS } from './budgets';
 import { buildApp, CHROMIUM, CHROMIUM_FLAGS, measureBundle, removeDir, runLighthouse, serve, tempDir } from './measure-build';
+
+/** Chromium without its frame clock: a frame as soon as one is needed (the keystroke rows "frame rate unlimited"). */
+export const FRAME_RATE_UNLIMITED = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
 
 const SEED = 20261128;
 const STARTUP_TERRAINS = 10;
@@ -258,16 +277,35 @@ async function keystrokeCpu(page: Page, keys: number, press: (i: number) => Prom
     });
 }
 
+/** Records in `window.__saves` each save's time from the header indicator's "saving" to "saved". */
+function watchSaves(): void {
+  const w = window as unknown as { __saves: number[] };
+  w.__saves = [];
+  let savingAt: number | null = null;
+  const status = document.querySelector('header [role="status"][data-state]')!;
+  new MutationObserver(() => {
+    const s = status.getAttribute('data-state');
+    if (s === 'saving' && savingAt === null) savingAt = performance.now();
+    if (s === 'saved' && savingAt !== null) {
+      w.__saves.push(performance.now() - savingAt);
+      savingAt = null;
+    }
+  }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
+}
+
+const KEYS = 30;
+/** The typing rows: a key every this many ms without waiting for anything (fast typing; a held key repeats every ~33 ms). */
+const TYPING_INTERVAL_MS = 50;
+
 /**
- * The app's own save path and keystrokes in the editor of a 50-building terrain (p50 and p95 of 30),
- * and the same keystrokes in a bare page with one input field, each key sent after a frame as there:
- * the floor the wait for the frame itself sets on this machine, in the same run; then 30 more keys
- * in the editor traced, for the main thread's CPU time per key (the part a loaded machine does not inflate).
+ * Opens the editor of a 50-building terrain (seeded first) and types KEYS keys in one field, each
+ * after the last one's save ("5" and Backspace in turn); `trace` then types KEYS more, traced, for
+ * the main thread's CPU per key. Then KEYS keys in a bare page with one input, each after the last
+ * one's frame: the floor the method itself sets on this machine, in the same run.
  */
-export async function measureEditor(browser: Browser, origin: string, log: (line: string) => void): Promise<Row[]> {
-  const rows: Row[] = [];
-  {
-    const context = await newContext(browser, 1);
+async function typeInEditor(browser: Browser, origin: string, trace: boolean): Promise<{ keys: number[]; saves: number[]; typing: number[]; cpu: number[]; bare: number[] }> {
+  const context = await newContext(browser, 1);
+  try {
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const [terrain] = terrains(1, 50, SEED + 2);
@@ -277,58 +315,84 @@ export async function measureEditor(browser: Browser, origin: string, log: (line
     await input.waitFor();
     await page.locator('header [role="status"][data-state="saved"]').waitFor();
     await page.evaluate(recordKeys);
-    await page.evaluate(() => {
-      const w = window as unknown as { __saves: number[] };
-      w.__saves = [];
-      let savingAt: number | null = null;
-      const status = document.querySelector('header [role="status"][data-state]')!;
-      new MutationObserver(() => {
-        const s = status.getAttribute('data-state');
-        if (s === 'saving' && savingAt === null) savingAt = performance.now();
-        if (s === 'saved' && savingAt !== null) {
-          w.__saves.push(performance.now() - savingAt);
-          savingAt = null;
-        }
-      }).observe(status, { attributes: true, attributeFilter: ['data-state'] });
-    });
+    await page.evaluate(watchSaves);
     await input.focus();
     await page.keyboard.press('End');
-    const SAVES = 30;
-    for (let i = 0; i < SAVES; i++) {
+    const press = async (i: number, before: number) => {
       await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-      await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, i + 1, { timeout: 30_000 });
-    }
+      await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, before + i + 1, { timeout: 30_000 });
+    };
+    for (let i = 0; i < KEYS; i++) await press(i, 0);
     const { keys, saves } = await page.evaluate(() => {
       const w = window as unknown as { __keys: number[]; __saves: number[] };
       return { keys: w.__keys.slice(1), saves: w.__saves }; // the End key is not an edit
     });
-    const cpu = await keystrokeCpu(page, SAVES, async (i) => {
+    // Typing: KEYS keys TYPING_INTERVAL_MS apart, then the save after the pause.
+    const savedBefore = saves.length;
+    const typedFrom = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.length);
+    for (let i = 0; i < KEYS; i++) {
+      const at = Date.now();
       await page.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
-      await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length >= n, SAVES + i + 1, { timeout: 30_000 });
-    });
-    log(`save 50 buildings: ${fmtMs(saves)} ms`);
-    log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
-    rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
-    rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
-    rows.push({ name: `keystroke in a 50-building editor to next frame, p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
-    rows.push({ name: 'keystroke in a 50-building editor to next frame, p95', value: quantile(keys, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(keys, 0.95) < 16 });
-    log(`keystroke 50 buildings, main-thread CPU (traced): ${fmtMs(cpu)} ms`);
-    rows.push({ name: `keystroke in a 50-building editor: main-thread CPU to that frame (traced), p50 of ${cpu.length}`, value: median(cpu), unit: 'ms', target: '', ok: null });
-    rows.push({ name: 'keystroke: main-thread CPU, p95 (the frame budget)', value: quantile(cpu, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(cpu, 0.95) < 16 });
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, TYPING_INTERVAL_MS - (Date.now() - at))));
+    }
+    await page.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length >= n, typedFrom + KEYS);
+    const typing = await page.evaluate((from) => (window as unknown as { __keys: number[] }).__keys.slice(from), typedFrom);
+    await page.waitForFunction((n) => (window as unknown as { __saves: number[] }).__saves.length > n, savedBefore, { timeout: 30_000 });
+    const savesSoFar = await page.evaluate(() => (window as unknown as { __saves: number[] }).__saves.length);
+    const cpu = trace ? await keystrokeCpu(page, KEYS, (i) => press(i, savesSoFar)) : [];
     await page.close();
     const barePage = await context.newPage();
     await barePage.setContent('<!doctype html><html lang="nl"><title>Bench</title><label for="x">Getal</label><input id="x">');
     await barePage.evaluate(recordKeys);
     await barePage.locator('#x').focus();
-    for (let i = 0; i < SAVES; i++) {
+    for (let i = 0; i < KEYS; i++) {
       await barePage.keyboard.press(i % 2 === 0 ? '5' : 'Backspace');
       await barePage.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length >= n, i + 1);
     }
     const bare = await barePage.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
-    log(`keystroke bare page: ${fmtMs(bare)} ms`);
-    rows.push({ name: `keystroke in a bare page (one input, same method), p50 of ${bare.length}`, value: median(bare), unit: 'ms', target: '', ok: null });
-    rows.push({ name: 'keystroke in a bare page, p95', value: quantile(bare, 0.95), unit: 'ms', target: '', ok: null });
+    return { keys, saves, typing, cpu, bare };
+  } finally {
     await context.close();
+  }
+}
+
+/**
+ * The app's own save path and keystrokes in the editor of a 50-building terrain (p50 and p95 of 30),
+ * and the same keystrokes in a bare page with one input field (see the header for the three ways a
+ * keystroke is measured): in `browser` (the frame clock as usual, with the traced CPU per key), then
+ * in a Chromium of its own with the frame rate unlimited.
+ */
+export async function measureEditor(browser: Browser, origin: string, log: (line: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  const { keys, saves, typing, cpu, bare } = await typeInEditor(browser, origin, true);
+  log(`save 50 buildings: ${fmtMs(saves)} ms`);
+  log(`keystroke 50 buildings: ${fmtMs(keys)} ms`);
+  rows.push({ name: `save a 50-building terrain (indicator saving→saved), p50 of ${saves.length}`, value: median(saves), unit: 'ms', target: '', ok: null });
+  rows.push({ name: 'save a 50-building terrain, p95', value: quantile(saves, 0.95), unit: 'ms', target: '', ok: null });
+  rows.push({ name: `keystroke in a 50-building editor to next frame (60 Hz frame clock), p50 of ${keys.length}`, value: median(keys), unit: 'ms', target: '', ok: null });
+  rows.push({ name: 'keystroke in a 50-building editor to next frame (60 Hz frame clock), p95', value: quantile(keys, 0.95), unit: 'ms', target: '', ok: null });
+  log(`keystroke 50 buildings while typing (a key every ${TYPING_INTERVAL_MS} ms): ${fmtMs(typing)} ms`);
+  rows.push({ name: `keystroke while typing (a key every ${TYPING_INTERVAL_MS} ms), 60 Hz frame clock, p50 of ${typing.length}`, value: median(typing), unit: 'ms', target: '', ok: null });
+  rows.push({ name: `keystroke while typing (a key every ${TYPING_INTERVAL_MS} ms), 60 Hz frame clock, p95`, value: quantile(typing, 0.95), unit: 'ms', target: '', ok: null });
+  log(`keystroke 50 buildings, main-thread CPU (traced): ${fmtMs(cpu)} ms`);
+  rows.push({ name: `keystroke in a 50-building editor: main-thread CPU to that frame (traced), p50 of ${cpu.length}`, value: median(cpu), unit: 'ms', target: '', ok: null });
+  rows.push({ name: 'keystroke: main-thread CPU, p95 (the frame budget)', value: quantile(cpu, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(cpu, 0.95) < 16 });
+  log(`keystroke bare page: ${fmtMs(bare)} ms`);
+  rows.push({ name: `keystroke in a bare page (one input, same method), p50 of ${bare.length}`, value: median(bare), unit: 'ms', target: '', ok: null });
+  rows.push({ name: 'keystroke in a bare page, p95 (the 60 Hz frame clock\'s floor)', value: quantile(bare, 0.95), unit: 'ms', target: '', ok: null });
+
+  const unlimited = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...FRAME_RATE_UNLIMITED] });
+  try {
+    const u = await typeInEditor(unlimited, origin, false);
+    log(`keystroke 50 buildings, frame rate unlimited: ${fmtMs(u.keys)} ms; while typing: ${fmtMs(u.typing)} ms; bare page: ${fmtMs(u.bare)} ms`);
+    rows.push({ name: `keystroke in a 50-building editor to next frame, frame rate unlimited, p50 of ${u.keys.length}`, value: median(u.keys), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'keystroke in a 50-building editor to next frame, frame rate unlimited, p95', value: quantile(u.keys, 0.95), unit: 'ms', target: '< 16 ms', ok: quantile(u.keys, 0.95) < 16 });
+    rows.push({ name: `keystroke while typing (a key every ${TYPING_INTERVAL_MS} ms), frame rate unlimited, p50 of ${u.typing.length}`, value: median(u.typing), unit: 'ms', target: '', ok: null });
+    rows.push({ name: `keystroke while typing (a key every ${TYPING_INTERVAL_MS} ms), frame rate unlimited, p95`, value: quantile(u.typing, 0.95), unit: 'ms', target: '', ok: null });
+    rows.push({ name: `keystroke in a bare page, frame rate unlimited, p50 of ${u.bare.length}`, value: median(u.bare), unit: 'ms', target: '', ok: null });
+    rows.push({ name: 'keystroke in a bare page, frame rate unlimited, p95', value: quantile(u.bare, 0.95), unit: 'ms', target: '', ok: null });
+  } finally {
+    await unlimited.close();
   }
   return rows;
 }

@@ -3,8 +3,9 @@
  * Playwright run beside it never sees half a dist/), serves it with `vite preview` on a
  * free port, and reads from the built files
  *
- * - the initial route's JavaScript: the scripts (module or classic) and modulepreloads of
- *   index.html plus everything they import statically (dynamic `import()` is not followed);
+ * - the initial route's JavaScript: the scripts (module or classic, inline ones too) and
+ *   modulepreloads of index.html plus everything they import statically (dynamic `import()`
+ *   is not followed);
  * - the chart chunk: the chunk that holds chart.js (found by chart.js's own identifiers);
  * - the precache: every file in the service worker's precache manifest (dist/sw.js).
  *
@@ -103,6 +104,11 @@ function entryFiles(html: string): string[] {
 }
 
 /** The precache manifest of a Workbox service worker: each url once. */
+/** The bodies of index.html's inline scripts (the early database open). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.trim() !== '').map(([, , body]) => body);
+}
+
 export function precacheUrls(swCode: string): string[] {
   const urls = new Set<string>();
   for (const m of swCode.matchAll(/\{\s*"?url"?\s*:\s*(["'`])([^"'`]+)\1/g)) urls.add(m[2]);
@@ -125,11 +131,13 @@ export function measureBundle(outDir: string): BundleFigures {
       else if (spec.startsWith('/')) queue.push(spec.slice(1));
     }
   }
-  const initialJsFiles = [...initial];
-  const sizes = initialJsFiles.map((f) => {
+  const inline = inlineScripts(html);
+  const initialJsFiles = [...initial, ...inline.map((_, i) => `index.html inline script ${i + 1}`)];
+  const sizes = [...initial].map((f) => {
     const data = read(f);
     return { bytes: data.length, gzip: gzipSize(data), chart: isChartJs(data.toString('utf8')) };
   });
+  for (const body of inline) sizes.push({ bytes: Buffer.byteLength(body), gzip: gzipSize(body), chart: isChartJs(body) });
 
   const sw = read('sw.js').toString('utf8');
   const urls = precacheUrls(sw);

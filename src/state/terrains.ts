@@ -10,8 +10,8 @@ import { batch, computed, createModel, effect, signal, type ReadonlySignal } fro
 import type { Building, FactValue, Survey, Terrain } from '../engine/types';
 import type { StoredTerrain } from '../storage/db';
 import { summarize, type SummaryStatusCounts, type TerrainSummary } from '../storage/summary';
-import { readJournal } from '../storage/journal';
-import { deleteTerrain as removeStored, getTerrain, listSummaries, putTerrains, saveTerrain } from '../storage/terrainRepository';
+import { readSummariesAndJournal } from '../storage/listRead';
+import { deleteTerrain as removeStored, getTerrain, putTerrains, saveTerrain } from '../storage/terrainRepository';
 import { newId } from './ids';
 import { now, yieldIfLong } from './slices';
 import type { SaveModel } from './save';
@@ -240,8 +240,8 @@ export const TerrainsModel = createModel<TerrainsModel, [records: TerrainRecords
 
     async load() {
       try {
-        // Both read at once: the list waits for the journal (its edits are the newest).
-        const [summaries, journal] = await Promise.all([listSummaries(), readJournal()]);
+        // Both read at once (at start by the early script): the list waits for the journal (its edits are the newest).
+        const [summaries, journal] = await readSummariesAndJournal();
         records.replaceSummaries(summaries);
         loadError.value = null;
         await save.replayJournal(journal);

@@ -3,14 +3,16 @@
  * blocked / blocking / terminated handlers. Only the repositories talk to it.
  */
 import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { DB_NAME, takeEarlyOpen } from './earlyOpen';
+import { DB_NAME, DB_VERSION, takeEarlyOpen } from './earlyOpen';
 import type { Terrain } from '../engine/types';
 import { summarize, type TerrainSummary } from './summary';
 import { setOldMeaningAside } from './ownValueIds';
 
-export { DB_NAME };
-/** Bump with a new step in `migrations` below; never edit an old step. */
-export const DB_VERSION = 2;
+/**
+ * DB_VERSION (kept in earlyOpen.ts beside the name, as the build's early script needs it too):
+ * bump it with a new step in `migrations` below; never edit an old step.
+ */
+export { DB_NAME, DB_VERSION };
 
 /** A terrain as stored: the input plus bookkeeping. */
 export interface StoredTerrain extends Terrain {

@@ -6,8 +6,7 @@
  * is never silently overwritten.
  */
 import { openConnection, openDatabase, type StoredTerrain } from './db';
-
-const PREFIX = 'journal:';
+import { JOURNAL_PREFIX as PREFIX } from './earlyOpen';
 
 export interface JournalEntry {
   terrain: StoredTerrain;
@@ -45,6 +44,11 @@ export async function readJournal(): Promise<JournalEntry[]> {
   const keys = (await tx.store.getAllKeys()).filter((k): k is string => typeof k === 'string' && k.startsWith(PREFIX));
   const values = await Promise.all(keys.map((k) => tx.store.get(k)));
   await tx.done;
+  return journalEntries(values);
+}
+
+/** The journal's entries among values read from its keys (others are left out). */
+export function journalEntries(values: readonly unknown[]): JournalEntry[] {
   return values.filter(isEntry);
 }
 

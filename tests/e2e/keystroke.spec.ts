@@ -3,9 +3,11 @@
  * the building typed in and, in it, the one field, not the other 49 cards, the terrain section or the
  * card's other fields. Counted in the production build with V8's precise coverage (call counts of the
  * view functions, found by a class name only they write). And a building's folds put their fields in
- * the page only when first opened, keeping them (with text not stored) when closed again.
+ * the page only when first opened, keeping them (with text not stored) when closed again. The
+ * outcome panel beside the form follows once typing pauses (SETTLE_AFTER_EDIT_MS), each key saved.
  */
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { SETTLE_AFTER_EDIT_MS } from '../../src/state/assessment';
 import { building, openGroup, readStoredTerrain, seedTerrain, waitSaved } from './helpers';
 
 const TERRAIN = {
@@ -71,8 +73,8 @@ test('a keystroke in building 7 of 50 renders that card and that field only; fol
   await page.keyboard.press('5');
   await waitSaved(page);
   expect((await readStoredTerrain(page, TERRAIN.id))!.buildings[6].facts.floorAreaM2).toBe(1065);
-  // The outcome panel follows after the frame; then nothing more is pending.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  // The outcome panel follows once typing pauses; then nothing more is pending.
+  await page.waitForTimeout(SETTLE_AFTER_EDIT_MS + 200);
   // The typed field once (the key; the save after it renders no field), its card once, the terrain section not at all.
   expect(await calls(page, cdp, sources)).toEqual({ FactField: 1, BuildingCard: 1, TerrainSection: 0 });
   await cdp.send('Profiler.stopPreciseCoverage');
@@ -92,4 +94,22 @@ test('a keystroke in building 7 of 50 renders that card and that field only; fol
   await roof.locator(':scope > summary').click();
   await expect(roofField).toHaveValue('veel');
   await expect(roof.locator('#f-b7-roofAreaM2-error')).toContainText('Niet opgeslagen');
+});
+
+test('the outcome panel follows the typed value once typing stops, and the value is saved', async ({ page }) => {
+  await seedTerrain(page, { id: 'keys-outcome', name: 'Park Uitkomst', assessmentDate: '2026-12-02', facts: {}, buildings: [{ id: 'b1', name: 'Hal A', facts: {} }] });
+  await page.goto('/terrein/keys-outcome');
+  const panel = page.getByRole('complementary', { name: 'Uitkomst tot nu toe' });
+  // Electricity use is one of the next questions while it is unknown.
+  const question = panel.locator('a[href$="#f-b1-electricityKwh"]');
+  await expect(question).toHaveCount(1);
+  await question.click();
+  const field = page.locator('#f-b1-electricityKwh');
+  await expect(field).toBeFocused();
+  await field.pressSequentially('120000', { delay: 40 });
+  await waitSaved(page);
+  expect((await readStoredTerrain(page, 'keys-outcome'))!.buildings[0].facts.electricityKwh).toBe(120000);
+  // Typing has stopped: the panel is assessed again and the question is answered.
+  await expect(question).toHaveCount(0);
+  await expect(field).toBeFocused();
 });
